@@ -1,0 +1,59 @@
+import { GraphQLError, Kind, type ValidationContext, type ASTVisitor, type SelectionSetNode } from "graphql";
+
+/**
+ * Refuses operations nested deeper than `maxDepth` or with more than `maxFields` field
+ * selections (aliases included), so no single request can ask for an unbounded amount of work.
+ */
+export function operationSizeLimit(maxDepth: number, maxFields: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map(
+      context
+        .getDocument()
+        .definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d.selectionSet] as const),
+    );
+    let fields = 0;
+    function walk(set: SelectionSetNode, depth: number, seen: Set<string>): number {
+      let deepest = depth;
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          fields += 1;
+          if (selection.selectionSet) {
+            deepest = Math.max(deepest, walk(selection.selectionSet, depth + 1, seen));
+          }
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, walk(selection.selectionSet, depth, seen));
+        } else {
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          if (fragment && !seen.has(name)) {
+            deepest = Math.max(deepest, walk(fragment, depth, new Set([...seen, name])));
+          }
+        }
+      }
+      return deepest;
+    }
+    return {
+      OperationDefinition(node) {
+        fields = 0;
+        const depth = walk(node.selectionSet, 1, new Set());
+        if (depth > maxDepth) {
+          context.reportError(
+            new GraphQLError(`Operation is nested too deeply (${depth} > ${maxDepth})`, {
+              nodes: [node],
+              extensions: { code: "INPUT_VALIDATION" },
+            }),
+          );
+        }
+        if (fields > maxFields) {
+          context.reportError(
+            new GraphQLError(`Operation selects too many fields (${fields} > ${maxFields})`, {
+              nodes: [node],
+              extensions: { code: "INPUT_VALIDATION" },
+            }),
+          );
+        }
+      },
+    };
+  };
+}

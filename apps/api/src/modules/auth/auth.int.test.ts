@@ -1,0 +1,270 @@
+import { adminPool, createOrganisation, createUser } from "@maillage/db/factories";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient } from "../../testing/graphql-client.ts";
+import { type TestServer, startTestServer } from "../../testing/test-server.ts";
+
+const signInMutation = `mutation ($input: SignInInput!) {
+  signIn(input: $input) {
+    __typename
+    ... on SignInSuccess { me { csrfToken user { email } actingOrganisation { id name } roles } }
+    ... on AppError { code message }
+    ... on TooManyAttemptsError { retryAfterSeconds }
+    ... on InputValidationError { fields { path code message } }
+  }
+}`;
+const meQuery = `{ me { user { email } actingOrganisation { id name } roles memberships { organisation { id } roles } } }`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+async function countRows(table: "sessions" | "sign_in_attempts", email?: string) {
+  const pool = adminPool(server.databaseUrl);
+  const { rows } = email
+    ? await pool.query<{ n: number }>(
+        table === "sessions"
+          ? "SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1"
+          : "SELECT count(*)::int AS n FROM sign_in_attempts WHERE email = $1",
+        [email],
+      )
+    : await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return rows[0]!.n;
+}
+
+describe("sign-in", () => {
+  it("signs in with the right password, sets an HttpOnly SameSite cookie and acts as the first working organisation", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const organisation = await createOrganisation(pool, { name: "Réseau Ancrage test" });
+    const user = await createUser(pool, {
+      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
+    });
+    const client = new TestClient(server.url);
+    const result = await client.request<{ signIn: Record<string, any> }>(signInMutation, {
+      input: { email: user.email.toUpperCase(), password: user.password },
+    });
+    expect(result.data?.signIn.__typename).toBe("SignInSuccess");
+    expect(result.data?.signIn.me.user.email).toBe(user.email);
+    expect(result.data?.signIn.me.actingOrganisation.name).toBe("Réseau Ancrage test");
+    expect(result.data?.signIn.me.roles).toEqual(["OUTREACH_WORKER"]);
+    const cookie = result.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^maillage_session=[\w-]{40,};/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    client.csrfToken = result.data?.signIn.me.csrfToken;
+    const me = await client.request<{ me: { user: { email: string } } }>(meQuery);
+    expect(me.data?.me.user.email).toBe(user.email);
+    // Only a hash of the cookie's secret is stored.
+    const token = client.cookie!.split("=")[1]!;
+    const stored = await pool.query("SELECT 1 FROM sessions WHERE token_hash = $1", [token]);
+    expect(stored.rowCount).toBe(0);
+  });
+
+  it("answers a wrong password and an unknown e-mail with the same translated error, and records the failure", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const organisation = await createOrganisation(pool);
+    const user = await createUser(pool, {
+      memberships: [{ organisationId: organisation.id, roles: ["NURSE"] }],
+    });
+    const french = new TestClient(server.url, "fr-CA");
+    const wrong = await french.request<{ signIn: Record<string, any> }>(signInMutation, {
+      input: { email: user.email, password: "not the password" },
+    });
+    expect(wrong.data?.signIn).toEqual({
+      __typename: "InvalidCredentialsError",
+      code: "INVALID_CREDENTIALS",
+      message: "Courriel ou mot de passe incorrect.",
+    });
+    expect(wrong.headers.get("set-cookie")).toBeNull();
+    const english = new TestClient(server.url, "en-CA,en;q=0.9");
+    const unknown = await english.request<{ signIn: Record<string, any> }>(signInMutation, {
+      input: { email: "nobody-here@test.example", password: "whatever" },
+    });
+    expect(unknown.data?.signIn).toEqual({
+      __typename: "InvalidCredentialsError",
+      code: "INVALID_CREDENTIALS",
+      message: "Wrong e-mail or password.",
+    });
+    expect(await countRows("sign_in_attempts", user.email)).toBe(1);
+    expect(await countRows("sessions", user.email)).toBe(0);
+  });
+
+  it("throttles an e-mail after five failures, even with the right password", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const organisation = await createOrganisation(pool);
+    const user = await createUser(pool, {
+      memberships: [{ organisationId: organisation.id, roles: ["COORDINATOR"] }],
+    });
+    const client = new TestClient(server.url);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const result = await client.request<{ signIn: { __typename: string } }>(signInMutation, {
+        input: { email: user.email, password: `wrong ${attempt}` },
+      });
+      expect(result.data?.signIn.__typename).toBe("InvalidCredentialsError");
+    }
+    const blocked = await client.request<{ signIn: Record<string, any> }>(signInMutation, {
+      input: { email: user.email, password: user.password },
+    });
+    expect(blocked.data?.signIn.__typename).toBe("TooManyAttemptsError");
+    expect(blocked.data?.signIn.code).toBe("TOO_MANY_ATTEMPTS");
+    expect(blocked.data?.signIn.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(blocked.data?.signIn.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    expect(await countRows("sessions", user.email)).toBe(0);
+    // Another account is not affected by this one's failures.
+    const other = await createUser(pool, {
+      memberships: [{ organisationId: organisation.id, roles: ["COORDINATOR"] }],
+    });
+    await new TestClient(server.url).signIn(other.email, other.password);
+  });
+
+  it("refuses bad input with a clear error, never a 500, and writes nothing", async () => {
+    const client = new TestClient(server.url);
+    const attemptsBefore = await countRows("sign_in_attempts");
+    const sessionsBefore = await countRows("sessions");
+
+    const missing = await client.request(
+      "mutation { signIn(input: { email: \"a@b.example\" }) { __typename } }",
+    );
+    expect(missing.status).toBe(400);
+    expect(missing.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(missing.errors?.[0]?.message).toMatch(/password/);
+
+    const huge = await client.request<{ signIn: Record<string, any> }>(signInMutation, {
+      input: { email: `${"x".repeat(10_000)}@example.org`, password: "secret" },
+    });
+    expect(huge.status).toBe(200);
+    expect(huge.data?.signIn.__typename).toBe("InputValidationError");
+    expect(huge.data?.signIn.fields).toEqual([
+      { path: "email", code: "TOO_LONG", message: "Ce texte est trop long." },
+    ]);
+
+    const malformed = await client.request<{ signIn: Record<string, any> }>(signInMutation, {
+      input: { email: "not an e-mail", password: "" },
+    });
+    expect(malformed.data?.signIn.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`)).toEqual([
+      "email:INVALID_FORMAT",
+      "password:REQUIRED",
+    ]);
+
+    const wrongType = await client.request(signInMutation, { input: { email: 12, password: ["x"] } });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    const notJson = await client.request("", {}, { rawBody: "{not json" });
+    expect(notJson.status).toBe(400);
+
+    const tooLarge = await client.request("", {}, { rawBody: JSON.stringify({ query: "{ me { csrfToken } }", pad: "x".repeat(100_000) }) });
+    expect(tooLarge.status).toBe(413);
+
+    expect(await countRows("sign_in_attempts")).toBe(attemptsBefore);
+    expect(await countRows("sessions")).toBe(sessionsBefore);
+  });
+
+  it("refuses a cross-site sign-in", async () => {
+    const result = await new TestClient(server.url).request(
+      signInMutation,
+      { input: { email: "a@b.example", password: "x" } },
+      { headers: { origin: "https://evil.example" } },
+    );
+    expect(result.status).toBe(403);
+    expect(result.errors?.[0]?.extensions?.code).toBe("CSRF");
+  });
+});
+
+describe("session", () => {
+  it("requires the CSRF token on every signed-in request", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const organisation = await createOrganisation(pool);
+    const user = await createUser(pool, {
+      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
+    });
+    const client = new TestClient(server.url);
+    await client.signIn(user.email, user.password);
+    const token = client.csrfToken;
+    client.csrfToken = null;
+    const withoutToken = await client.request(meQuery);
+    expect(withoutToken.status).toBe(403);
+    expect(withoutToken.errors?.[0]?.extensions?.code).toBe("CSRF");
+    client.csrfToken = "forged";
+    expect((await client.request(meQuery)).status).toBe(403);
+    client.csrfToken = token;
+    expect((await client.request(meQuery)).status).toBe(200);
+  });
+
+  it("signs out: the cookie is cleared and the old session no longer works", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const organisation = await createOrganisation(pool);
+    const user = await createUser(pool, {
+      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
+    });
+    const client = new TestClient(server.url);
+    await client.signIn(user.email, user.password);
+    const oldCookie = client.cookie;
+    const signOut = await client.request<{ signOut: { ok: boolean } }>("mutation { signOut { ok } }");
+    expect(signOut.data?.signOut.ok).toBe(true);
+    expect(signOut.headers.get("set-cookie")).toContain("Max-Age=0");
+    const replay = new TestClient(server.url);
+    replay.cookie = oldCookie;
+    const me = await replay.request<{ me: unknown }>(meQuery);
+    expect(me.data?.me).toBeNull();
+    expect(await countRows("sessions", user.email)).toBe(0);
+  });
+
+  it("switches the acting organisation among the user's memberships only", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const street = await createOrganisation(pool, { name: "Rue test" });
+    const health = await createOrganisation(pool, { kind: "PUBLIC_HEALTH", name: "Santé test" });
+    const elsewhere = await createOrganisation(pool, { name: "Ailleurs test" });
+    const user = await createUser(pool, {
+      memberships: [
+        { organisationId: street.id, roles: ["OUTREACH_WORKER"] },
+        { organisationId: health.id, roles: ["NURSE", "COORDINATOR"] },
+      ],
+    });
+    const client = new TestClient(server.url);
+    await client.signIn(user.email, user.password);
+    const switchMutation = `mutation ($input: SwitchOrganisationInput!) {
+      switchOrganisation(input: $input) {
+        __typename
+        ... on SwitchOrganisationSuccess { me { actingOrganisation { name } roles } }
+        ... on AppError { code }
+      }
+    }`;
+    const switched = await client.request<{ switchOrganisation: Record<string, any> }>(switchMutation, {
+      input: { organisationId: encodeGlobalID("Organisation", health.id) },
+    });
+    expect(switched.data?.switchOrganisation.me).toEqual({
+      actingOrganisation: { name: "Santé test" },
+      roles: ["NURSE", "COORDINATOR"],
+    });
+    // The next request acts as the new organisation.
+    const me = await client.request<{ me: Record<string, any> }>(meQuery);
+    expect(me.data?.me.actingOrganisation.name).toBe("Santé test");
+    expect(me.data?.me.memberships).toHaveLength(2);
+
+    for (const organisationId of [
+      encodeGlobalID("Organisation", elsewhere.id),
+      encodeGlobalID("Person", health.id),
+      "not-a-global-id",
+    ]) {
+      const refused = await client.request<{ switchOrganisation: Record<string, any> }>(
+        switchMutation,
+        { input: { organisationId } },
+      );
+      expect(refused.data?.switchOrganisation).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    }
+    const still = await client.request<{ me: Record<string, any> }>(meQuery);
+    expect(still.data?.me.actingOrganisation.name).toBe("Santé test");
+  });
+
+  it("refuses switching when signed out, as not found", async () => {
+    const result = await new TestClient(server.url).request(
+      `mutation { switchOrganisation(input: { organisationId: "x" }) { __typename } }`,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,43 @@
+import { builder } from "../../builder.ts";
+import { OrganisationNode, PartnershipNode, RoleEnum } from "../organisations/organisations.types.ts";
+import type { MeShape } from "./me.ts";
+
+const UserRef = builder.objectRef<MeShape["user"]>("User").implement({
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    email: t.exposeString("email"),
+    displayName: t.exposeString("displayName"),
+    locale: t.exposeString("locale"),
+  }),
+});
+
+const MembershipRef = builder.objectRef<MeShape["memberships"][number]>("Membership").implement({
+  fields: (t) => ({
+    organisation: t.field({ type: OrganisationNode, resolve: (m) => m.organisation }),
+    roles: t.field({ type: [RoleEnum], resolve: (m) => m.roles }),
+  }),
+});
+
+const CommitteeSeatRef = builder
+  .objectRef<MeShape["committeeSeats"][number]>("CommitteeSeat")
+  .implement({
+    fields: (t) => ({
+      partnership: t.field({ type: PartnershipNode, resolve: (s) => s.partnership }),
+    }),
+  });
+
+/** The signed-in user as seen by themselves: built from the viewer, never another user's. */
+export const MeRef = builder.objectRef<MeShape>("Me").implement({
+  fields: (t) => ({
+    user: t.field({ type: UserRef, resolve: (me) => me.user }),
+    actingOrganisation: t.field({
+      type: OrganisationNode,
+      nullable: true,
+      resolve: (me) => me.actingOrganisation,
+    }),
+    roles: t.field({ type: [RoleEnum], resolve: (me) => me.roles }),
+    memberships: t.field({ type: [MembershipRef], resolve: (me) => me.memberships }),
+    committeeSeats: t.field({ type: [CommitteeSeatRef], resolve: (me) => me.committeeSeats }),
+    csrfToken: t.exposeString("csrfToken"),
+  }),
+});

@@ -1,0 +1,41 @@
+import type { TransactionClient, Viewer } from "@maillage/db";
+import type { Organisation, Partnership, Role } from "@maillage/db/prisma";
+
+/** What the app frame needs to know about the signed-in user. */
+export interface MeShape {
+  user: { id: string; email: string; displayName: string; locale: string };
+  actingOrganisation: Organisation | null;
+  roles: Role[];
+  memberships: { organisation: Organisation; roles: Role[] }[];
+  committeeSeats: { partnership: Partnership }[];
+  csrfToken: string;
+}
+
+/** Three queries, whatever the number of memberships. */
+export async function loadMe(tx: TransactionClient, viewer: Viewer): Promise<MeShape> {
+  const [user, memberships, seats] = await Promise.all([
+    tx.user.findUniqueOrThrow({
+      where: { id: viewer.userId },
+      select: { id: true, email: true, displayName: true, locale: true },
+    }),
+    tx.membership.findMany({
+      where: { userId: viewer.userId, endedAt: null },
+      include: { organisation: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    tx.committeeSeat.findMany({
+      where: { userId: viewer.userId },
+      include: { partnership: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const acting = memberships.find((m) => m.organisationId === viewer.organisationId);
+  return {
+    user,
+    actingOrganisation: acting?.organisation ?? null,
+    roles: viewer.roles,
+    memberships: memberships.map((m) => ({ organisation: m.organisation, roles: m.roles })),
+    committeeSeats: seats.map((s) => ({ partnership: s.partnership })),
+    csrfToken: viewer.csrfToken,
+  };
+}

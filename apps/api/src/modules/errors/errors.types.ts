@@ -1,0 +1,52 @@
+import { errorCodes, fieldErrorCodes } from "@maillage/domain";
+import { builder } from "../../builder.ts";
+import {
+  AppError,
+  ConflictError,
+  type FieldProblem,
+  InputValidationError,
+  InvalidCredentialsError,
+  NotFoundError,
+  TooManyAttemptsError,
+} from "../../errors.ts";
+
+export const ErrorCodeEnum = builder.enumType("ErrorCode", { values: errorCodes });
+export const FieldErrorCodeEnum = builder.enumType("FieldErrorCode", { values: fieldErrorCodes });
+
+/** Every expected failure implements AppError: a stable code and a translated message. */
+export const AppErrorInterface = builder.interfaceRef<AppError>("AppError").implement({
+  fields: (t) => ({
+    code: t.field({ type: ErrorCodeEnum, resolve: (error) => error.code }),
+    message: t.exposeString("message"),
+  }),
+});
+
+builder.objectType(InvalidCredentialsError, {
+  name: "InvalidCredentialsError",
+  interfaces: [AppErrorInterface],
+});
+
+builder.objectType(TooManyAttemptsError, {
+  name: "TooManyAttemptsError",
+  interfaces: [AppErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds") }),
+});
+
+builder.objectType(NotFoundError, { name: "NotFoundError", interfaces: [AppErrorInterface] });
+builder.objectType(ConflictError, { name: "ConflictError", interfaces: [AppErrorInterface] });
+
+const FieldErrorRef = builder.objectRef<FieldProblem>("FieldError").implement({
+  fields: (t) => ({
+    path: t.exposeString("path"),
+    code: t.field({ type: FieldErrorCodeEnum, resolve: (problem) => problem.code }),
+    message: t.exposeString("message"),
+  }),
+});
+
+builder.objectType(InputValidationError, {
+  name: "InputValidationError",
+  interfaces: [AppErrorInterface],
+  fields: (t) => ({
+    fields: t.field({ type: [FieldErrorRef], resolve: (error) => error.fields }),
+  }),
+});

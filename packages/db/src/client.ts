@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Role } from "../generated/prisma/enums.ts";
+
+export type TransactionClient = Prisma.TransactionClient;
+
+/** Who is asking, as checked by app.begin_request for this transaction. */
+export interface Viewer {
+  sessionId: string;
+  userId: string;
+  /** The organisation the request acts as; null for a committee-only user. */
+  organisationId: string | null;
+  roles: Role[];
+  csrfToken: string;
+  committeePartnershipIds: string[];
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  poolSize?: number;
+}
+
+export function connectDatabase(connectionString: string, options: DatabaseOptions = {}): Database {
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+  });
+  return {
+    prisma,
+    pool,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** Only the SHA-256 of a secret token is ever stored or compared. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+interface BeginRequestRow {
+  session_id: string;
+  user_id: string;
+  organisation_id: string | null;
+  roles: string[];
+  csrf_token: string;
+  committee_partnership_ids: string[];
+}
+
+/**
+ * Checks a session token and sets the viewer (app.user_id, app.org_id, app.roles) for the rest
+ * of the transaction. Returns null, with no viewer set, for an unknown or expired session.
+ */
+export async function beginRequest(
+  tx: TransactionClient,
+  sessionToken: string,
+): Promise<Viewer | null> {
+  const rows = await tx.$queryRaw<BeginRequestRow[]>`
+    SELECT * FROM app.begin_request(${hashToken(sessionToken)})`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    sessionId: row.session_id,
+    userId: row.user_id,
+    organisationId: row.organisation_id,
+    roles: row.roles as Role[],
+    csrfToken: row.csrf_token,
+    committeePartnershipIds: row.committee_partnership_ids,
+  };
+}
+
+/**
+ * The one way a request reaches the database. Runs `work` in a transaction as the
+ * non-owning role `maillage_app`; when a session token is given, the viewer is checked and set
+ * for this transaction only, so every row-level-security policy sees it. Without a valid
+ * session the viewer is null and every person-level policy returns nothing.
+ */
+export async function viewerScopedTransaction<T>(
+  db: Database,
+  sessionToken: string | null,
+  work: (tx: TransactionClient, viewer: Viewer | null) => Promise<T>,
+): Promise<T> {
+  return db.prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL ROLE maillage_app");
+    const viewer = sessionToken ? await beginRequest(tx, sessionToken) : null;
+    return work(tx, viewer);
+  });
+}
+
+/**
+ * Sign-in, sign-out and organisation switching, inside the request's transaction: for the
+ * duration of `work` the transaction acts as `maillage_auth`, which reads credentials and
+ * writes sessions but holds no grant on any person-level table; then it returns to
+ * `maillage_app`.
+ */
+export async function asSignInRole<T>(
+  tx: TransactionClient,
+  work: (tx: TransactionClient) => Promise<T>,
+): Promise<T> {
+  await tx.$executeRawUnsafe("SET LOCAL ROLE maillage_auth");
+  let result: T;
+  try {
+    result = await work(tx);
+  } catch (error) {
+    // An expected failure leaves the transaction usable: go back to the app role. After a
+    // database error the transaction is aborted and will roll back; keep the first error.
+    await tx.$executeRawUnsafe("SET LOCAL ROLE maillage_app").catch(() => undefined);
+    throw error;
+  }
+  await tx.$executeRawUnsafe("SET LOCAL ROLE maillage_app");
+  return result;
+}

@@ -1,0 +1,76 @@
+import type { Locale } from "./locale.ts";
+
+/**
+ * Stable codes of every expected failure the API reports. The web translates them from its
+ * own catalogues; the API also sends a message in the caller's language.
+ */
+export const errorCodes = [
+  "INVALID_CREDENTIALS",
+  "TOO_MANY_ATTEMPTS",
+  "INPUT_VALIDATION",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "CSRF",
+  "CONFLICT",
+  "INTERNAL",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
+  fr: {
+    INVALID_CREDENTIALS: "Courriel ou mot de passe incorrect.",
+    TOO_MANY_ATTEMPTS: "Trop de tentatives de connexion. Réessayez plus tard.",
+    INPUT_VALIDATION: "Certaines informations sont invalides.",
+    NOT_FOUND: "Introuvable.",
+    FORBIDDEN: "Vous n'avez pas accès à cette action.",
+    UNAUTHENTICATED: "Veuillez vous connecter.",
+    CSRF: "La requête a été refusée (jeton de sécurité manquant ou invalide). Rechargez la page.",
+    CONFLICT: "Quelqu'un d'autre a modifié cet élément entre-temps. Rechargez et réessayez.",
+    INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
+  },
+  en: {
+    INVALID_CREDENTIALS: "Wrong e-mail or password.",
+    TOO_MANY_ATTEMPTS: "Too many sign-in attempts. Try again later.",
+    INPUT_VALIDATION: "Some information is invalid.",
+    NOT_FOUND: "Not found.",
+    FORBIDDEN: "You do not have access to this action.",
+    UNAUTHENTICATED: "Please sign in.",
+    CSRF: "The request was refused (missing or invalid security token). Reload the page.",
+    CONFLICT: "Someone else changed this in the meantime. Reload and try again.",
+    INTERNAL: "An unexpected error occurred. Nothing was saved.",
+  },
+};
+
+/** Codes of per-field validation problems, with their messages. */
+export const fieldErrorCodes = [
+  "REQUIRED",
+  "TOO_LONG",
+  "TOO_SHORT",
+  "INVALID_FORMAT",
+  "INVALID_VALUE",
+  "TOO_SMALL",
+  "TOO_LARGE",
+] as const;
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> = {
+  fr: {
+    REQUIRED: "Ce champ est obligatoire.",
+    TOO_LONG: "Ce texte est trop long.",
+    TOO_SHORT: "Ce texte est trop court.",
+    INVALID_FORMAT: "Le format n'est pas valide.",
+    INVALID_VALUE: "Cette valeur n'est pas permise.",
+    TOO_SMALL: "Cette valeur est trop petite.",
+    TOO_LARGE: "Cette valeur est trop grande.",
+  },
+  en: {
+    REQUIRED: "This field is required.",
+    TOO_LONG: "This text is too long.",
+    TOO_SHORT: "This text is too short.",
+    INVALID_FORMAT: "The format is not valid.",
+    INVALID_VALUE: "This value is not allowed.",
+    TOO_SMALL: "This value is too small.",
+    TOO_LARGE: "This value is too large.",
+  },
+};

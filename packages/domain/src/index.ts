@@ -1,0 +1,4 @@
+export * from "./errors.ts";
+export * from "./locale.ts";
+export * from "./roles.ts";
+export * from "./sign-in-throttle.ts";
