@@ -1,13 +1,21 @@
 import type { PrismaClient } from "@maillage/db";
 import type PrismaTypes from "@maillage/db/pothos-types";
 import { getDatamodel } from "@maillage/db/pothos-types";
-import { type RoleName, workingRoles, holdsAnyRole } from "@maillage/domain";
+import {
+  type RecordKind,
+  type RoleName,
+  holdsAnyRole,
+  readsOwn,
+  workingRoles,
+  writesOwn,
+} from "@maillage/domain";
 import SchemaBuilder from "@pothos/core";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Context, SignedInContext } from "./context.ts";
+import { auditPersonFileReads } from "./access/audit-reads.ts";
 import { dateScalar, dateTimeScalar } from "./scalars.ts";
 
 /**
@@ -27,6 +35,10 @@ export const builder = new SchemaBuilder<{
     signedIn: boolean;
     role: RoleName;
     workingRole: boolean;
+    /** Holds a role that reads this kind of record of the acting organisation (registry). */
+    readsOwn: RecordKind;
+    /** Holds a role that writes this kind of record for the acting organisation (registry). */
+    writesOwn: RecordKind;
   };
   AuthContexts: {
     signedIn: SignedInContext;
@@ -47,6 +59,8 @@ export const builder = new SchemaBuilder<{
       signedIn: context.viewer !== null,
       role: (role) => context.viewer?.roles.includes(role) ?? false,
       workingRole: holdsAnyRole(context.viewer?.roles ?? [], workingRoles),
+      readsOwn: (kind) => context.viewer?.organisationId != null && readsOwn(context.viewer.roles, kind),
+      writesOwn: (kind) => context.viewer?.organisationId != null && writesOwn(context.viewer.roles, kind),
     }),
   },
   prisma: {
@@ -60,6 +74,23 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    // node(id:) loads through each type's visibility filter (its prismaNode findUnique);
+    // a person reached this way is a read of that person's file, audited like person(id:).
+    nodeQueryOptions: {
+      resolve: async (_root, { id }, context, _info, resolveNode) => {
+        const node = await resolveNode(id);
+        if (node && id.typename === "Person") await auditPersonFileReads(context, [String(id.id)]);
+        return node;
+      },
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, { ids }, context, _info, resolveNodes) => {
+        const nodes = await resolveNodes(ids);
+        const persons = ids.filter((id, index) => id.typename === "Person" && nodes[index]);
+        await auditPersonFileReads(context, persons.map((id) => String(id.id)));
+        return nodes;
+      },
+    },
   },
   errors: {
     defaultTypes: [],

@@ -17,12 +17,18 @@ export interface RequestOrigin {
  */
 export interface Context {
   viewer: Viewer | null;
+  /** The request's time: every "in force now" check of this request uses it. */
+  now: Date;
   tx: TransactionClient;
   db: Database;
   locale: Locale;
   origin: RequestOrigin;
   /** The session cookie's secret, when one was sent. */
   sessionToken: string | null;
+  /** Persons whose file this request already audited (one event per person per request). */
+  auditedPersonReads?: Set<string>;
+  /** Set while a "see as partner" preview runs: nothing is audited as the previewed partner. */
+  previewing?: boolean;
   /** Cookies to set on the response (session cookie on sign-in, cleared on sign-out). */
   responseCookies: string[];
 }

@@ -81,6 +81,11 @@ function fieldCode(issue: z.core.$ZodIssue): FieldErrorCode {
   }
 }
 
+/** A rejection of one field found after parsing (a rule of the domain, not of the format). */
+export function fieldProblem(locale: Locale, path: string, code: FieldErrorCode): InputValidationError {
+  return new InputValidationError(locale, [{ path, code, message: fieldErrorMessages[locale][code] }]);
+}
+
 /** Validates a mutation's input at the edge; a failure writes nothing. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): z.output<S> {
   const result = schema.safeParse(input);

@@ -5,6 +5,19 @@ import "./modules/organisations/organisations.types.ts";
 import "./modules/auth/auth.types.ts";
 import "./modules/auth/auth.queries.ts";
 import "./modules/auth/auth.mutations.ts";
+import "./modules/persons/persons.types.ts";
+import "./modules/persons/persons.queries.ts";
+import "./modules/encounters/encounters.types.ts";
+import "./modules/accompaniments/accompaniments.types.ts";
+import "./modules/nurse-visits/nurse-visits.types.ts";
+import "./modules/referrals/referrals.types.ts";
+import "./modules/venues/venues.types.ts";
+import "./modules/safety-alerts/safety-alerts.types.ts";
+import "./modules/audit/audit.types.ts";
+import "./modules/consents/consents.types.ts";
+import "./modules/consents/consents.mutations.ts";
+import "./modules/partnerships/partnerships.types.ts";
+import "./modules/partner-preview/partner-preview.queries.ts";
 
 export const schema = builder.toSchema();
 

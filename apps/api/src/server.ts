@@ -31,9 +31,15 @@ class RollbackWithResponse {
   constructor(readonly status: number, readonly headers: HeaderMap, readonly body: string) {}
 }
 
+/** Prisma's "record required but not found" (a node lookup filtered away): answered as not found. */
+function isRecordNotFound(error: unknown): boolean {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  return (original as { code?: unknown })?.code === "P2025";
+}
+
 function formatError(formatted: GraphQLFormattedError, error: unknown, log: AppOptions["log"]) {
   const code = String(formatted.extensions?.code ?? "");
-  if (formatted.message === "NOT_FOUND" || code === "NOT_FOUND") {
+  if (formatted.message === "NOT_FOUND" || code === "NOT_FOUND" || isRecordNotFound(error)) {
     return { message: "Not found", path: formatted.path, extensions: { code: "NOT_FOUND" } };
   }
   if (exposedCodes.has(code)) {
@@ -123,10 +129,12 @@ export async function createApp(options: AppOptions) {
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       {
-        // Any GraphQL error rolls the request's transaction back: nothing half-done is kept.
+        // An unexpected error in a mutation rolls the request's transaction back: nothing
+        // half-done is kept. A query's partial answer is kept with its read audit.
         async requestDidStart() {
           return {
             async didEncounterErrors(requestContext) {
+              if (requestContext.operation?.operation === "query") return;
               (requestContext.contextValue as Context & { failed?: boolean }).failed = true;
             },
           };
@@ -178,6 +186,7 @@ export async function createApp(options: AppOptions) {
         }
         const context: Context & { failed?: boolean } = {
           viewer,
+          now: new Date(),
           tx,
           db: options.db,
           locale,

@@ -2,6 +2,7 @@
 // the viewer set as the API sets it, never see another organisation's rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import "./testing/provided-context.ts";
 import {
   adminPool,
   createEncounter,

@@ -51,6 +51,12 @@ export const fieldErrorCodes = [
   "INVALID_VALUE",
   "TOO_SMALL",
   "TOO_LARGE",
+  "NOT_FOUND",
+  "NOT_SHARED_BY_AGREEMENT",
+  "NOT_A_PARTNER",
+  "IN_THE_PAST",
+  "TOO_FAR_IN_FUTURE",
+  "BEFORE_START",
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -63,6 +69,12 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     INVALID_VALUE: "Cette valeur n'est pas permise.",
     TOO_SMALL: "Cette valeur est trop petite.",
     TOO_LARGE: "Cette valeur est trop grande.",
+    NOT_FOUND: "Cet élément est introuvable.",
+    NOT_SHARED_BY_AGREEMENT: "L'entente de partage du partenariat ne permet pas de partager ce type d'information.",
+    NOT_A_PARTNER: "Cet organisme n'est pas partenaire du vôtre.",
+    IN_THE_PAST: "Cette date est déjà passée.",
+    TOO_FAR_IN_FUTURE: "Cette date est trop loin dans l'avenir.",
+    BEFORE_START: "Cette date doit suivre la date de début.",
   },
   en: {
     REQUIRED: "This field is required.",
@@ -72,5 +84,11 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     INVALID_VALUE: "This value is not allowed.",
     TOO_SMALL: "This value is too small.",
     TOO_LARGE: "This value is too large.",
+    NOT_FOUND: "This item cannot be found.",
+    NOT_SHARED_BY_AGREEMENT: "The partnership's sharing agreement does not allow sharing this kind of information.",
+    NOT_A_PARTNER: "This organisation is not a partner of yours.",
+    IN_THE_PAST: "This date has already passed.",
+    TOO_FAR_IN_FUTURE: "This date is too far in the future.",
+    BEFORE_START: "This date must come after the start date.",
   },
 };

@@ -1,4 +1,5 @@
 export * from "./errors.ts";
 export * from "./locale.ts";
+export * from "./permissions.ts";
 export * from "./roles.ts";
 export * from "./sign-in-throttle.ts";

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { connectDatabase } from "@maillage/db";
+import "@maillage/db/testing/provided-context";
 import { inject } from "vitest";
 import { createApp } from "../server.ts";
 

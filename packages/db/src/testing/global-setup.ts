@@ -5,12 +5,7 @@ import type { TestProject } from "vitest/node";
 import { createDatabase, dropDatabase, prepareDatabase } from "../admin/index.ts";
 import { startEmbeddedPostgres } from "../embedded.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    databaseUrl: string;
-    databaseKind: "server" | "embedded";
-  }
-}
+import "./provided-context.ts";
 
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;

@@ -49,20 +49,18 @@ const SignOutResult = builder.objectRef<{ ok: boolean }>("SignOutResult").implem
 
 async function throttleWait(ctx: Context, email: string, now: Date): Promise<number> {
   const since = new Date(now.getTime() - signInThrottle.windowSeconds * 1000);
-  const [byEmail, byAddress] = await Promise.all([
-    ctx.tx.signInAttempt.findMany({
-      where: { email, succeeded: false, at: { gt: since } },
-      orderBy: { at: "asc" },
-      select: { at: true },
-    }),
-    ctx.origin.ip
-      ? ctx.tx.signInAttempt.findMany({
-          where: { ip: ctx.origin.ip, succeeded: false, at: { gt: since } },
-          orderBy: { at: "asc" },
-          select: { at: true },
-        })
-      : Promise.resolve([]),
-  ]);
+  const byEmail = await ctx.tx.signInAttempt.findMany({
+    where: { email, succeeded: false, at: { gt: since } },
+    orderBy: { at: "asc" },
+    select: { at: true },
+  });
+  const byAddress = ctx.origin.ip
+    ? await ctx.tx.signInAttempt.findMany({
+        where: { ip: ctx.origin.ip, succeeded: false, at: { gt: since } },
+        orderBy: { at: "asc" },
+        select: { at: true },
+      })
+    : [];
   return Math.max(
     secondsUntilNextAttempt(
       byEmail.map((a) => a.at),

@@ -13,22 +13,21 @@ export interface MeShape {
 
 /** Three queries, whatever the number of memberships. */
 export async function loadMe(tx: TransactionClient, viewer: Viewer): Promise<MeShape> {
-  const [user, memberships, seats] = await Promise.all([
-    tx.user.findUniqueOrThrow({
-      where: { id: viewer.userId },
-      select: { id: true, email: true, displayName: true, locale: true },
-    }),
-    tx.membership.findMany({
-      where: { userId: viewer.userId, endedAt: null },
-      include: { organisation: true },
-      orderBy: { createdAt: "asc" },
-    }),
-    tx.committeeSeat.findMany({
-      where: { userId: viewer.userId },
-      include: { partnership: true },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
+  // One connection per transaction: queries run one after the other.
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: viewer.userId },
+    select: { id: true, email: true, displayName: true, locale: true },
+  });
+  const memberships = await tx.membership.findMany({
+    where: { userId: viewer.userId, endedAt: null },
+    include: { organisation: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const seats = await tx.committeeSeat.findMany({
+    where: { userId: viewer.userId },
+    include: { partnership: true },
+    orderBy: { createdAt: "asc" },
+  });
   const acting = memberships.find((m) => m.organisationId === viewer.organisationId);
   return {
     user,

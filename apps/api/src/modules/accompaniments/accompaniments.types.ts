@@ -1,0 +1,55 @@
+import { AccompanimentDestination, AccompanimentStatus } from "@maillage/db";
+import {
+  readsOwnRecord,
+  visibleAccompanimentWhere,
+  visiblePersonWhere,
+} from "../../access/visible-records.ts";
+import { builder } from "../../builder.ts";
+import { PersonNode } from "../persons/persons.types.ts";
+
+export const AccompanimentDestinationEnum = builder.enumType(AccompanimentDestination, {
+  name: "AccompanimentDestination",
+});
+export const AccompanimentStatusEnum = builder.enumType(AccompanimentStatus, {
+  name: "AccompanimentStatus",
+});
+
+/** An accompaniment: the owner's workers and coordinators; consented partners without the note. */
+export const AccompanimentNode = builder.prismaNode("Accompaniment", {
+  id: { field: "id" },
+  authScopes: { workingRole: true },
+  findUnique: (id, ctx) => ({ id, AND: [visibleAccompanimentWhere(ctx.viewer!, ctx.now)] }),
+  fields: (t) => ({
+    destination: t.expose("destination", { type: AccompanimentDestinationEnum }),
+    plannedAt: t.expose("plannedAt", { type: "DateTime" }),
+    status: t.expose("status", { type: AccompanimentStatusEnum }),
+    outcome: t.exposeString("outcome", { nullable: true }),
+    closedAt: t.expose("closedAt", { type: "DateTime", nullable: true }),
+    organisation: t.relation("organisation"),
+    partnerOrganisation: t.prismaField({
+      type: "Organisation",
+      nullable: true,
+      resolve: (query, accompaniment, _args, ctx) =>
+        accompaniment.partnerOrganisationId
+          ? ctx.tx.organisation.findUnique({ ...query, where: { id: accompaniment.partnerOrganisationId } })
+          : null,
+    }),
+    person: t.prismaField({
+      type: PersonNode,
+      nullable: true,
+      resolve: (query, accompaniment, _args, ctx) =>
+        ctx.tx.person.findFirst({
+          ...query,
+          where: { id: accompaniment.personId, AND: [visiblePersonWhere(ctx.viewer!, ctx.now)] },
+        }),
+    }),
+    note: t.string({
+      nullable: true,
+      select: { note: { select: { body: true } } },
+      authScopes: (accompaniment, _args, ctx) =>
+        readsOwnRecord(ctx.viewer, "ACCOMPANIMENT_NOTE", accompaniment.organisationId),
+      unauthorizedResolver: () => null,
+      resolve: (accompaniment) => accompaniment.note?.body ?? null,
+    }),
+  }),
+});

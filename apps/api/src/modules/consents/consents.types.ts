@@ -1,0 +1,47 @@
+import { SharedRecordKind } from "@maillage/db";
+import { consentStatus } from "@maillage/domain";
+import { readsOwnRecord, visibleConsentWhere, visiblePersonWhere } from "../../access/visible-records.ts";
+import { builder } from "../../builder.ts";
+import { PersonNode } from "../persons/persons.types.ts";
+
+export const SharedRecordKindEnum = builder.enumType(SharedRecordKind, { name: "SharedRecordKind" });
+export const ConsentStatusEnum = builder.enumType("ConsentStatus", {
+  values: ["UPCOMING", "ACTIVE", "EXPIRED", "WITHDRAWN"] as const,
+});
+
+/** A person's consent, as recorded by the owning organisation (history is never overwritten). */
+export const ConsentNode = builder.prismaNode("Consent", {
+  id: { field: "id" },
+  authScopes: { readsOwn: "CONSENT" },
+  findUnique: (id, ctx) => ({ id, AND: [visibleConsentWhere(ctx.viewer!)] }),
+  fields: (t) => ({
+    recordKinds: t.expose("recordKinds", { type: [SharedRecordKindEnum] }),
+    startsAt: t.expose("startsAt", { type: "DateTime" }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+    withdrawnAt: t.expose("withdrawnAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    status: t.field({ type: ConsentStatusEnum, resolve: (consent, _args, ctx) => consentStatus(consent, ctx.now) }),
+    granteeOrganisation: t.relation("granteeOrganisation", { nullable: true }),
+    granteePartnership: t.relation("granteePartnership", { nullable: true }),
+    note: t.exposeString("note", {
+      nullable: true,
+      authScopes: (consent, _args, ctx) => readsOwnRecord(ctx.viewer, "CONSENT", consent.organisationId),
+      unauthorizedResolver: () => null,
+    }),
+    recordedByName: t.string({
+      nullable: true,
+      resolve: async (consent, _args, ctx) =>
+        (await ctx.tx.user.findUnique({ where: { id: consent.recordedById }, select: { displayName: true } }))
+          ?.displayName ?? null,
+    }),
+    person: t.prismaField({
+      type: PersonNode,
+      nullable: true,
+      resolve: (query, consent, _args, ctx) =>
+        ctx.tx.person.findFirst({
+          ...query,
+          where: { id: consent.personId, AND: [visiblePersonWhere(ctx.viewer!, ctx.now)] },
+        }),
+    }),
+  }),
+});

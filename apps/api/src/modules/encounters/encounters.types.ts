@@ -1,0 +1,57 @@
+import { AgeBracket, Channel, MaterialItem, PlaceType, Theme } from "@maillage/db";
+import { readsOwnRecord, visibleEncounterWhere, visiblePersonWhere } from "../../access/visible-records.ts";
+import { builder } from "../../builder.ts";
+import { GenderEnum, PersonNode } from "../persons/persons.types.ts";
+
+export const ChannelEnum = builder.enumType(Channel, { name: "Channel" });
+export const PlaceTypeEnum = builder.enumType(PlaceType, { name: "PlaceType" });
+export const ThemeEnum = builder.enumType(Theme, { name: "Theme" });
+export const MaterialItemEnum = builder.enumType(MaterialItem, { name: "MaterialItem" });
+export const AgeBracketEnum = builder.enumType(AgeBracket, { name: "AgeBracket" });
+
+const EncounterMaterialRef = builder.prismaObject("EncounterMaterial", {
+  fields: (t) => ({
+    item: t.expose("item", { type: MaterialItemEnum }),
+    quantity: t.exposeInt("quantity"),
+  }),
+});
+
+/**
+ * An encounter: the owning organisation's outreach workers and coordinators; a partner sees
+ * the summary (date, channel, place, themes, material) while a consent covers it, never the note.
+ */
+export const EncounterNode = builder.prismaNode("Encounter", {
+  id: { field: "id" },
+  authScopes: { workingRole: true },
+  findUnique: (id, ctx) => ({ id, AND: [visibleEncounterWhere(ctx.viewer!, ctx.now)] }),
+  fields: (t) => ({
+    occurredAt: t.expose("occurredAt", { type: "DateTime" }),
+    channel: t.expose("channel", { type: ChannelEnum }),
+    placeType: t.expose("placeType", { type: PlaceTypeEnum }),
+    themes: t.expose("themes", { type: [ThemeEnum] }),
+    headCount: t.exposeInt("headCount"),
+    anonymousGender: t.expose("anonymousGender", { type: GenderEnum, nullable: true }),
+    anonymousAgeBracket: t.expose("anonymousAgeBracket", { type: AgeBracketEnum, nullable: true }),
+    materials: t.relation("materials", { type: EncounterMaterialRef }),
+    organisation: t.relation("organisation"),
+    person: t.prismaField({
+      type: PersonNode,
+      nullable: true,
+      resolve: (query, encounter, _args, ctx) =>
+        encounter.personId
+          ? ctx.tx.person.findFirst({
+              ...query,
+              where: { id: encounter.personId, AND: [visiblePersonWhere(ctx.viewer!, ctx.now)] },
+            })
+          : null,
+    }),
+    note: t.string({
+      nullable: true,
+      select: { note: { select: { body: true } } },
+      authScopes: (encounter, _args, ctx) =>
+        readsOwnRecord(ctx.viewer, "ENCOUNTER_NOTE", encounter.organisationId),
+      unauthorizedResolver: () => null,
+      resolve: (encounter) => encounter.note?.body ?? null,
+    }),
+  }),
+});

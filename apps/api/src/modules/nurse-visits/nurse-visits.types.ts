@@ -1,0 +1,73 @@
+import { ClinicalActKind, NurseVisitStatus } from "@maillage/db";
+import {
+  visibleClinicalNoteWhere,
+  visibleNurseVisitWhere,
+  visiblePersonWhere,
+} from "../../access/visible-records.ts";
+import { builder } from "../../builder.ts";
+import { PlaceTypeEnum } from "../encounters/encounters.types.ts";
+import { PersonNode } from "../persons/persons.types.ts";
+
+export const NurseVisitStatusEnum = builder.enumType(NurseVisitStatus, { name: "NurseVisitStatus" });
+export const ClinicalActKindEnum = builder.enumType(ClinicalActKind, { name: "ClinicalActKind" });
+
+const ClinicalActRef = builder.prismaObject("ClinicalAct", {
+  fields: (t) => ({
+    kind: t.expose("kind", { type: ClinicalActKindEnum }),
+    count: t.exposeInt("count"),
+  }),
+});
+
+/** Clinical notes and results: nurses of the organisation that owns the visit, only. */
+export const ClinicalNoteNode = builder.prismaNode("ClinicalNote", {
+  id: { field: "id" },
+  authScopes: { role: "NURSE" },
+  findUnique: (id, ctx) => ({ id, AND: [visibleClinicalNoteWhere(ctx.viewer!)] }),
+  fields: (t) => ({
+    body: t.exposeString("body"),
+    results: t.exposeString("results", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+/**
+ * A joint visit's logistics and the kinds of acts performed: the owning public-health
+ * organisation, the co-visiting worker's organisation and consented partners. Clinical notes
+ * and results resolve for the owner's nurses only (an empty list for anyone else).
+ */
+export const NurseVisitNode = builder.prismaNode("NurseVisit", {
+  id: { field: "id" },
+  authScopes: { workingRole: true },
+  findUnique: (id, ctx) => ({ id, AND: [visibleNurseVisitWhere(ctx.viewer!, ctx.now)] }),
+  fields: (t) => ({
+    placeType: t.expose("placeType", { type: PlaceTypeEnum }),
+    plannedStart: t.expose("plannedStart", { type: "DateTime" }),
+    plannedEnd: t.expose("plannedEnd", { type: "DateTime" }),
+    status: t.expose("status", { type: NurseVisitStatusEnum }),
+    organisation: t.relation("organisation"),
+    workerOrganisation: t.relation("workerOrganisation"),
+    acts: t.relation("acts", { type: ClinicalActRef }),
+    persons: t.prismaField({
+      type: [PersonNode],
+      resolve: (query, visit, _args, ctx) =>
+        ctx.tx.person.findMany({
+          ...query,
+          where: {
+            nurseVisits: { some: { nurseVisitId: visit.id } },
+            AND: [visiblePersonWhere(ctx.viewer!, ctx.now)],
+          },
+        }),
+    }),
+    clinicalNotes: t.prismaField({
+      type: [ClinicalNoteNode],
+      authScopes: { role: "NURSE" },
+      unauthorizedResolver: () => [],
+      resolve: (query, visit, _args, ctx) =>
+        ctx.tx.clinicalNote.findMany({
+          ...query,
+          where: { nurseVisitId: visit.id, AND: [visibleClinicalNoteWhere(ctx.viewer!)] },
+          orderBy: { createdAt: "asc" },
+        }),
+    }),
+  }),
+});
