@@ -1,4 +1,10 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+
+// One graphql for everyone: Apollo and Pothos load graphql's CommonJS build through Node,
+// while Vite would hand our own files its ESM build ("module" field) — two realms, and
+// graphql refuses a schema from the other one. Node itself (production) resolves the same.
+const graphqlEntry = createRequire(new URL("./apps/api/package.json", import.meta.url)).resolve("graphql");
 
 // Three tiers (STYLE.md): pure rules, integration through GraphQL on a real database, and
 // people's flows in a real browser. The database is never mocked.
@@ -7,9 +13,11 @@ const databaseSetup = "./packages/db/src/testing/global-setup.ts";
 const embedded = !process.env.DATABASE_URL;
 
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
@@ -17,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "integration",
           include: ["packages/*/src/**/*.int.test.ts", "apps/*/src/**/*.int.test.ts"],
@@ -28,6 +37,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "e2e",
           include: ["apps/web/e2e/**/*.e2e.test.ts"],

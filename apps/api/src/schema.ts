@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.ts";
 import "./modules/errors/errors.types.ts";
 import "./modules/organisations/organisations.types.ts";
+import "./modules/organisations/team.ts";
 import "./modules/auth/auth.types.ts";
 import "./modules/auth/auth.queries.ts";
 import "./modules/auth/auth.mutations.ts";

@@ -137,7 +137,10 @@ builder.queryField("personAsSeenBy", (t) =>
       const owned = (rows: Edges | undefined, key: "organisation" | "fromOrganisation" = "organisation") =>
         (rows?.edges ?? [])
           .map((edge) => edge.node)
-          .filter((node) => (node[key] as { id: string } | undefined)?.id === person.organisationId);
+          .filter((node) => {
+            const owner = (node[key] as { id: string } | undefined)?.id;
+            return owner !== undefined && decodeId(owner, "Organisation") === person.organisationId;
+          });
       await recordAuditEvents(ctx.tx, [
         {
           userId: viewer.userId,

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type PartnershipWorld, createPartnershipWorld } from "../../testing/partnership-world.ts";
+import { type TestServer, startTestServer } from "../../testing/test-server.ts";
+
+let server: TestServer;
+let world: PartnershipWorld;
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await createPartnershipWorld(server.url, server.databaseUrl);
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+const auditLogQuery = `query ($filter: AuditLogFilter) {
+  auditLog(first: 20, filter: $filter) { edges { node { action recordKind recordId userDisplayName at } } }
+}`;
+
+async function fileReads(personId: string) {
+  const { rows } = await world.pool.query<{ user_id: string; organisation_id: string }>(
+    "SELECT user_id, organisation_id FROM audit_events WHERE action = 'READ_PERSON_FILE' AND record_id = $1",
+    [personId],
+  );
+  return rows;
+}
+
+describe("read audit", () => {
+  it("reading a person's file writes exactly one audit event, however the query asks for it", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const before = (await fileReads(world.person.id)).length;
+    const result = await worker.request<any>(
+      `query ($id: ID!) { a: person(id: $id) { alias } b: person(id: $id) { legalName } c: node(id: $id) { id } }`,
+      { id: world.person.globalId },
+    );
+    expect(result.data?.a.alias).toBe("Éloïse");
+    expect(result.data?.b.legalName).toBe("Nom Légal");
+    const reads = await fileReads(world.person.id);
+    expect(reads).toHaveLength(before + 1);
+    expect(reads.at(-1)).toEqual({ user_id: world.owner.users.worker.id, organisation_id: world.owner.id });
+    // A list of persons is not a read of each file; a refused read writes nothing.
+    await worker.request("{ persons(first: 10) { edges { node { alias } } } }");
+    const outsider = await world.signIn(world.unrelated.users.worker);
+    await outsider.request(`query ($id: ID!) { person(id: $id) { alias } }`, { id: world.person.globalId });
+    expect(await fileReads(world.person.id)).toHaveLength(before + 1);
+  });
+
+  it("the audit log is the org admin's and coordinator's, filtered by user and record, and nobody else's", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    await worker.request(`query ($id: ID!) { person(id: $id) { alias } }`, { id: world.person.globalId });
+
+    const admin = await world.signIn(world.owner.users.admin);
+    const byRecord = await admin.request<any>(auditLogQuery, { filter: { recordId: world.person.globalId } });
+    const events = byRecord.data?.auditLog.edges.map((e: any) => e.node);
+    expect(events.length).toBeGreaterThanOrEqual(1);
+    expect(events[0]).toMatchObject({
+      action: "READ_PERSON_FILE",
+      recordKind: "PERSON",
+      recordId: world.person.id,
+      userDisplayName: world.owner.users.worker.displayName,
+    });
+    const byUser = await admin.request<any>(auditLogQuery, { filter: { userId: world.owner.users.worker.id } });
+    expect(byUser.data?.auditLog.edges.every((e: any) => e.node.userDisplayName === world.owner.users.worker.displayName)).toBe(true);
+    const garbage = await admin.request<any>(auditLogQuery, { filter: { userId: "not-a-uuid" } });
+    expect(garbage.data?.auditLog.edges).toEqual([]);
+
+    const coordinator = await world.signIn(world.owner.users.coordinator);
+    expect((await coordinator.request<any>(auditLogQuery, {})).data?.auditLog.edges.length).toBeGreaterThan(0);
+
+    for (const user of [world.owner.users.worker, world.owner.users.nurse]) {
+      const client = await world.signIn(user);
+      const refused = await client.request<any>(auditLogQuery, {});
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    }
+    for (const user of [world.partner.users.admin, world.unrelated.users.admin]) {
+      const client = await world.signIn(user);
+      const foreign = await client.request<any>(auditLogQuery, { filter: { recordId: world.person.globalId } });
+      expect(foreign.data?.auditLog.edges).toEqual([]);
+    }
+  });
+
+  it("a change of roles is audited; an org admin changes only their own organisation's members", async () => {
+    const admin = await world.signIn(world.owner.users.admin);
+    const mutation = `mutation ($input: SetMemberRolesInput!) {
+      setMemberRoles(input: $input) { __typename ... on SetMemberRolesSuccess { member { roles } } ... on AppError { code } }
+    }`;
+    const changed = await admin.request<any>(mutation, {
+      input: { userId: world.owner.users.nurse.id, roles: ["NURSE", "COORDINATOR"] },
+    });
+    expect(changed.data?.setMemberRoles.member.roles).toEqual(["NURSE", "COORDINATOR"]);
+    const foreign = await admin.request<any>(mutation, { input: { userId: world.partner.users.nurse.id, roles: [] } });
+    expect(foreign.data?.setMemberRoles).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    const log = await admin.request<any>(auditLogQuery, { filter: { recordId: null } });
+    expect(log.data?.auditLog.edges.map((e: any) => e.node.action)).toContain("ROLES_CHANGED");
+    await admin.request<any>(mutation, { input: { userId: world.owner.users.nurse.id, roles: ["NURSE"] } });
+  });
+});
