@@ -2,9 +2,9 @@ import type { PrismaClient } from "@maillage/db";
 import type PrismaTypes from "@maillage/db/pothos-types";
 import { getDatamodel } from "@maillage/db/pothos-types";
 import {
+  holdsAnyRole,
   type RecordKind,
   type RoleName,
-  holdsAnyRole,
   readsOwn,
   workingRoles,
   writesOwn,
@@ -14,8 +14,8 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import type { Context, SignedInContext } from "./context.ts";
 import { auditPersonFileReads } from "./access/audit-reads.ts";
+import type { Context, SignedInContext } from "./context.ts";
 import { dateScalar, dateTimeScalar } from "./scalars.ts";
 
 /**
@@ -87,7 +87,10 @@ export const builder = new SchemaBuilder<{
       resolve: async (_root, { ids }, context, _info, resolveNodes) => {
         const nodes = await resolveNodes(ids);
         const persons = ids.filter((id, index) => id.typename === "Person" && nodes[index]);
-        await auditPersonFileReads(context, persons.map((id) => String(id.id)));
+        await auditPersonFileReads(
+          context,
+          persons.map((id) => String(id.id)),
+        );
         return nodes;
       },
     },

@@ -1,9 +1,9 @@
 import {
   type ErrorCode,
-  type FieldErrorCode,
-  type Locale,
   errorMessages,
+  type FieldErrorCode,
   fieldErrorMessages,
+  type Locale,
 } from "@maillage/domain";
 import type { z } from "zod";
 

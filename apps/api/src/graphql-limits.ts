@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type ValidationContext, type ASTVisitor, type SelectionSetNode } from "graphql";
+import { type ASTVisitor, GraphQLError, Kind, type SelectionSetNode, type ValidationContext } from "graphql";
 
 /**
  * Refuses operations nested deeper than `maxDepth` or with more than `maxFields` field

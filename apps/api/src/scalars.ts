@@ -21,13 +21,13 @@ export const dateTimeScalar = new GraphQLScalarType<Date, string>({
 });
 
 function parseDateTime(value: unknown): Date {
-    if (typeof value !== "string") invalid("DateTime must be a string");
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-      invalid("DateTime must be ISO 8601 with an offset");
-    }
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) invalid("DateTime is not a real instant");
-    return date;
+  if (typeof value !== "string") invalid("DateTime must be a string");
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    invalid("DateTime must be ISO 8601 with an offset");
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) invalid("DateTime is not a real instant");
+  return date;
 }
 
 /** A calendar date, e.g. 2026-04-01 (stored at UTC midnight). */
@@ -47,12 +47,12 @@ export const dateScalar = new GraphQLScalarType<Date, string>({
 });
 
 function parseDate(value: unknown): Date {
-    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      invalid("Date must be YYYY-MM-DD");
-    }
-    const date = new Date(`${value}T00:00:00.000Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-      invalid("Date is not a real date");
-    }
-    return date;
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    invalid("Date must be YYYY-MM-DD");
+  }
+  const date = new Date(`${value}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    invalid("Date is not a real date");
+  }
+  return date;
 }

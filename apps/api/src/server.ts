@@ -1,9 +1,9 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { type Database, viewerScopedTransaction } from "@maillage/db";
-import { type Locale, errorMessages, localeFromAcceptLanguage } from "@maillage/domain";
+import { errorMessages, type Locale, localeFromAcceptLanguage } from "@maillage/domain";
 import type { GraphQLFormattedError } from "graphql";
 import type { Context } from "./context.ts";
 import { operationSizeLimit } from "./graphql-limits.ts";
@@ -11,9 +11,16 @@ import { readCookie, sessionCookieName } from "./modules/auth/session-cookie.ts"
 import { schema } from "./schema.ts";
 
 /** Codes a caller may see in `errors[].extensions.code`; anything else is masked. */
-const exposedCodes = new Set(["INPUT_VALIDATION", "NOT_FOUND", "GRAPHQL_VALIDATION_FAILED",
-  "GRAPHQL_PARSE_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE"]);
+const exposedCodes = new Set([
+  "INPUT_VALIDATION",
+  "NOT_FOUND",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
 const maxBodyBytes = 64 * 1024;
 
 export interface AppOptions {
@@ -28,7 +35,11 @@ export interface AppOptions {
 
 /** Thrown inside the request transaction to roll it back while still answering. */
 class RollbackWithResponse {
-  constructor(readonly status: number, readonly headers: HeaderMap, readonly body: string) {}
+  constructor(
+    readonly status: number,
+    readonly headers: HeaderMap,
+    readonly body: string,
+  ) {}
 }
 
 /** Prisma's "record required but not found" (a node lookup filtered away): answered as not found. */
@@ -43,8 +54,12 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, log: AppO
     return { message: "Not found", path: formatted.path, extensions: { code: "NOT_FOUND" } };
   }
   if (exposedCodes.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path,
-      extensions: { code } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   }
   log?.("Unexpected error in a GraphQL operation", error);
   return { message: "Internal error", path: formatted.path, extensions: { code: "INTERNAL" } };
@@ -56,9 +71,8 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 function errorBody(code: string, locale: Locale) {
-  const message = code in errorMessages[locale]
-    ? errorMessages[locale][code as keyof (typeof errorMessages)["fr"]]
-    : code;
+  const message =
+    code in errorMessages[locale] ? errorMessages[locale][code as keyof (typeof errorMessages)["fr"]] : code;
   return { errors: [{ message, extensions: { code } }] };
 }
 
@@ -175,8 +189,7 @@ export async function createApp(options: AppOptions) {
     }
     const forwardedFor = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "") : "";
     const ip = (forwardedFor.split(",")[0]?.trim() || req.socket.remoteAddress) ?? null;
-    const secure =
-      options.trustProxy === true && req.headers["x-forwarded-proto"] === "https";
+    const secure = options.trustProxy === true && req.headers["x-forwarded-proto"] === "https";
     const sessionToken = readCookie(req.headers.cookie, sessionCookieName);
     try {
       const answer = await viewerScopedTransaction(options.db, sessionToken, async (tx, viewer) => {
@@ -228,7 +241,8 @@ export async function createApp(options: AppOptions) {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
     if (url.pathname === "/healthz") return json(res, 200, { ok: true });
-    if ((req.method === "GET" || req.method === "HEAD") && webDist && serveStatic(webDist, url.pathname, res)) return;
+    if ((req.method === "GET" || req.method === "HEAD") && webDist && serveStatic(webDist, url.pathname, res))
+      return;
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8", ...securityHeaders });
     res.end("Not found");
   }
@@ -236,7 +250,8 @@ export async function createApp(options: AppOptions) {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log("Unhandled request error", error);
-      if (!res.headersSent) json(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL" } }] });
+      if (!res.headersSent)
+        json(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL" } }] });
       else res.end();
     });
   });

@@ -15,10 +15,7 @@ export interface AuditEventInput {
  * Appends to the audit log. `createMany` issues no RETURNING: the writer may append but not
  * read the log back (row-level security lets only admins and coordinators read it).
  */
-export async function recordAuditEvents(
-  tx: TransactionClient,
-  events: AuditEventInput[],
-): Promise<void> {
+export async function recordAuditEvents(tx: TransactionClient, events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
   await tx.auditEvent.createMany({
     data: events.map((event) => ({

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "../generated/prisma/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { PrismaClient } from "../generated/prisma/client.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 
 export type TransactionClient = Prisma.TransactionClient;
@@ -62,10 +62,7 @@ interface BeginRequestRow {
  * Checks a session token and sets the viewer (app.user_id, app.org_id, app.roles) for the rest
  * of the transaction. Returns null, with no viewer set, for an unknown or expired session.
  */
-export async function beginRequest(
-  tx: TransactionClient,
-  sessionToken: string,
-): Promise<Viewer | null> {
+export async function beginRequest(tx: TransactionClient, sessionToken: string): Promise<Viewer | null> {
   const rows = await tx.$queryRaw<BeginRequestRow[]>`
     SELECT * FROM app.begin_request(${hashToken(sessionToken)})`;
   const row = rows[0];

@@ -70,10 +70,10 @@ export async function createPartnership(
   );
   const id = rows[0]!.id;
   for (const organisationId of options.organisationIds) {
-    await pool.query(
-      "INSERT INTO partnership_members (partnership_id, organisation_id) VALUES ($1, $2)",
-      [id, organisationId],
-    );
+    await pool.query("INSERT INTO partnership_members (partnership_id, organisation_id) VALUES ($1, $2)", [
+      id,
+      organisationId,
+    ]);
   }
   await pool.query(
     `INSERT INTO sharing_agreements (partnership_id, record_kinds) VALUES ($1, $2::"SharedRecordKind"[])`,

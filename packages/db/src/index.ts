@@ -1,14 +1,14 @@
+export { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+export * from "../generated/prisma/enums.ts";
+export { type AuditEventInput, recordAuditEvents } from "./audit.ts";
 export {
   asSignInRole,
   beginRequest,
   connectDatabase,
-  hashToken,
-  viewerScopedTransaction,
   type Database,
+  hashToken,
   type TransactionClient,
   type Viewer,
+  viewerScopedTransaction,
 } from "./client.ts";
-export { recordAuditEvents, type AuditEventInput } from "./audit.ts";
-export { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-export * from "../generated/prisma/enums.ts";
-export { resolveDatabase, type ResolvedDatabase } from "./resolve-database.ts";
+export { type ResolvedDatabase, resolveDatabase } from "./resolve-database.ts";

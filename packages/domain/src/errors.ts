@@ -70,7 +70,8 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     TOO_SMALL: "Cette valeur est trop petite.",
     TOO_LARGE: "Cette valeur est trop grande.",
     NOT_FOUND: "Cet élément est introuvable.",
-    NOT_SHARED_BY_AGREEMENT: "L'entente de partage du partenariat ne permet pas de partager ce type d'information.",
+    NOT_SHARED_BY_AGREEMENT:
+      "L'entente de partage du partenariat ne permet pas de partager ce type d'information.",
     NOT_A_PARTNER: "Cet organisme n'est pas partenaire du vôtre.",
     IN_THE_PAST: "Cette date est déjà passée.",
     TOO_FAR_IN_FUTURE: "Cette date est trop loin dans l'avenir.",
@@ -85,7 +86,8 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     TOO_SMALL: "This value is too small.",
     TOO_LARGE: "This value is too large.",
     NOT_FOUND: "This item cannot be found.",
-    NOT_SHARED_BY_AGREEMENT: "The partnership's sharing agreement does not allow sharing this kind of information.",
+    NOT_SHARED_BY_AGREEMENT:
+      "The partnership's sharing agreement does not allow sharing this kind of information.",
     NOT_A_PARTNER: "This organisation is not a partner of yours.",
     IN_THE_PAST: "This date has already passed.",
     TOO_FAR_IN_FUTURE: "This date is too far in the future.",

@@ -5,7 +5,8 @@ import type { Context } from "../context.ts";
 export async function auditPersonFileReads(context: Context, personIds: string[]): Promise<void> {
   const viewer = context.viewer;
   if (!viewer || personIds.length === 0 || context.previewing) return;
-  const audited = (context.auditedPersonReads ??= new Set<string>());
+  context.auditedPersonReads ??= new Set<string>();
+  const audited = context.auditedPersonReads;
   const fresh = [...new Set(personIds)].filter((id) => !audited.has(id));
   if (fresh.length === 0) return;
   for (const id of fresh) audited.add(id);

@@ -7,11 +7,11 @@
  */
 import type { Prisma } from "@maillage/db/prisma";
 import {
-  type RecordKind,
-  type SharedRecordKind,
   partnerSharing,
+  type RecordKind,
   readsAsPartner,
   readsOwn,
+  type SharedRecordKind,
 } from "@maillage/domain";
 
 /** Who a filter is built for: the request's viewer, or a partner in a "see as" preview. */
@@ -108,10 +108,7 @@ export function visibleEncounterWhere(viewer: AccessViewer, now: Date): Prisma.E
   ]);
 }
 
-export function visibleAccompanimentWhere(
-  viewer: AccessViewer,
-  now: Date,
-): Prisma.AccompanimentWhereInput {
+export function visibleAccompanimentWhere(viewer: AccessViewer, now: Date): Prisma.AccompanimentWhereInput {
   const organisationId = own(viewer, "ACCOMPANIMENT");
   const shared = sharedKind(viewer, "ACCOMPANIMENT");
   return either<Prisma.AccompanimentWhereInput>([
@@ -127,9 +124,7 @@ export function visibleNurseVisitWhere(viewer: AccessViewer, now: Date): Prisma.
   return either<Prisma.NurseVisitWhereInput>([
     organisationId ? { organisationId } : null,
     organisationId ? { workerOrganisationId: organisationId } : null,
-    shared
-      ? { persons: { some: { person: personSharedWhere(viewer.organisationId!, shared, now) } } }
-      : null,
+    shared ? { persons: { some: { person: personSharedWhere(viewer.organisationId!, shared, now) } } } : null,
   ]);
 }
 
@@ -169,6 +164,10 @@ export function visibleAuditEventWhere(viewer: AccessViewer): Prisma.AuditEventW
 }
 
 /** Whether a field of a record owned by `ownerOrganisationId` is the viewer's to read. */
-export function readsOwnRecord(viewer: AccessViewer | null, kind: RecordKind, ownerOrganisationId: string): boolean {
+export function readsOwnRecord(
+  viewer: AccessViewer | null,
+  kind: RecordKind,
+  ownerOrganisationId: string,
+): boolean {
   return viewer !== null && viewer.organisationId === ownerOrganisationId && readsOwn(viewer.roles, kind);
 }

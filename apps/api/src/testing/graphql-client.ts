@@ -38,7 +38,7 @@ export class TestClient {
     const setCookie = response.headers.get("set-cookie");
     if (setCookie) {
       const [pair] = setCookie.split(";");
-      this.cookie = pair && pair.endsWith("=") ? null : (pair ?? null);
+      this.cookie = pair?.endsWith("=") ? null : (pair ?? null);
     }
     const text = await response.text();
     let body: { data?: T; errors?: GraphQLResponse["errors"] } = {};

@@ -41,7 +41,9 @@ async function organisationWithTeam(pool: pg.Pool, name: string): Promise<WorldO
   const organisation = await createOrganisation(pool, { name });
   const users = {} as WorldOrganisation["users"];
   for (const [key, role] of Object.entries(roleOf) as [keyof typeof roleOf, Role][]) {
-    users[key] = await createUser(pool, { memberships: [{ organisationId: organisation.id, roles: [role] }] });
+    users[key] = await createUser(pool, {
+      memberships: [{ organisationId: organisation.id, roles: [role] }],
+    });
   }
   return { id: organisation.id, globalId: encodeGlobalID("Organisation", organisation.id), users };
 }
@@ -50,13 +52,20 @@ async function organisationWithTeam(pool: pg.Pool, name: string): Promise<WorldO
  * Two partner organisations in one partnership (sharing everything), an unrelated one, and a
  * person of the owner with one encounter and its note. No consent yet.
  */
-export async function createPartnershipWorld(serverUrl: string, databaseUrl: string): Promise<PartnershipWorld> {
+export async function createPartnershipWorld(
+  serverUrl: string,
+  databaseUrl: string,
+): Promise<PartnershipWorld> {
   const pool = adminPool(databaseUrl);
   const owner = await organisationWithTeam(pool, "Organisme propriétaire");
   const partner = await organisationWithTeam(pool, "Organisme partenaire");
   const unrelated = await organisationWithTeam(pool, "Organisme sans lien");
   const partnership = await createPartnership(pool, { organisationIds: [owner.id, partner.id] });
-  const person = await createPerson(pool, { organisationId: owner.id, alias: "Éloïse", legalName: "Nom Légal" });
+  const person = await createPerson(pool, {
+    organisationId: owner.id,
+    alias: "Éloïse",
+    legalName: "Nom Légal",
+  });
   const encounter = await createEncounter(pool, {
     organisationId: owner.id,
     authorId: owner.users.worker.id,

@@ -4,9 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type pg from "pg";
 
-export const migrationsDirectory = fileURLToPath(
-  new URL("../../../../prisma/migrations", import.meta.url),
-);
+export const migrationsDirectory = fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url));
 
 export interface MigrationFile {
   name: string;

@@ -5,4 +5,5 @@ declare module "vitest" {
     databaseKind: "server" | "embedded";
   }
 }
+
 export {};

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PartnershipWorld, createPartnershipWorld } from "../../testing/partnership-world.ts";
-import { type TestServer, startTestServer } from "../../testing/test-server.ts";
+import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 let server: TestServer;
 let world: PartnershipWorld;
@@ -58,13 +58,21 @@ describe("read audit", () => {
       recordId: world.person.id,
       userDisplayName: world.owner.users.worker.displayName,
     });
-    const byUser = await admin.request<any>(auditLogQuery, { filter: { userId: world.owner.users.worker.id } });
-    expect(byUser.data?.auditLog.edges.every((e: any) => e.node.userDisplayName === world.owner.users.worker.displayName)).toBe(true);
+    const byUser = await admin.request<any>(auditLogQuery, {
+      filter: { userId: world.owner.users.worker.id },
+    });
+    expect(
+      byUser.data?.auditLog.edges.every(
+        (e: any) => e.node.userDisplayName === world.owner.users.worker.displayName,
+      ),
+    ).toBe(true);
     const garbage = await admin.request<any>(auditLogQuery, { filter: { userId: "not-a-uuid" } });
     expect(garbage.data?.auditLog.edges).toEqual([]);
 
     const coordinator = await world.signIn(world.owner.users.coordinator);
-    expect((await coordinator.request<any>(auditLogQuery, {})).data?.auditLog.edges.length).toBeGreaterThan(0);
+    expect((await coordinator.request<any>(auditLogQuery, {})).data?.auditLog.edges.length).toBeGreaterThan(
+      0,
+    );
 
     for (const user of [world.owner.users.worker, world.owner.users.nurse]) {
       const client = await world.signIn(user);
@@ -74,7 +82,9 @@ describe("read audit", () => {
     }
     for (const user of [world.partner.users.admin, world.unrelated.users.admin]) {
       const client = await world.signIn(user);
-      const foreign = await client.request<any>(auditLogQuery, { filter: { recordId: world.person.globalId } });
+      const foreign = await client.request<any>(auditLogQuery, {
+        filter: { recordId: world.person.globalId },
+      });
       expect(foreign.data?.auditLog.edges).toEqual([]);
     }
   });
@@ -88,7 +98,9 @@ describe("read audit", () => {
       input: { userId: world.owner.users.nurse.id, roles: ["NURSE", "COORDINATOR"] },
     });
     expect(changed.data?.setMemberRoles.member.roles).toEqual(["NURSE", "COORDINATOR"]);
-    const foreign = await admin.request<any>(mutation, { input: { userId: world.partner.users.nurse.id, roles: [] } });
+    const foreign = await admin.request<any>(mutation, {
+      input: { userId: world.partner.users.nurse.id, roles: [] },
+    });
     expect(foreign.data?.setMemberRoles).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
     const log = await admin.request<any>(auditLogQuery, { filter: { recordId: null } });
     expect(log.data?.auditLog.edges.map((e: any) => e.node.action)).toContain("ROLES_CHANGED");

@@ -6,7 +6,10 @@ import { decodeId, uuidPattern } from "../../global-ids.ts";
 export const AuditEventNode = builder.prismaNode("AuditEvent", {
   id: { field: "id" },
   authScopes: { readsOwn: "AUDIT_EVENT" },
-  findUnique: (id, ctx) => ({ id: BigInt(/^\d{1,18}$/.test(id) ? id : "0"), AND: [visibleAuditEventWhere(ctx.viewer!)] }),
+  findUnique: (id, ctx) => ({
+    id: BigInt(/^\d{1,18}$/.test(id) ? id : "0"),
+    AND: [visibleAuditEventWhere(ctx.viewer!)],
+  }),
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),
     action: t.exposeString("action"),
@@ -54,7 +57,10 @@ builder.queryField("auditLog", (t) =>
         where: {
           AND: [visibleAuditEventWhere(ctx.viewer!)],
           ...(args.filter?.userId
-            ? { userId: uuidPattern.test(args.filter.userId) ? args.filter.userId : null, NOT: { userId: null } }
+            ? {
+                userId: uuidPattern.test(args.filter.userId) ? args.filter.userId : null,
+                NOT: { userId: null },
+              }
             : {}),
           ...(recordId ? { recordId: rawRecordId ?? "none" } : {}),
         },

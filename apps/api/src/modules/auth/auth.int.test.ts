@@ -2,7 +2,7 @@ import { adminPool, createOrganisation, createUser } from "@maillage/db/factorie
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../testing/graphql-client.ts";
-import { type TestServer, startTestServer } from "../../testing/test-server.ts";
+import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 const signInMutation = `mutation ($input: SignInInput!) {
   signIn(input: $input) {
@@ -127,7 +127,7 @@ describe("sign-in", () => {
     const sessionsBefore = await countRows("sessions");
 
     const missing = await client.request(
-      "mutation { signIn(input: { email: \"a@b.example\" }) { __typename } }",
+      'mutation { signIn(input: { email: "a@b.example" }) { __typename } }',
     );
     expect(missing.status).toBe(400);
     expect(missing.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
@@ -145,10 +145,9 @@ describe("sign-in", () => {
     const malformed = await client.request<{ signIn: Record<string, any> }>(signInMutation, {
       input: { email: "not an e-mail", password: "" },
     });
-    expect(malformed.data?.signIn.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`)).toEqual([
-      "email:INVALID_FORMAT",
-      "password:REQUIRED",
-    ]);
+    expect(
+      malformed.data?.signIn.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`),
+    ).toEqual(["email:INVALID_FORMAT", "password:REQUIRED"]);
 
     const wrongType = await client.request(signInMutation, { input: { email: 12, password: ["x"] } });
     expect(wrongType.status).toBe(400);
@@ -157,7 +156,11 @@ describe("sign-in", () => {
     const notJson = await client.request("", {}, { rawBody: "{not json" });
     expect(notJson.status).toBe(400);
 
-    const tooLarge = await client.request("", {}, { rawBody: JSON.stringify({ query: "{ me { csrfToken } }", pad: "x".repeat(100_000) }) });
+    const tooLarge = await client.request(
+      "",
+      {},
+      { rawBody: JSON.stringify({ query: "{ me { csrfToken } }", pad: "x".repeat(100_000) }) },
+    );
     expect(tooLarge.status).toBe(413);
 
     expect(await countRows("sign_in_attempts")).toBe(attemptsBefore);
@@ -251,10 +254,9 @@ describe("session", () => {
       encodeGlobalID("Person", health.id),
       "not-a-global-id",
     ]) {
-      const refused = await client.request<{ switchOrganisation: Record<string, any> }>(
-        switchMutation,
-        { input: { organisationId } },
-      );
+      const refused = await client.request<{ switchOrganisation: Record<string, any> }>(switchMutation, {
+        input: { organisationId },
+      });
       expect(refused.data?.switchOrganisation).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
     }
     const still = await client.request<{ me: Record<string, any> }>(meQuery);

@@ -8,8 +8,8 @@ import {
   InputValidationError,
   InvalidCredentialsError,
   NotFoundError,
-  TooManyAttemptsError,
   parseInput,
+  TooManyAttemptsError,
 } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { MeRef } from "./auth.types.ts";
@@ -114,8 +114,7 @@ builder.mutationField("signIn", (t) =>
         }
         await tx.signInAttempt.create({ data: { email, ip: ctx.origin.ip, succeeded: true } });
         // Act first as the organisation where the user holds a role.
-        const acting =
-          user.memberships.find((m) => m.roles.length > 0) ?? user.memberships[0] ?? null;
+        const acting = user.memberships.find((m) => m.roles.length > 0) ?? user.memberships[0] ?? null;
         const secret = newSecretToken();
         await tx.session.create({
           data: {

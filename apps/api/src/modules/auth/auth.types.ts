@@ -18,13 +18,11 @@ const MembershipRef = builder.objectRef<MeShape["memberships"][number]>("Members
   }),
 });
 
-const CommitteeSeatRef = builder
-  .objectRef<MeShape["committeeSeats"][number]>("CommitteeSeat")
-  .implement({
-    fields: (t) => ({
-      partnership: t.field({ type: PartnershipNode, resolve: (s) => s.partnership }),
-    }),
-  });
+const CommitteeSeatRef = builder.objectRef<MeShape["committeeSeats"][number]>("CommitteeSeat").implement({
+  fields: (t) => ({
+    partnership: t.field({ type: PartnershipNode, resolve: (s) => s.partnership }),
+  }),
+});
 
 /** The signed-in user as seen by themselves: built from the viewer, never another user's. */
 export const MeRef = builder.objectRef<MeShape>("Me").implement({

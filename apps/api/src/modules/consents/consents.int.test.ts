@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PartnershipWorld, createPartnershipWorld } from "../../testing/partnership-world.ts";
-import { type TestServer, startTestServer } from "../../testing/test-server.ts";
+import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 const recordConsent = `mutation ($input: RecordConsentInput!) {
   recordConsent(input: $input) {
@@ -91,18 +91,29 @@ describe("consent", () => {
        VALUES ($1, $2, $3, '{PROFILE}', $4, now() - interval '2 days', now() - interval '1 second')`,
       [world.owner.id, world.person.id, world.partner.id, world.owner.users.worker.id],
     );
-    expect((await partnerWorker.request<any>(personQuery, { id: world.person.globalId })).data?.person).toBeNull();
+    expect(
+      (await partnerWorker.request<any>(personQuery, { id: world.person.globalId })).data?.person,
+    ).toBeNull();
   });
 
   it("refuses, with translated field errors and nothing written, what the rules do not allow", async () => {
     const owner = await world.signIn(world.owner.users.coordinator);
-    const before = await rowCount("SELECT count(*)::int AS n FROM consents WHERE person_id = $1", [world.person.id]);
-    const base = { personId: world.person.globalId, granteeOrganisationId: world.partner.globalId, recordKinds: ["PROFILE"] };
+    const before = await rowCount("SELECT count(*)::int AS n FROM consents WHERE person_id = $1", [
+      world.person.id,
+    ]);
+    const base = {
+      personId: world.person.globalId,
+      granteeOrganisationId: world.partner.globalId,
+      recordKinds: ["PROFILE"],
+    };
     const cases: [Record<string, unknown>, string][] = [
       [{ ...base, granteeOrganisationId: world.unrelated.globalId }, "granteeOrganisationId:NOT_A_PARTNER"],
       [{ ...base, granteeOrganisationId: world.owner.globalId }, "granteeOrganisationId:NOT_A_PARTNER"],
       [{ ...base, granteeOrganisationId: null }, "granteeOrganisationId:INVALID_VALUE"],
-      [{ ...base, granteePartnershipId: encodeGlobalID("Partnership", world.partnershipId) }, "granteeOrganisationId:INVALID_VALUE"],
+      [
+        { ...base, granteePartnershipId: encodeGlobalID("Partnership", world.partnershipId) },
+        "granteeOrganisationId:INVALID_VALUE",
+      ],
       [{ ...base, recordKinds: [] }, "recordKinds:TOO_SHORT"],
       [{ ...base, expiresAt: "2020-01-01T00:00:00Z" }, "expiresAt:BEFORE_START"],
       [{ ...base, note: "x".repeat(501) }, "note:TOO_LONG"],
@@ -112,7 +123,10 @@ describe("consent", () => {
       const result = await owner.request<any>(recordConsent, { input });
       expect(result.data?.recordConsent.__typename, expected).toBe("InputValidationError");
       const fields = result.data?.recordConsent.fields as { path: string; code: string; message: string }[];
-      expect(fields.map((f) => `${f.path}:${f.code}`), expected).toContain(expected);
+      expect(
+        fields.map((f) => `${f.path}:${f.code}`),
+        expected,
+      ).toContain(expected);
       expect(fields.every((f) => f.message.length > 0)).toBe(true);
     }
     // A consent can never widen the partnership's sharing agreement.
@@ -120,7 +134,9 @@ describe("consent", () => {
       `UPDATE sharing_agreements SET record_kinds = '{PROFILE}' WHERE partnership_id = $1`,
       [world.partnershipId],
     );
-    const widened = await owner.request<any>(recordConsent, { input: { ...base, recordKinds: ["PROFILE", "ACCOMPANIMENTS"] } });
+    const widened = await owner.request<any>(recordConsent, {
+      input: { ...base, recordKinds: ["PROFILE", "ACCOMPANIMENTS"] },
+    });
     expect(widened.data?.recordConsent.fields).toEqual([
       {
         path: "recordKinds.1",
@@ -133,23 +149,37 @@ describe("consent", () => {
         WHERE partnership_id = $1`,
       [world.partnershipId],
     );
-    expect(await rowCount("SELECT count(*)::int AS n FROM consents WHERE person_id = $1", [world.person.id])).toBe(before);
+    expect(
+      await rowCount("SELECT count(*)::int AS n FROM consents WHERE person_id = $1", [world.person.id]),
+    ).toBe(before);
   });
 
   it("only the owner's workers and coordinators record consent; a partner cannot withdraw the owner's", async () => {
     const nurse = await world.signIn(world.owner.users.nurse);
     const refused = await nurse.request<any>(recordConsent, {
-      input: { personId: world.person.globalId, granteeOrganisationId: world.partner.globalId, recordKinds: ["PROFILE"] },
+      input: {
+        personId: world.person.globalId,
+        granteeOrganisationId: world.partner.globalId,
+        recordKinds: ["PROFILE"],
+      },
     });
     expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const owner = await world.signIn(world.owner.users.worker);
     const recorded = await owner.request<any>(recordConsent, {
-      input: { personId: world.person.globalId, granteeOrganisationId: world.partner.globalId, recordKinds: ["PROFILE"] },
+      input: {
+        personId: world.person.globalId,
+        granteeOrganisationId: world.partner.globalId,
+        recordKinds: ["PROFILE"],
+      },
     });
     const partner = await world.signIn(world.partner.users.coordinator);
-    const attempt = await partner.request<any>(withdrawConsent, { id: recorded.data?.recordConsent.consent.id });
+    const attempt = await partner.request<any>(withdrawConsent, {
+      id: recorded.data?.recordConsent.consent.id,
+    });
     expect(attempt.data?.withdrawConsent).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
-    expect((await partner.request<any>(personQuery, { id: world.person.globalId })).data?.person.alias).toBe("Éloïse");
+    expect((await partner.request<any>(personQuery, { id: world.person.globalId })).data?.person.alias).toBe(
+      "Éloïse",
+    );
   });
 });
 
@@ -174,14 +204,20 @@ describe("sharing agreement", () => {
     expect(beforeNarrowing.data?.person.encounters.edges).toHaveLength(1);
 
     const coordinator = await world.signIn(world.partner.users.coordinator);
-    const mine = await coordinator.request<any>("{ myPartnerships { id sharingAgreement { version recordKinds } members { name } } }");
+    const mine = await coordinator.request<any>(
+      "{ myPartnerships { id sharingAgreement { version recordKinds } members { name } } }",
+    );
     const partnership = mine.data?.myPartnerships[0];
     expect(partnership.members.map((m: { name: string }) => m.name).sort()).toEqual([
       "Organisme partenaire",
       "Organisme propriétaire",
     ]);
     const narrowed = await coordinator.request<any>(update, {
-      input: { partnershipId: partnership.id, recordKinds: ["PROFILE"], expectedVersion: partnership.sharingAgreement.version },
+      input: {
+        partnershipId: partnership.id,
+        recordKinds: ["PROFILE"],
+        expectedVersion: partnership.sharingAgreement.version,
+      },
     });
     expect(narrowed.data?.updateSharingAgreement.sharingAgreement).toEqual({
       recordKinds: ["PROFILE"],
@@ -192,18 +228,30 @@ describe("sharing agreement", () => {
     expect(afterNarrowing.data?.person.encounters.edges).toEqual([]);
 
     const stale = await coordinator.request<any>(update, {
-      input: { partnershipId: partnership.id, recordKinds: [], expectedVersion: partnership.sharingAgreement.version },
+      input: {
+        partnershipId: partnership.id,
+        recordKinds: [],
+        expectedVersion: partnership.sharingAgreement.version,
+      },
     });
     expect(stale.data?.updateSharingAgreement).toEqual({ __typename: "ConflictError", code: "CONFLICT" });
 
     const worker = await world.signIn(world.partner.users.worker);
     const refused = await worker.request<any>(update, {
-      input: { partnershipId: partnership.id, recordKinds: [], expectedVersion: partnership.sharingAgreement.version + 1 },
+      input: {
+        partnershipId: partnership.id,
+        recordKinds: [],
+        expectedVersion: partnership.sharingAgreement.version + 1,
+      },
     });
     expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const outsider = await world.signIn(world.unrelated.users.coordinator);
     const foreign = await outsider.request<any>(update, {
-      input: { partnershipId: partnership.id, recordKinds: [], expectedVersion: partnership.sharingAgreement.version + 1 },
+      input: {
+        partnershipId: partnership.id,
+        recordKinds: [],
+        expectedVersion: partnership.sharingAgreement.version + 1,
+      },
     });
     expect(foreign.data?.updateSharingAgreement).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
 
@@ -216,7 +264,13 @@ describe("sharing agreement", () => {
     await coordinator.request<any>(update, {
       input: {
         partnershipId: partnership.id,
-        recordKinds: ["PROFILE", "ENCOUNTERS_SUMMARY", "ACCOMPANIMENTS", "REFERRALS", "NURSE_VISIT_LOGISTICS"],
+        recordKinds: [
+          "PROFILE",
+          "ENCOUNTERS_SUMMARY",
+          "ACCOMPANIMENTS",
+          "REFERRALS",
+          "NURSE_VISIT_LOGISTICS",
+        ],
         expectedVersion: partnership.sharingAgreement.version + 1,
       },
     });

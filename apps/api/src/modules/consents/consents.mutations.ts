@@ -3,7 +3,7 @@ import { sharedRecordKinds } from "@maillage/domain";
 import { z } from "zod";
 import { visibleConsentWhere, visiblePersonWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
-import { InputValidationError, NotFoundError, fieldProblem, parseInput } from "../../errors.ts";
+import { fieldProblem, InputValidationError, NotFoundError, parseInput } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { ConsentNode, SharedRecordKindEnum } from "./consents.types.ts";
 
@@ -54,15 +54,21 @@ builder.mutationField("recordConsent", (t) =>
       const personId = decodeId(input.personId, "Person");
       const person = personId
         ? await ctx.tx.person.findFirst({
-            where: { id: personId, organisationId: ownOrganisation, AND: [visiblePersonWhere(viewer, ctx.now)] },
+            where: {
+              id: personId,
+              organisationId: ownOrganisation,
+              AND: [visiblePersonWhere(viewer, ctx.now)],
+            },
             select: { id: true },
           })
         : null;
       if (!person) throw fieldProblem(ctx.locale, "personId", "NOT_FOUND");
 
       const startsAt = input.startsAt ?? ctx.now;
-      if (startsAt.getTime() < ctx.now.getTime() - 366 * dayMs) throw fieldProblem(ctx.locale, "startsAt", "IN_THE_PAST");
-      if (startsAt.getTime() > ctx.now.getTime() + 366 * dayMs) throw fieldProblem(ctx.locale, "startsAt", "TOO_FAR_IN_FUTURE");
+      if (startsAt.getTime() < ctx.now.getTime() - 366 * dayMs)
+        throw fieldProblem(ctx.locale, "startsAt", "IN_THE_PAST");
+      if (startsAt.getTime() > ctx.now.getTime() + 366 * dayMs)
+        throw fieldProblem(ctx.locale, "startsAt", "TOO_FAR_IN_FUTURE");
       if (input.expiresAt) {
         if (input.expiresAt <= startsAt) throw fieldProblem(ctx.locale, "expiresAt", "BEFORE_START");
         if (input.expiresAt <= ctx.now) throw fieldProblem(ctx.locale, "expiresAt", "IN_THE_PAST");

@@ -20,7 +20,10 @@ export const ConsentNode = builder.prismaNode("Consent", {
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
     withdrawnAt: t.expose("withdrawnAt", { type: "DateTime", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
-    status: t.field({ type: ConsentStatusEnum, resolve: (consent, _args, ctx) => consentStatus(consent, ctx.now) }),
+    status: t.field({
+      type: ConsentStatusEnum,
+      resolve: (consent, _args, ctx) => consentStatus(consent, ctx.now),
+    }),
     granteeOrganisation: t.relation("granteeOrganisation", { nullable: true }),
     granteePartnership: t.relation("granteePartnership", { nullable: true }),
     note: t.exposeString("note", {

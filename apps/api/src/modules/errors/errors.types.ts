@@ -1,7 +1,7 @@
 import { errorCodes, fieldErrorCodes } from "@maillage/domain";
 import { builder } from "../../builder.ts";
 import {
-  AppError,
+  type AppError,
   ConflictError,
   type FieldProblem,
   InputValidationError,

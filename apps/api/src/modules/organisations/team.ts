@@ -22,13 +22,22 @@ const TeamMember = builder.objectRef<TeamMemberShape>("TeamMember").implement({
   }),
 });
 
-async function loadTeam(tx: Parameters<typeof recordAuditEvents>[0], organisationId: string, userId?: string) {
+async function loadTeam(
+  tx: Parameters<typeof recordAuditEvents>[0],
+  organisationId: string,
+  userId?: string,
+) {
   const memberships = await tx.membership.findMany({
     where: { organisationId, endedAt: null, ...(userId ? { userId } : {}) },
     select: { roles: true, user: { select: { id: true, displayName: true, email: true } } },
     orderBy: { user: { displayName: "asc" } },
   });
-  return memberships.map((m) => ({ userId: m.user.id, displayName: m.user.displayName, email: m.user.email, roles: m.roles }));
+  return memberships.map((m) => ({
+    userId: m.user.id,
+    displayName: m.user.displayName,
+    email: m.user.email,
+    roles: m.roles,
+  }));
 }
 
 builder.queryField("team", (t) =>

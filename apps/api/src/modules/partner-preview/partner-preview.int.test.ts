@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PartnershipWorld, createPartnershipWorld } from "../../testing/partnership-world.ts";
-import { type TestServer, startTestServer } from "../../testing/test-server.ts";
+import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 let server: TestServer;
 let world: PartnershipWorld;
@@ -23,7 +23,10 @@ const previewQuery = `query ($person: ID!, $organisation: ID!) {
 describe("see as partner", () => {
   it("shows exactly what the partner itself gets, and nothing to an organisation the consent does not name", async () => {
     const owner = await world.signIn(world.owner.users.worker);
-    const before = await owner.request<any>(previewQuery, { person: world.person.globalId, organisation: world.partner.globalId });
+    const before = await owner.request<any>(previewQuery, {
+      person: world.person.globalId,
+      organisation: world.partner.globalId,
+    });
     expect(before.data?.personAsSeenBy.preview).toMatchObject({ sees: false, profile: null, encounters: [] });
 
     await owner.request(
@@ -37,7 +40,10 @@ describe("see as partner", () => {
       },
     );
     const preview = (
-      await owner.request<any>(previewQuery, { person: world.person.globalId, organisation: world.partner.globalId })
+      await owner.request<any>(previewQuery, {
+        person: world.person.globalId,
+        organisation: world.partner.globalId,
+      })
     ).data?.personAsSeenBy.preview;
     expect(preview.sees).toBe(true);
     expect(preview.organisation.name).toBe("Organisme partenaire");
@@ -60,21 +66,30 @@ describe("see as partner", () => {
     });
 
     const unrelated = (
-      await owner.request<any>(previewQuery, { person: world.person.globalId, organisation: world.unrelated.globalId })
+      await owner.request<any>(previewQuery, {
+        person: world.person.globalId,
+        organisation: world.unrelated.globalId,
+      })
     ).data?.personAsSeenBy.preview;
     expect(unrelated).toMatchObject({ sees: false, profile: null, encounters: [] });
   });
 
   it("is audited as the owner's preview, never as a read by the partner; only the owner may preview", async () => {
     const owner = await world.signIn(world.owner.users.coordinator);
-    await owner.request(previewQuery, { person: world.person.globalId, organisation: world.partner.globalId });
+    await owner.request(previewQuery, {
+      person: world.person.globalId,
+      organisation: world.partner.globalId,
+    });
     const { rows } = await world.pool.query<{ action: string; organisation_id: string }>(
       "SELECT action, organisation_id FROM audit_events WHERE record_id = $1 AND user_id = $2",
       [world.person.id, world.owner.users.coordinator.id],
     );
     expect(rows).toEqual([{ action: "PREVIEW_AS_PARTNER", organisation_id: world.owner.id }]);
     const partner = await world.signIn(world.partner.users.coordinator);
-    const refused = await partner.request<any>(previewQuery, { person: world.person.globalId, organisation: world.owner.globalId });
+    const refused = await partner.request<any>(previewQuery, {
+      person: world.person.globalId,
+      organisation: world.owner.globalId,
+    });
     expect(refused.data?.personAsSeenBy).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
     // After a preview, the request is back to the real viewer: the owner still sees notes.
     const mixed = await owner.request<any>(
@@ -84,6 +99,9 @@ describe("see as partner", () => {
       }`,
       { p: world.person.globalId, o: world.partner.globalId },
     );
-    expect(mixed.data?.person).toEqual({ legalName: "Nom Légal", encounters: { edges: [{ node: { note: "Note interne" } }] } });
+    expect(mixed.data?.person).toEqual({
+      legalName: "Nom Légal",
+      encounters: { edges: [{ node: { note: "Note interne" } }] },
+    });
   });
 });

@@ -10,7 +10,7 @@ import { type ExecutionResult, execute, parse } from "graphql";
 import { readsOwnRecord, visiblePersonWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
-import { NotFoundError, fieldProblem } from "../../errors.ts";
+import { fieldProblem, NotFoundError } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { OrganisationNode } from "../organisations/organisations.types.ts";
 
@@ -88,7 +88,10 @@ const PreviewRecord = builder.objectRef<Row>("PartnerPreviewRecord").implement({
 const PartnerPreviewRef = builder.objectRef<PartnerPreviewShape>("PartnerPreview").implement({
   fields: (t) => ({
     organisation: t.field({ type: OrganisationNode, resolve: (p) => p.organisation as never }),
-    sees: t.boolean({ description: "Whether the partner sees the person at all.", resolve: (p) => p.profile !== null }),
+    sees: t.boolean({
+      description: "Whether the partner sees the person at all.",
+      resolve: (p) => p.profile !== null,
+    }),
     profile: t.field({ type: PreviewRecord, nullable: true, resolve: (p) => p.profile }),
     encounters: t.field({ type: [PreviewRecord], resolve: (p) => p.encounters }),
     accompaniments: t.field({ type: [PreviewRecord], resolve: (p) => p.accompaniments }),
@@ -117,7 +120,11 @@ builder.queryField("personAsSeenBy", (t) =>
       const personId = decodeId(args.personId, "Person");
       const person = personId
         ? await ctx.tx.person.findFirst({
-            where: { id: personId, organisationId: viewer.organisationId!, AND: [visiblePersonWhere(viewer, ctx.now)] },
+            where: {
+              id: personId,
+              organisationId: viewer.organisationId!,
+              AND: [visiblePersonWhere(viewer, ctx.now)],
+            },
             select: { id: true, organisationId: true },
           })
         : null;
@@ -153,7 +160,14 @@ builder.queryField("personAsSeenBy", (t) =>
         },
       ]);
       if (!seen) {
-        return { organisation, profile: null, encounters: [], accompaniments: [], nurseVisits: [], referrals: [] };
+        return {
+          organisation,
+          profile: null,
+          encounters: [],
+          accompaniments: [],
+          nurseVisits: [],
+          referrals: [],
+        };
       }
       const { encounters, accompaniments, nurseVisits, referrals, ...profile } = seen;
       return {

@@ -65,7 +65,8 @@ const updateSharingAgreementInput = z.object({
 builder.mutationField("updateSharingAgreement", (t) =>
   t.field({
     type: SharingAgreementRef,
-    description: "Coordinators of a member organisation; narrowing it hides what it no longer allows at once.",
+    description:
+      "Coordinators of a member organisation; narrowing it hides what it no longer allows at once.",
     authScopes: { role: "COORDINATOR" },
     args: { input: t.arg({ type: UpdateSharingAgreementInput, required: true }) },
     errors: {
@@ -90,7 +91,12 @@ builder.mutationField("updateSharingAgreement", (t) =>
       const kinds = [...new Set(input.recordKinds)];
       const changed = await ctx.tx.sharingAgreement.updateMany({
         where: { partnershipId: agreement.partnershipId, version: input.expectedVersion },
-        data: { recordKinds: kinds, version: { increment: 1 }, updatedById: viewer.userId, updatedAt: ctx.now },
+        data: {
+          recordKinds: kinds,
+          version: { increment: 1 },
+          updatedById: viewer.userId,
+          updatedAt: ctx.now,
+        },
       });
       if (changed.count === 0) throw new ConflictError(ctx.locale);
       await recordAuditEvents(ctx.tx, [
