@@ -1,17 +1,17 @@
 // Starts Maillage: the database (DATABASE_URL, or the embedded PostgreSQL under .data/),
 // migrations, the demo seed on an empty database, then the API and the web app on one URL.
-import { fileURLToPath } from "node:url";
-import { connectDatabase, resolveDatabase } from "@maillage/db";
+import { join } from "node:path";
+import { connectDatabase, repositoryRoot, resolveDatabase } from "@maillage/db";
 import { prepareDatabase } from "@maillage/db/admin";
 import { createApp } from "./server.ts";
 
-const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const root = repositoryRoot();
 
 async function main() {
   const started = Date.now();
   const resolved = await resolveDatabase({
     databaseUrl: process.env.DATABASE_URL,
-    dataDir: process.env.MAILLAGE_DATA_DIR ?? `${repositoryRoot}.data`,
+    dataDir: process.env.MAILLAGE_DATA_DIR ?? join(root, ".data"),
   });
   const prepared = await prepareDatabase(resolved.connectionString, {
     seedIfEmpty: process.env.MAILLAGE_SEED !== "none",
@@ -27,7 +27,7 @@ async function main() {
   });
   const app = await createApp({
     db,
-    webDist: process.env.MAILLAGE_WEB_DIST ?? `${repositoryRoot}apps/web/dist`,
+    webDist: process.env.MAILLAGE_WEB_DIST ?? join(root, "apps", "web", "dist"),
     production: process.env.NODE_ENV === "production",
     trustProxy: process.env.TRUST_PROXY === "true",
   });

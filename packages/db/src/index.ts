@@ -11,4 +11,5 @@ export {
   type Viewer,
   viewerScopedTransaction,
 } from "./client.ts";
+export { repositoryRoot } from "./repository-root.ts";
 export { type ResolvedDatabase, resolveDatabase } from "./resolve-database.ts";

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type pg from "pg";
+import { repositoryRoot } from "../repository-root.ts";
 
-export const migrationsDirectory = fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url));
+export const migrationsDirectory = join(repositoryRoot(), "prisma", "migrations");
 
 export interface MigrationFile {
   name: string;
