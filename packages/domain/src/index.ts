@@ -1,4 +1,5 @@
 export * from "./errors.ts";
+export * from "./field-work.ts";
 export * from "./locale.ts";
 export * from "./permissions.ts";
 export * from "./roles.ts";

@@ -1,13 +1,21 @@
+import { aliasSearchKey } from "@maillage/domain";
 import { auditPersonFileReads } from "../../access/audit-reads.ts";
-import { visiblePersonWhere } from "../../access/visible-records.ts";
+import { visibleEncounterWhere, visiblePersonWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { decodeId } from "../../global-ids.ts";
 import { PersonNode } from "./persons.types.ts";
 
-/** Alias search matches without accents or case ("eloise" finds "Éloïse"). */
-export function aliasSearchKey(alias: string): string {
-  return alias.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
-}
+const CaseloadFilter = builder.inputType("CaseloadFilter", {
+  fields: (t) => ({
+    activeInLast90Days: t.boolean({
+      required: false,
+      description: "Met (an encounter) in the last 90 days.",
+    }),
+    inRegularFollowUp: t.boolean({ required: false }),
+    minors: t.boolean({ required: false, description: "Under 18 this year, by birth year." }),
+    ownOnly: t.boolean({ required: false, description: "Only the acting organisation's files." }),
+  }),
+});
 
 builder.queryField("person", (t) =>
   t.prismaField({
@@ -35,14 +43,35 @@ builder.queryField("persons", (t) =>
     cursor: "id",
     description: "Persons the viewer may see, own organisation's and shared ones.",
     authScopes: { workingRole: true },
-    args: { search: t.arg.string({ required: false }) },
+    args: {
+      search: t.arg.string({ required: false, description: "Part of an alias; accents and case ignored." }),
+      filter: t.arg({ type: CaseloadFilter, required: false }),
+    },
     resolve: (query, _root, args, ctx) => {
+      const viewer = ctx.viewer!;
       const search = args.search ? aliasSearchKey(args.search).slice(0, 80) : "";
+      const filter = args.filter ?? {};
+      const since = new Date(ctx.now.getTime() - 90 * 86_400_000);
       return ctx.tx.person.findMany({
         ...query,
         where: {
-          AND: [visiblePersonWhere(ctx.viewer!, ctx.now)],
-          ...(search ? { aliasSearch: { contains: search } } : {}),
+          archivedAt: null,
+          AND: [
+            visiblePersonWhere(viewer, ctx.now),
+            ...(search ? [{ aliasSearch: { contains: search } }] : []),
+            ...(filter.ownOnly ? [{ organisationId: viewer.organisationId! }] : []),
+            ...(filter.inRegularFollowUp ? [{ inRegularFollowUp: true }] : []),
+            ...(filter.minors ? [{ birthYear: { gt: ctx.now.getFullYear() - 18 } }] : []),
+            ...(filter.activeInLast90Days
+              ? [
+                  {
+                    encounters: {
+                      some: { occurredAt: { gte: since }, AND: [visibleEncounterWhere(viewer, ctx.now)] },
+                    },
+                  },
+                ]
+              : []),
+          ],
         },
         orderBy: [{ aliasSearch: "asc" }, { id: "asc" }],
       });

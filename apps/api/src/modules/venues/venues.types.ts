@@ -1,4 +1,5 @@
 import { VenueKind } from "@maillage/db";
+import { venueIsOverdue } from "@maillage/domain";
 import { visibleVenueWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 
@@ -16,6 +17,19 @@ export const VenueNode = builder.prismaNode("Venue", {
     confidential: t.exposeBoolean("confidential"),
     address: t.exposeString("address", { nullable: true }),
     agreements: t.exposeString("agreements", { nullable: true }),
+    lastVisitAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "The latest encounter recorded at this venue.",
+      select: { encounters: { take: 1, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } } },
+      resolve: (venue) => venue.encounters[0]?.occurredAt ?? null,
+    }),
+    overdue: t.boolean({
+      description: "The visit cadence has passed since the last visit.",
+      select: { encounters: { take: 1, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } } },
+      resolve: (venue, _args, ctx) =>
+        venueIsOverdue(venue.encounters[0]?.occurredAt ?? null, venue.visitCadenceDays, ctx.now),
+    }),
   }),
 });
 

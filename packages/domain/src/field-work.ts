@@ -1,0 +1,78 @@
+/** Rules of field work (DESIGN.md §1–2), pure and unit-tested. */
+
+const dayMs = 86_400_000;
+
+/** Lower case, accents and surrounding spaces removed: how aliases are searched and compared. */
+export function aliasSearchKey(alias: string): string {
+  return alias.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** Levenshtein distance, bounded: stops counting past `max` (returns max + 1). */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  aliasSearch: string;
+  birthYear: number | null;
+}
+
+/**
+ * Possible duplicates of a new file within the organisation: the same alias and birth year, or
+ * a similar alias (one or two letters apart, or one contained in the other) whatever the year.
+ */
+export function possibleDuplicates<C extends DuplicateCandidate>(
+  alias: string,
+  birthYear: number | null,
+  candidates: readonly C[],
+): C[] {
+  const key = aliasSearchKey(alias);
+  return candidates.filter((candidate) => {
+    if (candidate.aliasSearch === key) {
+      return birthYear === null || candidate.birthYear === null || candidate.birthYear === birthYear;
+    }
+    const shorter = Math.min(key.length, candidate.aliasSearch.length);
+    if (shorter >= 4 && (candidate.aliasSearch.includes(key) || key.includes(candidate.aliasSearch)))
+      return true;
+    const allowed = shorter <= 4 ? 1 : 2;
+    return editDistance(key, candidate.aliasSearch, allowed) <= allowed;
+  });
+}
+
+/** A venue is overdue when its visit cadence has passed since the last visit (or it never had one). */
+export function venueIsOverdue(lastVisitAt: Date | null, cadenceDays: number | null, now: Date): boolean {
+  if (cadenceDays === null || cadenceDays <= 0) return false;
+  if (lastVisitAt === null) return true;
+  return now.getTime() - lastVisitAt.getTime() > cadenceDays * dayMs;
+}
+
+/** The author of an encounter and the organisation's coordinators may change or delete it. */
+export function mayChangeEncounter(
+  viewer: { userId: string; roles: readonly string[] },
+  encounter: { authorId: string },
+): boolean {
+  return encounter.authorId === viewer.userId || viewer.roles.includes("COORDINATOR");
+}
+
+export const encounterLimits = {
+  maxPastDays: 730,
+  maxFutureHours: 24,
+  maxQuantity: 10_000,
+  maxHeadCount: 50,
+  maxNoteLength: 4000,
+} as const;
