@@ -23,9 +23,11 @@ describe("possibleDuplicates", () => {
     { id: "5", aliasSearch: "mia", birthYear: 1990 },
   ];
   it("flags the same alias and birth year, and similar aliases", () => {
-    expect(possibleDuplicates("Éloïse", 1999, candidates).map((c) => c.id)).toEqual(["1", "3"]);
+    expect(possibleDuplicates("Éloïse", 1999, candidates).map((c) => c.id)).toEqual(["1", "2"]);
+    expect(possibleDuplicates("Éloïse", null, candidates).map((c) => c.id)).toEqual(["1", "2", "3"]);
     expect(possibleDuplicates("Cherry", null, candidates).map((c) => c.id)).toEqual(["4"]);
     expect(possibleDuplicates("Lia", 1990, candidates).map((c) => c.id)).toEqual(["5"]);
+    expect(possibleDuplicates("Lia", 1970, candidates)).toEqual([]);
     expect(possibleDuplicates("Zoé", 1990, candidates)).toEqual([]);
   });
   it("bounds the edit distance", () => {

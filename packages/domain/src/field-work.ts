@@ -33,8 +33,9 @@ export interface DuplicateCandidate {
 }
 
 /**
- * Possible duplicates of a new file within the organisation: the same alias and birth year, or
- * a similar alias (one or two letters apart, or one contained in the other) whatever the year.
+ * Possible duplicates of a new file within the organisation: the same alias (whatever the birth
+ * year: years are often guessed), or a similar alias (one or two letters apart, or one contained
+ * in the other) with the same or an unknown birth year.
  */
 export function possibleDuplicates<C extends DuplicateCandidate>(
   alias: string,
@@ -43,9 +44,8 @@ export function possibleDuplicates<C extends DuplicateCandidate>(
 ): C[] {
   const key = aliasSearchKey(alias);
   return candidates.filter((candidate) => {
-    if (candidate.aliasSearch === key) {
-      return birthYear === null || candidate.birthYear === null || candidate.birthYear === birthYear;
-    }
+    if (candidate.aliasSearch === key) return true;
+    if (birthYear !== null && candidate.birthYear !== null && candidate.birthYear !== birthYear) return false;
     const shorter = Math.min(key.length, candidate.aliasSearch.length);
     if (shorter >= 4 && (candidate.aliasSearch.includes(key) || key.includes(candidate.aliasSearch)))
       return true;

@@ -1,0 +1,149 @@
+import { createPerson } from "@maillage/db/factories";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { startTestServer, type TestServer } from "../../testing/test-server.ts";
+
+let server: TestServer;
+let world: PartnershipWorld;
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await createPartnershipWorld(server.url, server.databaseUrl);
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+const createMutation = `mutation ($input: CreatePersonInput!) {
+  createPerson(input: $input) {
+    __typename
+    ... on CreatePersonSuccess { person { id alias possiblyMinor legalName languages } possibleDuplicates { alias } }
+    ... on InputValidationError { fields { path code } }
+  }
+}`;
+const caseload = `query ($search: String, $filter: CaseloadFilter, $first: Int) {
+  persons(first: $first, search: $search, filter: $filter) {
+    edges { node { alias possiblyMinor encounters(first: 10) { edges { node { occurredAt themes } } } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+async function personCount() {
+  const { rows } = await world.pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM persons WHERE organisation_id = $1",
+    [world.owner.id],
+  );
+  return rows[0]!.n;
+}
+
+describe("persons", () => {
+  it("creates a file, flags possible duplicates and minors, keeps the legal name restricted", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const created = await worker.request<any>(createMutation, {
+      input: { alias: "Eloise", birthYear: 1999, languages: ["fr", "EN"], legalName: "Marie Tremblay" },
+    });
+    expect(created.data?.createPerson).toMatchObject({
+      __typename: "CreatePersonSuccess",
+      person: { alias: "Eloise", possiblyMinor: false, legalName: "Marie Tremblay", languages: ["fr", "en"] },
+      possibleDuplicates: [{ alias: "Éloïse" }],
+    });
+    const minor = await worker.request<any>(createMutation, {
+      input: { alias: "Zazie", birthYear: new Date().getFullYear() - 16 },
+    });
+    expect(minor.data?.createPerson.person.possiblyMinor).toBe(true);
+    expect(minor.data?.createPerson.possibleDuplicates).toEqual([]);
+    const nurse = await world.signIn(world.owner.users.nurse);
+    const refused = await nurse.request<any>(createMutation, { input: { alias: "X" } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("rejects bad input with field errors and writes nothing", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const before = await personCount();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ alias: "" }, "alias:REQUIRED"],
+      [{ alias: "x".repeat(81) }, "alias:TOO_LONG"],
+      [{ alias: "Ok", birthYear: 1800 }, "birthYear:TOO_SMALL"],
+      [{ alias: "Ok", birthYear: new Date().getFullYear() + 1 }, "birthYear:INVALID_VALUE"],
+      [{ alias: "Ok", languages: ["français"] }, "languages.0:INVALID_FORMAT"],
+      [{ alias: "Ok", safeContactNote: "x".repeat(501) }, "safeContactNote:TOO_LONG"],
+    ];
+    for (const [input, expected] of cases) {
+      const result = await worker.request<any>(createMutation, { input });
+      expect(result.data?.createPerson.__typename, expected).toBe("InputValidationError");
+      expect(
+        result.data?.createPerson.fields.map((f: any) => `${f.path}:${f.code}`),
+        expected,
+      ).toContain(expected);
+    }
+    expect(await personCount()).toBe(before);
+  });
+
+  it("finds aliases without accents or case, and filters the caseload", async () => {
+    await createPerson(world.pool, { organisationId: world.owner.id, alias: "Noémie", birthYear: 1990 });
+    const worker = await world.signIn(world.owner.users.worker);
+    const found = await worker.request<any>(caseload, { search: "ELOISE" });
+    expect(found.data?.persons.edges.map((e: any) => e.node.alias).sort()).toEqual(["Eloise", "Éloïse"]);
+    expect((await worker.request<any>(caseload, { search: "noemie" })).data?.persons.edges).toHaveLength(1);
+    const active = await worker.request<any>(caseload, { filter: { activeInLast90Days: true } });
+    expect(active.data?.persons.edges.map((e: any) => e.node.alias)).toEqual(["Éloïse"]);
+    const minors = await worker.request<any>(caseload, { filter: { minors: true } });
+    expect(minors.data?.persons.edges.map((e: any) => e.node.alias)).toEqual(["Zazie"]);
+    const page = await worker.request<any>(caseload, { first: 2 });
+    expect(page.data?.persons.edges).toHaveLength(2);
+    expect(page.data?.persons.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it("the caseload and a person's file take a bounded number of SQL statements whatever the page size", async () => {
+    for (let i = 0; i < 30; i += 1) {
+      await createPerson(world.pool, {
+        organisationId: world.owner.id,
+        alias: `Série ${String(i).padStart(2, "0")}`,
+      });
+    }
+    const worker = await world.signIn(world.owner.users.worker);
+    const counts: number[] = [];
+    for (const first of [3, 30]) {
+      server.statements.reset();
+      const result = await worker.request<any>(caseload, { first });
+      expect(result.data?.persons.edges).toHaveLength(first);
+      counts.push(server.statements.count);
+    }
+    expect(counts[0]).toBe(counts[1]);
+    const fileQuery = `query ($id: ID!, $first: Int) { person(id: $id) {
+      alias legalName consents { status }
+      encounters(first: $first) { edges { node { occurredAt themes note materials { item quantity } } } }
+      accompaniments(first: $first) { edges { node { destination status note } } }
+      nurseVisits(first: $first) { edges { node { plannedStart acts { kind count } } } }
+      referrals(first: $first) { edges { node { status toOrganisation { name } } } }
+    } }`;
+    const fileCounts: number[] = [];
+    for (const first of [1, 50]) {
+      server.statements.reset();
+      const result = await worker.request<any>(fileQuery, { id: world.person.globalId, first });
+      expect(result.data?.person.alias).toBe("Éloïse");
+      fileCounts.push(server.statements.count);
+    }
+    expect(fileCounts[0]).toBe(fileCounts[1]);
+    expect(fileCounts[0]).toBeLessThan(25);
+  });
+
+  it("edits a file; a partner cannot", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const update = `mutation ($input: UpdatePersonInput!) {
+      updatePerson(input: $input) { __typename ... on UpdatePersonSuccess { person { alias inRegularFollowUp mayText } } ... on AppError { code } }
+    }`;
+    const updated = await worker.request<any>(update, {
+      input: { id: world.person.globalId, inRegularFollowUp: true, mayText: true },
+    });
+    expect(updated.data?.updatePerson.person).toEqual({
+      alias: "Éloïse",
+      inRegularFollowUp: true,
+      mayText: true,
+    });
+    const partner = await world.signIn(world.partner.users.coordinator);
+    const refused = await partner.request<any>(update, {
+      input: { id: world.person.globalId, alias: "Pris" },
+    });
+    expect(refused.data?.updatePerson).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
+  });
+});
