@@ -98,3 +98,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, local
     }),
   );
 }
+
+/** Sending a referral needs a consent in force naming the receiver (the UI offers to record it). */
+export class ConsentRequiredError extends AppError {
+  constructor(locale: Locale) {
+    super("CONSENT_REQUIRED", locale);
+  }
+}
+
+export class InvalidTransitionError extends AppError {
+  constructor(
+    locale: Locale,
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super("INVALID_TRANSITION", locale);
+  }
+}

@@ -13,6 +13,8 @@ export const errorCodes = [
   "UNAUTHENTICATED",
   "CSRF",
   "CONFLICT",
+  "CONSENT_REQUIRED",
+  "INVALID_TRANSITION",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -27,6 +29,9 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     UNAUTHENTICATED: "Veuillez vous connecter.",
     CSRF: "La requête a été refusée (jeton de sécurité manquant ou invalide). Rechargez la page.",
     CONFLICT: "Quelqu'un d'autre a modifié cet élément entre-temps. Rechargez et réessayez.",
+    CONSENT_REQUIRED:
+      "La personne n'a pas de consentement en vigueur qui nomme cet organisme. Enregistrez-le d'abord.",
+    INVALID_TRANSITION: "Ce changement d'état n'est pas possible à cette étape.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
   },
   en: {
@@ -38,6 +43,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     UNAUTHENTICATED: "Please sign in.",
     CSRF: "The request was refused (missing or invalid security token). Reload the page.",
     CONFLICT: "Someone else changed this in the meantime. Reload and try again.",
+    CONSENT_REQUIRED: "The person has no consent in force naming this organisation. Record it first.",
+    INVALID_TRANSITION: "This change of status is not possible at this stage.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",
   },
 };

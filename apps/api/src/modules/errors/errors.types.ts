@@ -3,9 +3,11 @@ import { builder } from "../../builder.ts";
 import {
   type AppError,
   ConflictError,
+  ConsentRequiredError,
   type FieldProblem,
   InputValidationError,
   InvalidCredentialsError,
+  InvalidTransitionError,
   NotFoundError,
   TooManyAttemptsError,
 } from "../../errors.ts";
@@ -49,4 +51,11 @@ builder.objectType(InputValidationError, {
   fields: (t) => ({
     fields: t.field({ type: [FieldErrorRef], resolve: (error) => error.fields }),
   }),
+});
+
+builder.objectType(ConsentRequiredError, { name: "ConsentRequiredError", interfaces: [AppErrorInterface] });
+builder.objectType(InvalidTransitionError, {
+  name: "InvalidTransitionError",
+  interfaces: [AppErrorInterface],
+  fields: (t) => ({ from: t.exposeString("from"), to: t.exposeString("to") }),
 });
