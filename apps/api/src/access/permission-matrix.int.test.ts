@@ -41,6 +41,7 @@ const kinds = [
   "clinical note",
   "referral",
   "venue (confidential address)",
+  "safety alert",
   "audit event",
 ] as const;
 type Kind = (typeof kinds)[number];
@@ -59,6 +60,14 @@ const expected: Record<Kind, Partial<Record<Relation, MatrixRole[]>>> = {
   "clinical note": { "own organisation": ["N"] },
   referral: { "own organisation": ["W", "N", "C"], "partner, open referral": ["W", "N", "C"] },
   "venue (confidential address)": { "own organisation": ["W", "C"] },
+  // Shared with every member organisation of the partnership, whatever the consents.
+  "safety alert": {
+    "own organisation": ["W", "N", "C"],
+    "partner, active consent": ["W", "N", "C"],
+    "partner, expired consent": ["W", "N", "C"],
+    "partner, withdrawn consent": ["W", "N", "C"],
+    "partner, open referral": ["W", "N", "C"],
+  },
   "audit event": { "own organisation": ["A", "C"] },
 };
 
@@ -70,6 +79,7 @@ const graphTypes: Record<Kind, string> = {
   "clinical note": "ClinicalNote",
   referral: "Referral",
   "venue (confidential address)": "Venue",
+  "safety alert": "SafetyAlert",
   "audit event": "AuditEvent",
 };
 const tables: Record<Kind, string> = {
@@ -80,6 +90,7 @@ const tables: Record<Kind, string> = {
   "clinical note": "clinical_notes",
   referral: "referrals",
   "venue (confidential address)": "venues",
+  "safety alert": "safety_alerts",
   "audit event": "audit_events",
 };
 const roleNames: Record<Exclude<MatrixRole, "K">, Role> = {
@@ -210,6 +221,11 @@ beforeAll(async () => {
     `INSERT INTO venues (organisation_id, name, kind, confidential, address)
      VALUES ($1, 'Halte', 'NIGHT_CENTRE', true, '123 rue Secrète') RETURNING id`,
     [owner],
+  );
+  records["safety alert"] = await insert(
+    `INSERT INTO safety_alerts (partnership_id, organisation_id, published_by_id, what_happened, area, occurred_on, expires_at)
+     VALUES ($1, $2, $3, 'Agression', 'Centre-ville', current_date, now() + interval '10 days') RETURNING id`,
+    [partnership.id, owner, viewers["own organisation"].C.user.id],
   );
   records["audit event"] = await insert(
     `INSERT INTO audit_events (user_id, organisation_id, action, record_kind, record_id)
@@ -410,6 +426,6 @@ describe("adversarial requests", () => {
 });
 
 it("covers every cell of roles × relations × record kinds", () => {
-  // 5 × 6 × 8 = 240 cells, each asserted through GraphQL and through SQL.
-  expect(roles.length * relations.length * kinds.length).toBe(240);
+  // 5 × 6 × 9 = 270 cells, each asserted through GraphQL and through SQL.
+  expect(roles.length * relations.length * kinds.length).toBe(270);
 });
