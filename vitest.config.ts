@@ -40,7 +40,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
-          include: ["apps/web/e2e/**/*.e2e.test.ts"],
+          include: ["e2e/**/*.e2e.test.ts"],
           exclude: ["**/node_modules/**"],
           globalSetup: [databaseSetup],
           fileParallelism: false,

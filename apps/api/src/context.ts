@@ -23,6 +23,8 @@ export interface Context {
   db: Database;
   locale: Locale;
   origin: RequestOrigin;
+  /** Whether x-csrf-token matched the session's token (required for signed-in mutations). */
+  csrfVerified: boolean;
   /** The session cookie's secret, when one was sent. */
   sessionToken: string | null;
   /** Persons whose file this request already audited (one event per person per request). */

@@ -4,7 +4,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { type Database, viewerScopedTransaction } from "@maillage/db";
 import { errorMessages, type Locale, localeFromAcceptLanguage } from "@maillage/domain";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Context } from "./context.ts";
 import { operationSizeLimit } from "./graphql-limits.ts";
 import { readCookie, sessionCookieName } from "./modules/auth/session-cookie.ts";
@@ -12,6 +12,7 @@ import { schema } from "./schema.ts";
 
 /** Codes a caller may see in `errors[].extensions.code`; anything else is masked. */
 const exposedCodes = new Set([
+  "CSRF",
   "INPUT_VALIDATION",
   "NOT_FOUND",
   "GRAPHQL_VALIDATION_FAILED",
@@ -49,7 +50,9 @@ function isRecordNotFound(error: unknown): boolean {
 }
 
 function formatError(formatted: GraphQLFormattedError, error: unknown, log: AppOptions["log"]) {
-  const code = String(formatted.extensions?.code ?? "");
+  // Apollo reports an error thrown by a plugin as internal; its own code is on the error.
+  const ownCode = (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+  const code = String(ownCode ?? formatted.extensions?.code ?? "");
   if (formatted.message === "NOT_FOUND" || code === "NOT_FOUND" || isRecordNotFound(error)) {
     return { message: "Not found", path: formatted.path, extensions: { code: "NOT_FOUND" } };
   }
@@ -147,6 +150,28 @@ export async function createApp(options: AppOptions) {
         // half-done is kept. A query's partial answer is kept with its read audit.
         async requestDidStart() {
           return {
+            // A signed-in mutation must prove it comes from our page: the session's CSRF token
+            // in x-csrf-token (double submit). Queries may run without it — the page learns the
+            // token from `me` — and cross-site requests are refused by Origin and SameSite.
+            async didResolveOperation(requestContext) {
+              const context = requestContext.contextValue;
+              const operation = requestContext.operation;
+              if (!operation) return;
+              const fields = operation.selectionSet.selections;
+              const onlySignIn = fields.every(
+                (field) => field.kind === "Field" && field.name.value === "signIn",
+              );
+              if (
+                operation.operation === "mutation" &&
+                context.viewer &&
+                !context.csrfVerified &&
+                !onlySignIn
+              ) {
+                throw new GraphQLError(errorMessages[context.locale].CSRF, {
+                  extensions: { code: "CSRF", http: { status: 403 } },
+                });
+              }
+            },
             async didEncounterErrors(requestContext) {
               if (requestContext.operation?.operation === "query") return;
               (requestContext.contextValue as Context & { failed?: boolean }).failed = true;
@@ -193,10 +218,6 @@ export async function createApp(options: AppOptions) {
     const sessionToken = readCookie(req.headers.cookie, sessionCookieName);
     try {
       const answer = await viewerScopedTransaction(options.db, sessionToken, async (tx, viewer) => {
-        // A signed-in request must prove it comes from our page (double-submit token).
-        if (viewer && req.headers["x-csrf-token"] !== viewer.csrfToken) {
-          throw new RollbackWithResponse(403, new HeaderMap(), JSON.stringify(errorBody("CSRF", locale)));
-        }
         const context: Context & { failed?: boolean } = {
           viewer,
           now: new Date(),
@@ -205,6 +226,7 @@ export async function createApp(options: AppOptions) {
           locale,
           origin: { ip, userAgent: req.headers["user-agent"] ?? null, secure },
           sessionToken,
+          csrfVerified: viewer !== null && req.headers["x-csrf-token"] === viewer.csrfToken,
           responseCookies: [],
         };
         const result = await apollo.executeHTTPGraphQLRequest({

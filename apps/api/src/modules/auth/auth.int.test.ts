@@ -179,7 +179,7 @@ describe("sign-in", () => {
 });
 
 describe("session", () => {
-  it("requires the CSRF token on every signed-in request", async () => {
+  it("requires the CSRF token on every signed-in mutation", async () => {
     const pool = adminPool(server.databaseUrl);
     const organisation = await createOrganisation(pool);
     const user = await createUser(pool, {
@@ -188,14 +188,20 @@ describe("session", () => {
     const client = new TestClient(server.url);
     await client.signIn(user.email, user.password);
     const token = client.csrfToken;
+    const mutation = "mutation { signOut { ok } }";
     client.csrfToken = null;
-    const withoutToken = await client.request(meQuery);
+    // A query may run without it: that is how a reloaded page learns the token.
+    const me = await client.request<{ me: { csrfToken: string } }>("{ me { csrfToken } }");
+    expect(me.data?.me.csrfToken).toBe(token);
+    const withoutToken = await client.request(mutation);
     expect(withoutToken.status).toBe(403);
     expect(withoutToken.errors?.[0]?.extensions?.code).toBe("CSRF");
+    expect(withoutToken.errors?.[0]?.message).toContain("jeton de sécurité");
     client.csrfToken = "forged";
-    expect((await client.request(meQuery)).status).toBe(403);
+    expect((await client.request(mutation)).status).toBe(403);
+    // The session survived both refusals.
     client.csrfToken = token;
-    expect((await client.request(meQuery)).status).toBe(200);
+    expect((await client.request(mutation)).status).toBe(200);
   });
 
   it("signs out: the cookie is cleared and the old session no longer works", async () => {

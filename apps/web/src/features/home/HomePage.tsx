@@ -1,0 +1,25 @@
+import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { useViewer } from "../auth/session.ts";
+
+/** The home page: what the signed-in person's roles call for. */
+export function HomePage() {
+  const { t } = useT();
+  const me = useViewer();
+  const lines: MessageKey[] = [];
+  if (!me.actingOrganisation && me.committeeSeats.length === 0) lines.push("home.NO_ORGANISATION");
+  for (const role of me.roles) lines.push(`home.${role}` as MessageKey);
+  if (me.committeeSeats.length > 0) lines.push("home.COMMITTEE");
+  return (
+    <section className="page">
+      <h1>{t("home.greeting", { name: me.user.displayName })}</h1>
+      {me.actingOrganisation ? <p className="muted">{me.actingOrganisation.name}</p> : null}
+      <ul className="card-list">
+        {lines.map((line) => (
+          <li key={line} className="card">
+            {t(line)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+// People's flow through the real page: sign-in (bad then good password), the app frame in
+// French and English, organisation switching, sign-out, on a 360 px phone.
+
+import { startTestServer, type TestServer } from "@maillage/api/testing";
+import { adminPool, createOrganisation, createUser } from "@maillage/db/factories";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserMissing, launchBrowser } from "./browser.ts";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (browserMissing) return;
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe.skipIf(browserMissing)("app shell", () => {
+  it("signs in through the page, shows the frame in French then English, switches organisation and signs out", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const street = await createOrganisation(pool, { name: "Réseau Ancrage (test)" });
+    const night = await createOrganisation(pool, { name: "La Halte de nuit (test)" });
+    const user = await createUser(pool, {
+      displayName: "Camille Test",
+      memberships: [
+        { organisationId: street.id, roles: ["OUTREACH_WORKER"] },
+        { organisationId: night.id, roles: ["COORDINATOR"] },
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    expect(await page.getAttribute("html", "lang")).toBe("fr-CA");
+
+    await page.getByLabel("Courriel").fill(user.email);
+    await page.getByLabel("Mot de passe").fill("pas le bon");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toBe("Courriel ou mot de passe incorrect.");
+
+    await page.getByLabel("Mot de passe").fill(user.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { name: "Bonjour, Camille Test" }).waitFor();
+    expect(await page.getByText("Intervenant·e de proximité").isVisible()).toBe(true);
+    const switcher = page.getByLabel("Changer d'organisme");
+    expect(await switcher.inputValue()).not.toBe("");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The session cookie is out of the page's reach.
+    expect(await page.evaluate(() => document.cookie)).not.toContain("maillage_session");
+
+    await page.getByRole("button", { name: "EN" }).click();
+    await page.getByRole("heading", { name: "Hello, Camille Test" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("en-CA");
+    expect(await page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
+
+    await page.getByLabel("Switch organisation").selectOption({ label: "La Halte de nuit (test)" });
+    await page.getByText("Coordinator", { exact: true }).waitFor();
+    // The choice of language survives a reload; the session too.
+    await page.reload();
+    await page.getByRole("heading", { name: "Hello, Camille Test" }).waitFor();
+    expect(
+      await page
+        .getByLabel("Switch organisation")
+        .evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text),
+    ).toBe("La Halte de nuit (test)");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await context.close();
+  });
+});
