@@ -115,3 +115,10 @@ export class InvalidTransitionError extends AppError {
     super("INVALID_TRANSITION", locale);
   }
 }
+
+/** The nurse or the worker is already committed at that time. */
+export class DoubleBookingError extends AppError {
+  constructor(locale: Locale) {
+    super("DOUBLE_BOOKING", locale);
+  }
+}

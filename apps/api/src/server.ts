@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Context } from "./context.ts";
 import { operationSizeLimit } from "./graphql-limits.ts";
 import { readCookie, sessionCookieName } from "./modules/auth/session-cookie.ts";
+import { calendarFeed, renderCalendar } from "./modules/nurse-visits/ical.ts";
 import { schema } from "./schema.ts";
 
 /** Codes a caller may see in `errors[].extensions.code`; anything else is masked. */
@@ -263,6 +264,22 @@ export async function createApp(options: AppOptions) {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
     if (url.pathname === "/healthz") return json(res, 200, { ok: true });
+    const feed = /^\/calendar\/([\w-]+)\.ics$/.exec(url.pathname);
+    if (feed && req.method === "GET") {
+      const rows = await calendarFeed(options.db, feed[1]!);
+      if (!rows) {
+        res.writeHead(404, { "content-type": "text/plain; charset=utf-8", ...securityHeaders });
+        res.end("Not found");
+        return;
+      }
+      res.writeHead(200, {
+        "content-type": "text/calendar; charset=utf-8",
+        "cache-control": "no-store",
+        ...securityHeaders,
+      });
+      res.end(renderCalendar(rows, localeFromAcceptLanguage(req.headers["accept-language"])));
+      return;
+    }
     if ((req.method === "GET" || req.method === "HEAD") && webDist && serveStatic(webDist, url.pathname, res))
       return;
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8", ...securityHeaders });

@@ -15,6 +15,7 @@ export const errorCodes = [
   "CONFLICT",
   "CONSENT_REQUIRED",
   "INVALID_TRANSITION",
+  "DOUBLE_BOOKING",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -32,6 +33,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CONSENT_REQUIRED:
       "La personne n'a pas de consentement en vigueur qui nomme cet organisme. Enregistrez-le d'abord.",
     INVALID_TRANSITION: "Ce changement d'état n'est pas possible à cette étape.",
+    DOUBLE_BOOKING: "Cette plage chevauche un autre engagement de l'infirmière ou de l'intervenant·e.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
   },
   en: {
@@ -45,6 +47,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CONFLICT: "Someone else changed this in the meantime. Reload and try again.",
     CONSENT_REQUIRED: "The person has no consent in force naming this organisation. Record it first.",
     INVALID_TRANSITION: "This change of status is not possible at this stage.",
+    DOUBLE_BOOKING: "This time overlaps another commitment of the nurse or the outreach worker.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",
   },
 };

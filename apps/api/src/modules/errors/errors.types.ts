@@ -4,6 +4,7 @@ import {
   type AppError,
   ConflictError,
   ConsentRequiredError,
+  DoubleBookingError,
   type FieldProblem,
   InputValidationError,
   InvalidCredentialsError,
@@ -59,3 +60,5 @@ builder.objectType(InvalidTransitionError, {
   interfaces: [AppErrorInterface],
   fields: (t) => ({ from: t.exposeString("from"), to: t.exposeString("to") }),
 });
+
+builder.objectType(DoubleBookingError, { name: "DoubleBookingError", interfaces: [AppErrorInterface] });

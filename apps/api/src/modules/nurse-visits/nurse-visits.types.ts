@@ -44,6 +44,36 @@ export const NurseVisitNode = builder.prismaNode("NurseVisit", {
     plannedStart: t.expose("plannedStart", { type: "DateTime" }),
     plannedEnd: t.expose("plannedEnd", { type: "DateTime" }),
     status: t.expose("status", { type: NurseVisitStatusEnum }),
+    reason: t.exposeString("reason", { nullable: true }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    proposedByViewer: t.boolean({
+      description: "Whether the current proposal is the viewer's (then the other side answers it).",
+      resolve: (visit, _args, ctx) => visit.proposedById === ctx.viewer?.userId,
+    }),
+    viewerRole: t.string({
+      nullable: true,
+      description: "NURSE or WORKER when the viewer is one of the two people of the visit.",
+      resolve: (visit, _args, ctx) =>
+        visit.nurseId === ctx.viewer?.userId
+          ? "NURSE"
+          : visit.workerId === ctx.viewer?.userId
+            ? "WORKER"
+            : null,
+    }),
+    nurseName: t.string({
+      nullable: true,
+      resolve: async (visit, _args, ctx) =>
+        visit.nurseId
+          ? ((await ctx.tx.user.findUnique({ where: { id: visit.nurseId }, select: { displayName: true } }))
+              ?.displayName ?? null)
+          : null,
+    }),
+    workerName: t.string({
+      nullable: true,
+      resolve: async (visit, _args, ctx) =>
+        (await ctx.tx.user.findUnique({ where: { id: visit.workerId }, select: { displayName: true } }))
+          ?.displayName ?? null,
+    }),
     organisation: t.relation("organisation"),
     workerOrganisation: t.relation("workerOrganisation"),
     acts: t.relation("acts", { type: ClinicalActRef }),

@@ -6,11 +6,8 @@ import {
   transitionNeedsOutcome,
 } from "@maillage/domain";
 import { z } from "zod";
-import {
-  consentInForceWhere,
-  visiblePersonWhere,
-  visibleReferralWhere,
-} from "../../access/visible-records.ts";
+import { consentCoveringReceiver } from "../../access/consent-checks.ts";
+import { visiblePersonWhere, visibleReferralWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import {
   ConflictError,
@@ -83,29 +80,7 @@ builder.mutationField("sendReferral", (t) =>
             })
           : null;
       if (!receiver) throw fieldProblem(ctx.locale, "toOrganisationId", "NOT_A_PARTNER");
-      // The consent it rests on: in force, naming the receiver (or a partnership of it) for the
-      // profile, within a sharing agreement both organisations are party to.
-      const consent = await ctx.tx.consent.findFirst({
-        where: {
-          personId: person.id,
-          organisationId,
-          AND: [consentInForceWhere(receiver.id, "PROFILE", ctx.now)],
-          person: {
-            organisation: {
-              partnerships: {
-                some: {
-                  partnership: {
-                    members: { some: { organisationId: receiver.id } },
-                    sharingAgreement: { recordKinds: { has: "PROFILE" } },
-                  },
-                },
-              },
-            },
-          },
-        },
-        orderBy: { createdAt: "desc" },
-        select: { id: true },
-      });
+      const consent = await consentCoveringReceiver(ctx, person.id, receiver.id);
       if (!consent) throw new ConsentRequiredError(ctx.locale);
       const referral = await ctx.tx.referral.create({
         data: {

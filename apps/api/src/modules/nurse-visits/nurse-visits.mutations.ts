@@ -1,0 +1,438 @@
+import { ClinicalActKind, PlaceType, recordAuditEvents } from "@maillage/db";
+import {
+  findJointSlots,
+  type Interval,
+  overlaps,
+  type VisitResponse,
+  visitLimits,
+  visitResponseOutcome,
+} from "@maillage/domain";
+import { z } from "zod";
+import { consentCoveringReceiver } from "../../access/consent-checks.ts";
+import { visibleNurseVisitWhere, visiblePersonWhere } from "../../access/visible-records.ts";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import {
+  ConsentRequiredError,
+  DoubleBookingError,
+  fieldProblem,
+  InputValidationError,
+  InvalidTransitionError,
+  NotFoundError,
+  parseInput,
+} from "../../errors.ts";
+import { decodeId } from "../../global-ids.ts";
+import { PlaceTypeEnum } from "../encounters/encounters.types.ts";
+import { OrganisationNode } from "../organisations/organisations.types.ts";
+import { ClinicalActKindEnum, NurseVisitNode } from "./nurse-visits.types.ts";
+import { commitmentsOf, lockCalendars, partnerNurses, weeklySlotsOf } from "./scheduling.ts";
+
+const minuteMs = 60_000;
+const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
+
+function checkTimes(ctx: Context, start: Date, end: Date, path = "start") {
+  if (end <= start) throw fieldProblem(ctx.locale, "end", "BEFORE_START");
+  const minutes = (end.getTime() - start.getTime()) / minuteMs;
+  if (minutes < visitLimits.minDurationMinutes) throw fieldProblem(ctx.locale, "end", "TOO_SMALL");
+  if (minutes > visitLimits.maxDurationMinutes) throw fieldProblem(ctx.locale, "end", "TOO_LARGE");
+  if (start.getTime() < ctx.now.getTime() - 5 * minuteMs) throw fieldProblem(ctx.locale, path, "IN_THE_PAST");
+  if (start.getTime() > ctx.now.getTime() + visitLimits.maxDaysAhead * 86_400_000) {
+    throw fieldProblem(ctx.locale, path, "TOO_FAR_IN_FUTURE");
+  }
+}
+
+/** Refuses a time at which the nurse or the worker is already committed (this visit aside). */
+async function refuseDoubleBooking(ctx: Context, people: string[], slot: Interval, ignoreVisitId?: string) {
+  await lockCalendars(ctx, people);
+  let commitments = await commitmentsOf(ctx, people, slot);
+  if (ignoreVisitId) {
+    const own = await ctx.tx.nurseVisit.findUnique({
+      where: { id: ignoreVisitId },
+      select: { plannedStart: true, plannedEnd: true },
+    });
+    if (own) {
+      commitments = commitments.filter(
+        (c) =>
+          !(c.start.getTime() === own.plannedStart.getTime() && c.end.getTime() === own.plannedEnd.getTime()),
+      );
+    }
+  }
+  if (commitments.some((commitment) => overlaps(commitment, slot))) throw new DoubleBookingError(ctx.locale);
+}
+
+async function notify(
+  ctx: Context,
+  organisationId: string,
+  userId: string | null,
+  kind: string,
+  recordId: string,
+) {
+  await ctx.tx.notification.createMany({ data: [{ organisationId, userId, kind, recordId }] });
+}
+
+// ── slot finding ──
+
+interface JointSlotShape extends Interval {
+  nurse: { id: string; displayName: string };
+  organisation: {
+    id: string;
+    name: string;
+    kind: "COMMUNITY_GROUP" | "PUBLIC_HEALTH" | "OTHER_PARTNER";
+    createdAt: Date;
+    restrictTeamVisibility: boolean;
+  };
+}
+
+const Colleague = builder.objectRef<{ id: string; displayName: string }>("Colleague").implement({
+  fields: (t) => ({ id: t.exposeID("id"), displayName: t.exposeString("displayName") }),
+});
+
+const JointSlot = builder.objectRef<JointSlotShape>("JointSlot").implement({
+  fields: (t) => ({
+    nurse: t.field({ type: Colleague, resolve: (slot) => slot.nurse }),
+    organisation: t.field({ type: OrganisationNode, resolve: (slot) => slot.organisation as never }),
+    start: t.field({ type: "DateTime", resolve: (slot) => slot.start }),
+    end: t.field({ type: "DateTime", resolve: (slot) => slot.end }),
+  }),
+});
+
+builder.queryField("jointVisitSlots", (t) =>
+  t.field({
+    type: [JointSlot],
+    description: "Times when a nurse of a partner public-health organisation and the viewer are both free.",
+    authScopes: { writesOwn: "NURSE_VISIT" },
+    args: {
+      from: t.arg({ type: "DateTime", required: true }),
+      to: t.arg({ type: "DateTime", required: true }),
+      durationMinutes: t.arg.int({ required: false, defaultValue: 60 }),
+      nurseOrganisationId: t.arg.id({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const duration = Math.min(
+        Math.max(args.durationMinutes ?? 60, visitLimits.minDurationMinutes),
+        visitLimits.maxDurationMinutes,
+      );
+      const from = new Date(Math.max(args.from.getTime(), ctx.now.getTime()));
+      const to = new Date(Math.min(args.to.getTime(), from.getTime() + 31 * 86_400_000));
+      if (to <= from) return [];
+      const organisationId = args.nurseOrganisationId
+        ? decodeId(args.nurseOrganisationId, "Organisation")
+        : null;
+      const nurses = await partnerNurses(ctx, organisationId);
+      const viewerId = ctx.viewer!.userId;
+      const people = [viewerId, ...nurses.map((n) => n.user.id)];
+      const window = { start: from, end: to };
+      const [slots, commitments] = [
+        await weeklySlotsOf(ctx, people),
+        await commitmentsOf(ctx, people, window),
+      ];
+      const busyOf = (userId: string) => commitments.filter((c) => c.userId === userId);
+      const worker = { slots: slots.get(viewerId) ?? [], busy: busyOf(viewerId) };
+      return nurses
+        .filter((nurse) => nurse.user.id !== viewerId)
+        .flatMap((nurse) =>
+          findJointSlots(
+            { slots: slots.get(nurse.user.id) ?? [], busy: busyOf(nurse.user.id) },
+            worker,
+            window,
+            duration,
+            {
+              limit: 20,
+            },
+          ).map((slot) => ({ ...slot, nurse: nurse.user, organisation: nurse.organisation })),
+        )
+        .sort((a, b) => a.start.getTime() - b.start.getTime())
+        .slice(0, 60);
+    },
+  }),
+);
+
+// ── proposing ──
+
+const ProposeNurseVisitInput = builder.inputType("ProposeNurseVisitInput", {
+  fields: (t) => ({
+    nurseId: t.id({ required: true, description: "A nurse's user id (from jointVisitSlots)." }),
+    personIds: t.idList({ required: true }),
+    placeType: t.field({ type: PlaceTypeEnum, required: true }),
+    start: t.field({ type: "DateTime", required: true }),
+    end: t.field({ type: "DateTime", required: true }),
+    reason: t.string({ required: false }),
+  }),
+});
+
+const proposeInput = z.object({
+  nurseId: z.uuid(),
+  personIds: z.array(z.string().max(200)).min(1).max(6),
+  placeType: enumOf(PlaceType),
+  start: z.date(),
+  end: z.date(),
+  reason: z.string().trim().max(500).nullish(),
+});
+
+builder.mutationField("proposeNurseVisit", (t) =>
+  t.field({
+    type: NurseVisitNode,
+    description:
+      "A worker proposes a joint visit to a partner nurse; each person needs a consent naming her organisation.",
+    authScopes: { writesOwn: "NURSE_VISIT" },
+    args: { input: t.arg({ type: ProposeNurseVisitInput, required: true }) },
+    errors: {
+      types: [InputValidationError, ConsentRequiredError, DoubleBookingError],
+      result: { name: "ProposeNurseVisitSuccess" },
+      union: { name: "ProposeNurseVisitResult" },
+      dataField: { name: "visit" },
+    },
+    resolve: async (_root, args, ctx) => {
+      const input = parseInput(proposeInput, args.input, ctx.locale);
+      const viewer = ctx.viewer!;
+      const organisationId = viewer.organisationId!;
+      checkTimes(ctx, input.start, input.end);
+      const nurse = (await partnerNurses(ctx)).find((n) => n.user.id === input.nurseId);
+      if (!nurse || nurse.user.id === viewer.userId) throw fieldProblem(ctx.locale, "nurseId", "NOT_FOUND");
+      const personIds: string[] = [];
+      for (const [index, globalId] of input.personIds.entries()) {
+        const id = decodeId(globalId, "Person");
+        const person = id
+          ? await ctx.tx.person.findFirst({
+              where: { id, organisationId, AND: [visiblePersonWhere(viewer, ctx.now)] },
+              select: { id: true },
+            })
+          : null;
+        if (!person) throw fieldProblem(ctx.locale, `personIds.${index}`, "NOT_FOUND");
+        if (!(await consentCoveringReceiver(ctx, person.id, nurse.organisationId)))
+          throw new ConsentRequiredError(ctx.locale);
+        personIds.push(person.id);
+      }
+      await refuseDoubleBooking(ctx, [viewer.userId, nurse.user.id], { start: input.start, end: input.end });
+      const visit = await ctx.tx.nurseVisit.create({
+        data: {
+          organisationId: nurse.organisationId,
+          nurseId: nurse.user.id,
+          workerId: viewer.userId,
+          workerOrganisationId: organisationId,
+          placeType: input.placeType,
+          plannedStart: input.start,
+          plannedEnd: input.end,
+          reason: input.reason || null,
+          proposedById: viewer.userId,
+          persons: { create: [...new Set(personIds)].map((personId) => ({ personId })) },
+        },
+      });
+      await notify(ctx, nurse.organisationId, nurse.user.id, "NURSE_VISIT_PROPOSED", visit.id);
+      return visit;
+    },
+  }),
+);
+
+// ── answering, rescheduling, cancelling ──
+
+const VisitResponseEnum = builder.enumType("NurseVisitResponse", {
+  values: ["ACCEPT", "DECLINE", "PROPOSE_OTHER_TIME", "CANCEL"] as const,
+});
+
+const RespondInput = builder.inputType("RespondToNurseVisitInput", {
+  fields: (t) => ({
+    visitId: t.id({ required: true }),
+    response: t.field({ type: VisitResponseEnum, required: true }),
+    start: t.field({ type: "DateTime", required: false, description: "With PROPOSE_OTHER_TIME." }),
+    end: t.field({ type: "DateTime", required: false }),
+    message: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField("respondToNurseVisit", (t) =>
+  t.field({
+    type: NurseVisitNode,
+    description:
+      "Accept or decline the other side's proposal, propose another time, or cancel. The other side is notified in the app.",
+    authScopes: { writesOwn: "NURSE_VISIT" },
+    args: { input: t.arg({ type: RespondInput, required: true }) },
+    errors: {
+      types: [InputValidationError, NotFoundError, InvalidTransitionError, DoubleBookingError],
+      result: { name: "RespondToNurseVisitSuccess" },
+      union: { name: "RespondToNurseVisitResult" },
+      dataField: { name: "visit" },
+    },
+    resolve: async (_root, args, ctx) => {
+      const input = parseInput(
+        z.object({
+          visitId: z.string().max(200),
+          response: z.enum(["ACCEPT", "DECLINE", "PROPOSE_OTHER_TIME", "CANCEL"]),
+          start: z.date().nullish(),
+          end: z.date().nullish(),
+          message: z.string().trim().max(500).nullish(),
+        }),
+        args.input,
+        ctx.locale,
+      );
+      const viewer = ctx.viewer!;
+      const id = decodeId(input.visitId, "NurseVisit");
+      const visit = id
+        ? await ctx.tx.nurseVisit.findFirst({ where: { id, AND: [visibleNurseVisitWhere(viewer, ctx.now)] } })
+        : null;
+      // Only the two people of the visit answer for it.
+      if (!visit || (visit.nurseId !== viewer.userId && visit.workerId !== viewer.userId))
+        throw new NotFoundError(ctx.locale);
+      const response = input.response as VisitResponse;
+      const next = visitResponseOutcome(visit.status, response, visit.proposedById === viewer.userId);
+      if (!next) throw new InvalidTransitionError(ctx.locale, visit.status, response);
+      let times = {};
+      if (response === "PROPOSE_OTHER_TIME") {
+        if (!input.start) throw fieldProblem(ctx.locale, "start", "REQUIRED");
+        if (!input.end) throw fieldProblem(ctx.locale, "end", "REQUIRED");
+        checkTimes(ctx, input.start, input.end);
+        await refuseDoubleBooking(
+          ctx,
+          [visit.workerId, visit.nurseId ?? visit.workerId],
+          { start: input.start, end: input.end },
+          visit.id,
+        );
+        times = { plannedStart: input.start, plannedEnd: input.end, proposedById: viewer.userId };
+      }
+      if (response === "ACCEPT") {
+        await refuseDoubleBooking(
+          ctx,
+          [visit.workerId, visit.nurseId ?? visit.workerId],
+          { start: visit.plannedStart, end: visit.plannedEnd },
+          visit.id,
+        );
+      }
+      const updated = await ctx.tx.nurseVisit.update({
+        where: { id: visit.id },
+        data: { status: next, ...times },
+      });
+      const otherIsNurse = viewer.userId === visit.workerId;
+      await notify(
+        ctx,
+        otherIsNurse ? visit.organisationId : visit.workerOrganisationId,
+        otherIsNurse ? visit.nurseId : visit.workerId,
+        `NURSE_VISIT_${next}`,
+        visit.id,
+      );
+      await recordAuditEvents(ctx.tx, [
+        {
+          userId: viewer.userId,
+          organisationId: viewer.organisationId,
+          action: `NURSE_VISIT_${response}`,
+          recordKind: "NURSE_VISIT",
+          recordId: visit.id,
+          ip: ctx.origin.ip,
+          ...(input.message ? { details: { message: input.message } } : {}),
+        },
+      ]);
+      return updated;
+    },
+  }),
+);
+
+// ── completing: acts and nurse-only notes ──
+
+const ActInput = builder.inputType("ClinicalActInput", {
+  fields: (t) => ({
+    kind: t.field({ type: ClinicalActKindEnum, required: true }),
+    count: t.int({ required: true }),
+  }),
+});
+const ClinicalNoteInput = builder.inputType("ClinicalNoteInput", {
+  fields: (t) => ({
+    personId: t.id({ required: false }),
+    body: t.string({ required: true }),
+    results: t.string({ required: false }),
+  }),
+});
+const CompleteInput = builder.inputType("CompleteNurseVisitInput", {
+  fields: (t) => ({
+    visitId: t.id({ required: true }),
+    acts: t.field({ type: [ActInput], required: true }),
+    notes: t.field({ type: [ClinicalNoteInput], required: false }),
+  }),
+});
+
+const completeInput = z.object({
+  visitId: z.string().max(200),
+  acts: z
+    .array(
+      z.object({
+        kind: enumOf(ClinicalActKind),
+        count: z.number().int().min(1).max(visitLimits.maxActCount),
+      }),
+    )
+    .max(Object.keys(ClinicalActKind).length)
+    .refine((acts) => new Set(acts.map((a) => a.kind)).size === acts.length, { message: "each kind once" }),
+  notes: z
+    .array(
+      z.object({
+        personId: z.string().max(200).nullish(),
+        body: z.string().trim().min(1).max(8000),
+        results: z.string().trim().max(4000).nullish(),
+      }),
+    )
+    .max(10)
+    .nullish(),
+});
+
+builder.mutationField("completeNurseVisit", (t) =>
+  t.field({
+    type: NurseVisitNode,
+    description:
+      "The visit's nurse records the acts performed (visible with the logistics) and clinical notes and results (her organisation's nurses only).",
+    authScopes: { writesOwn: "CLINICAL_NOTE" },
+    args: { input: t.arg({ type: CompleteInput, required: true }) },
+    errors: {
+      types: [InputValidationError, NotFoundError, InvalidTransitionError],
+      result: { name: "CompleteNurseVisitSuccess" },
+      union: { name: "CompleteNurseVisitResult" },
+      dataField: { name: "visit" },
+    },
+    resolve: async (_root, args, ctx) => {
+      const input = parseInput(completeInput, args.input, ctx.locale);
+      const viewer = ctx.viewer!;
+      const id = decodeId(input.visitId, "NurseVisit");
+      const visit = id
+        ? await ctx.tx.nurseVisit.findFirst({
+            where: {
+              id,
+              organisationId: viewer.organisationId!,
+              AND: [visibleNurseVisitWhere(viewer, ctx.now)],
+            },
+            include: { persons: { select: { personId: true } } },
+          })
+        : null;
+      if (!visit) throw new NotFoundError(ctx.locale);
+      if (visit.status !== "ACCEPTED")
+        throw new InvalidTransitionError(ctx.locale, visit.status, "COMPLETED");
+      if (visit.plannedStart.getTime() > ctx.now.getTime() + 3_600_000)
+        throw fieldProblem(ctx.locale, "visitId", "TOO_FAR_IN_FUTURE");
+      const visitPersons = new Set(visit.persons.map((p) => p.personId));
+      const notes = (input.notes ?? []).map((note, index) => {
+        const personId = note.personId ? decodeId(note.personId, "Person") : null;
+        if (note.personId && (!personId || !visitPersons.has(personId))) {
+          throw fieldProblem(ctx.locale, `notes.${index}.personId`, "NOT_FOUND");
+        }
+        return { personId, body: note.body, results: note.results || null };
+      });
+      await ctx.tx.clinicalAct.createMany({
+        data: input.acts.map((act) => ({
+          nurseVisitId: visit.id,
+          organisationId: visit.organisationId,
+          kind: act.kind,
+          count: act.count,
+        })),
+      });
+      await ctx.tx.clinicalNote.createMany({
+        data: notes.map((note) => ({
+          ...note,
+          nurseVisitId: visit.id,
+          organisationId: visit.organisationId,
+          authorId: viewer.userId,
+        })),
+      });
+      const updated = await ctx.tx.nurseVisit.update({
+        where: { id: visit.id },
+        data: { status: "COMPLETED" },
+      });
+      await notify(ctx, visit.workerOrganisationId, visit.workerId, "NURSE_VISIT_COMPLETED", visit.id);
+      return updated;
+    },
+  }),
+);
