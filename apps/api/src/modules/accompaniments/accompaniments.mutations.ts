@@ -1,6 +1,7 @@
 import { AccompanimentDestination, recordAuditEvents } from "@maillage/db";
 import { z } from "zod";
-import { visibleAccompanimentWhere, visiblePersonWhere } from "../../access/visible-records.ts";
+import { ownPersonId } from "../../access/own-records.ts";
+import { visibleAccompanimentWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { fieldProblem, InputValidationError, NotFoundError, parseInput } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
@@ -48,14 +49,7 @@ builder.mutationField("planAccompaniment", (t) =>
       if (input.plannedAt.getTime() > ctx.now.getTime() + 366 * dayMs) {
         throw fieldProblem(ctx.locale, "plannedAt", "TOO_FAR_IN_FUTURE");
       }
-      const personId = decodeId(input.personId, "Person");
-      const person = personId
-        ? await ctx.tx.person.findFirst({
-            where: { id: personId, organisationId, AND: [visiblePersonWhere(viewer, ctx.now)] },
-            select: { id: true },
-          })
-        : null;
-      if (!person) throw fieldProblem(ctx.locale, "personId", "NOT_FOUND");
+      const person = { id: await ownPersonId(ctx, input.personId, "personId") };
       let partnerOrganisationId: string | null = null;
       if (input.partnerOrganisationId) {
         const id = decodeId(input.partnerOrganisationId, "Organisation");

@@ -1,7 +1,8 @@
 import { recordAuditEvents } from "@maillage/db";
 import { sharedRecordKinds } from "@maillage/domain";
 import { z } from "zod";
-import { visibleConsentWhere, visiblePersonWhere } from "../../access/visible-records.ts";
+import { ownPersonId } from "../../access/own-records.ts";
+import { visibleConsentWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { fieldProblem, InputValidationError, NotFoundError, parseInput } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
@@ -51,18 +52,7 @@ builder.mutationField("recordConsent", (t) =>
       const input = parseInput(recordConsentInput, args.input, ctx.locale);
       const viewer = ctx.viewer!;
       const ownOrganisation = viewer.organisationId!;
-      const personId = decodeId(input.personId, "Person");
-      const person = personId
-        ? await ctx.tx.person.findFirst({
-            where: {
-              id: personId,
-              organisationId: ownOrganisation,
-              AND: [visiblePersonWhere(viewer, ctx.now)],
-            },
-            select: { id: true },
-          })
-        : null;
-      if (!person) throw fieldProblem(ctx.locale, "personId", "NOT_FOUND");
+      const person = { id: await ownPersonId(ctx, input.personId, "personId") };
 
       const startsAt = input.startsAt ?? ctx.now;
       if (startsAt.getTime() < ctx.now.getTime() - 366 * dayMs)

@@ -1,11 +1,8 @@
 import { AgeBracket, Channel, Gender, MaterialItem, PlaceType, recordAuditEvents, Theme } from "@maillage/db";
 import { encounterLimits, mayChangeEncounter } from "@maillage/domain";
 import { z } from "zod";
-import {
-  visibleEncounterWhere,
-  visiblePersonWhere,
-  visibleVenueWhere,
-} from "../../access/visible-records.ts";
+import { ownPersonId } from "../../access/own-records.ts";
+import { visibleEncounterWhere, visibleVenueWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { fieldProblem, InputValidationError, NotFoundError, parseInput } from "../../errors.ts";
@@ -101,7 +98,7 @@ type EncounterInput = z.output<typeof encounterInput>;
 /** Checks the references and dates of an encounter; returns what to write. */
 async function resolveEncounter(ctx: Context, input: EncounterInput) {
   const viewer = ctx.viewer!;
-  const organisationId = viewer.organisationId!;
+  const _organisationId = viewer.organisationId!;
   const occurredAt = input.occurredAt ?? ctx.now;
   if (occurredAt.getTime() > ctx.now.getTime() + encounterLimits.maxFutureHours * 3600_000) {
     throw fieldProblem(ctx.locale, "occurredAt", "TOO_FAR_IN_FUTURE");
@@ -111,15 +108,7 @@ async function resolveEncounter(ctx: Context, input: EncounterInput) {
   }
   let personId: string | null = null;
   if (input.personId) {
-    const id = decodeId(input.personId, "Person");
-    const person = id
-      ? await ctx.tx.person.findFirst({
-          where: { id, organisationId, AND: [visiblePersonWhere(viewer, ctx.now)] },
-          select: { id: true },
-        })
-      : null;
-    if (!person) throw fieldProblem(ctx.locale, "personId", "NOT_FOUND");
-    personId = person.id;
+    personId = await ownPersonId(ctx, input.personId, "personId");
   }
   let venueId: string | null = null;
   if (input.venueId) {

@@ -51,7 +51,7 @@ builder.queryField("myCalendar", (t) =>
       from: t.arg({ type: "DateTime", required: true }),
       to: t.arg({ type: "DateTime", required: true }),
     },
-    resolve: (_root, args, ctx) => ({
+    resolve: (_root, args, _ctx) => ({
       from: args.from,
       to: new Date(Math.min(args.to.getTime(), args.from.getTime() + 62 * dayMs)),
     }),

@@ -9,7 +9,8 @@ import {
 } from "@maillage/domain";
 import { z } from "zod";
 import { consentCoveringReceiver } from "../../access/consent-checks.ts";
-import { visibleNurseVisitWhere, visiblePersonWhere } from "../../access/visible-records.ts";
+import { ownPersonId } from "../../access/own-records.ts";
+import { visibleNurseVisitWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import {
@@ -191,14 +192,7 @@ builder.mutationField("proposeNurseVisit", (t) =>
       if (!nurse || nurse.user.id === viewer.userId) throw fieldProblem(ctx.locale, "nurseId", "NOT_FOUND");
       const personIds: string[] = [];
       for (const [index, globalId] of input.personIds.entries()) {
-        const id = decodeId(globalId, "Person");
-        const person = id
-          ? await ctx.tx.person.findFirst({
-              where: { id, organisationId, AND: [visiblePersonWhere(viewer, ctx.now)] },
-              select: { id: true },
-            })
-          : null;
-        if (!person) throw fieldProblem(ctx.locale, `personIds.${index}`, "NOT_FOUND");
+        const person = { id: await ownPersonId(ctx, globalId, `personIds.${index}`) };
         if (!(await consentCoveringReceiver(ctx, person.id, nurse.organisationId)))
           throw new ConsentRequiredError(ctx.locale);
         personIds.push(person.id);

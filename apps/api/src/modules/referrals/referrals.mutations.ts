@@ -7,7 +7,8 @@ import {
 } from "@maillage/domain";
 import { z } from "zod";
 import { consentCoveringReceiver } from "../../access/consent-checks.ts";
-import { visiblePersonWhere, visibleReferralWhere } from "../../access/visible-records.ts";
+import { ownPersonId } from "../../access/own-records.ts";
+import { visibleReferralWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import {
   ConflictError,
@@ -60,14 +61,7 @@ builder.mutationField("sendReferral", (t) =>
       const input = parseInput(sendInput, args.input, ctx.locale);
       const viewer = ctx.viewer!;
       const organisationId = viewer.organisationId!;
-      const personId = decodeId(input.personId, "Person");
-      const person = personId
-        ? await ctx.tx.person.findFirst({
-            where: { id: personId, organisationId, AND: [visiblePersonWhere(viewer, ctx.now)] },
-            select: { id: true },
-          })
-        : null;
-      if (!person) throw fieldProblem(ctx.locale, "personId", "NOT_FOUND");
+      const person = { id: await ownPersonId(ctx, input.personId, "personId") };
       const toOrganisationId = decodeId(input.toOrganisationId, "Organisation");
       const receiver =
         toOrganisationId && toOrganisationId !== organisationId
