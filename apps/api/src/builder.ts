@@ -69,6 +69,9 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,
+    // No page may ask for more than 100 records (default 20).
+    maxConnectionSize: 100,
+    defaultConnectionSize: 20,
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
   },
   relay: {

@@ -54,8 +54,14 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, log: AppO
   // Apollo reports an error thrown by a plugin as internal; its own code is on the error.
   const ownCode = (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
   const code = String(ownCode ?? formatted.extensions?.code ?? "");
-  if (formatted.message === "NOT_FOUND" || code === "NOT_FOUND" || isRecordNotFound(error)) {
+  // A malformed global id names nothing: answered exactly like a missing record.
+  const invalidId = /^Invalid global ID/.test(formatted.message);
+  if (formatted.message === "NOT_FOUND" || code === "NOT_FOUND" || invalidId || isRecordNotFound(error)) {
     return { message: "Not found", path: formatted.path, extensions: { code: "NOT_FOUND" } };
+  }
+  // Pothos' own argument checks (e.g. a negative page size) are the caller's mistake.
+  if ((error as { originalError?: { name?: string } })?.originalError?.name === "PothosValidationError") {
+    return { message: formatted.message, path: formatted.path, extensions: { code: "INPUT_VALIDATION" } };
   }
   if (exposedCodes.has(code)) {
     return {

@@ -276,3 +276,26 @@ describe("session", () => {
     expect(result.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 });
+
+describe("malformed requests", () => {
+  it("answers garbage ids as not found and bad page sizes as input errors, never as internal errors", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const organisation = await createOrganisation(pool);
+    const user = await createUser(pool, {
+      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
+    });
+    const client = new TestClient(server.url);
+    await client.signIn(user.email, user.password);
+    const garbage = await client.request<any>(`{ node(id: "!!!") { id } nodes(ids: ["a", "b"]) { id } }`);
+    expect(garbage.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND", "NOT_FOUND"]);
+    const negative = await client.request<any>("{ persons(first: -5) { edges { node { id } } } }");
+    expect(negative.errors?.[0]?.extensions?.code).toBe("INPUT_VALIDATION");
+    const huge = await client.request<any>("{ persons(first: 100000) { edges { node { id } } } }");
+    expect(huge.errors ?? []).toEqual([]);
+    const deep = await client.request<any>(
+      `{ me { memberships { organisation { id } } } persons(first: 1) { edges { node { encounters(first: 1) { edges { node { person { encounters(first: 1) { edges { node { person { encounters(first: 1) { edges { node { id } } } } } } } } } } } } } } }`,
+    );
+    expect(deep.status).toBe(400);
+    expect(deep.errors?.[0]?.message).toMatch(/nested too deeply/);
+  });
+});
