@@ -29,6 +29,7 @@ import "./modules/consents/consents.types.ts";
 import "./modules/consents/consents.mutations.ts";
 import "./modules/partnerships/partnerships.types.ts";
 import "./modules/partner-preview/partner-preview.queries.ts";
+import "./modules/dashboards/dashboards.queries.ts";
 
 export const schema = builder.toSchema();
 

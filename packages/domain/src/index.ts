@@ -7,3 +7,4 @@ export * from "./referrals.ts";
 export * from "./roles.ts";
 export * from "./scheduling.ts";
 export * from "./sign-in-throttle.ts";
+export * from "./small-cells.ts";

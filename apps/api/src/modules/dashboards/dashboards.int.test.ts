@@ -1,0 +1,110 @@
+import { createUser } from "@maillage/db/factories";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { fiscalYearBounds } from "./dashboards.queries.ts";
+
+let server: TestServer;
+let world: PartnershipWorld;
+const fiscalYear = 2025;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await createPartnershipWorld(server.url, server.databaseUrl);
+  const { from } = fiscalYearBounds(fiscalYear);
+  const insert = (
+    organisationId: string,
+    authorId: string,
+    place: string,
+    count: number,
+    personId: string | null = null,
+  ) =>
+    world.pool.query(
+      `INSERT INTO encounters (organisation_id, person_id, author_id, occurred_at, channel, place_type, themes)
+       SELECT $1, $2, $3, $4::timestamptz + make_interval(days => g), 'IN_PERSON', $5::"PlaceType", '{SEXUALITY}'
+         FROM generate_series(1, $6) g`,
+      [organisationId, personId, authorId, from, place, count],
+    );
+  await insert(world.owner.id, world.owner.users.worker.id, "WORKPLACE", 12, world.person.id);
+  await insert(world.owner.id, world.owner.users.worker.id, "BAR", 3);
+  await insert(world.partner.id, world.partner.users.worker.id, "HOME", 9);
+  // Outside the fiscal year: not counted.
+  await world.pool.query(
+    `INSERT INTO encounters (organisation_id, author_id, occurred_at, channel, place_type, themes)
+     VALUES ($1, $2, $3::timestamptz - interval '1 day', 'IN_PERSON', 'WORKPLACE', '{}')`,
+    [world.owner.id, world.owner.users.worker.id, from],
+  );
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+const partnershipQuery = `query ($id: ID!, $year: Int!) {
+  partnershipDashboard(partnershipId: $id, fiscalYear: $year) {
+    __typename
+    ... on PartnershipDashboardSuccess { dashboard { suppressed encounters personsMet byPlace { cells { key count } total } } }
+    ... on AppError { code }
+  }
+}`;
+
+describe("dashboards", () => {
+  it("a committee member sees the partnership's counts with small cells suppressed, never a person", async () => {
+    const member = await createUser(world.pool, {
+      memberships: [{ organisationId: world.unrelated.id, roles: [] }],
+      committeePartnershipIds: [world.partnershipId],
+    });
+    const client = await world.signIn(member);
+    const result = await client.request<any>(partnershipQuery, {
+      id: encodeGlobalID("Partnership", world.partnershipId),
+      year: fiscalYear,
+    });
+    const dashboard = result.data?.partnershipDashboard.dashboard;
+    expect(dashboard.suppressed).toBe(true);
+    expect(dashboard.encounters).toBe(12 + 3 + 9);
+    // One person met: under 5, suppressed.
+    expect(dashboard.personsMet).toBeNull();
+    const cells = Object.fromEntries(dashboard.byPlace.cells.map((c: any) => [c.key, c.count]));
+    // BAR (3) is small; WORKPLACE (12) stays; HOME (9) is hidden too, or BAR = total − the rest.
+    expect(cells).toEqual({ WORKPLACE: 12, BAR: null, HOME: null });
+    expect(dashboard.byPlace.total).toBe(24);
+    // The committee member still reaches no person.
+    const person = await client.request<any>(`query ($id: ID!) { person(id: $id) { alias } }`, {
+      id: world.person.globalId,
+    });
+    expect(person.data?.person).toBeNull();
+    expect(person.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("is refused to anyone without a seat on that committee, as not found", async () => {
+    for (const user of [
+      world.owner.users.coordinator,
+      world.unrelated.users.admin,
+      world.partner.users.worker,
+    ]) {
+      const client = await world.signIn(user);
+      const result = await client.request<any>(partnershipQuery, {
+        id: encodeGlobalID("Partnership", world.partnershipId),
+        year: fiscalYear,
+      });
+      expect(result.data?.partnershipDashboard).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    }
+  });
+
+  it("a coordinator sees the own organisation's counts exactly; a worker cannot", async () => {
+    const query = `query ($year: Int!) { organisationDashboard(fiscalYear: $year) {
+      __typename ... on OrganisationDashboardSuccess { dashboard { suppressed encounters personsMet byPlace { cells { key count } } } } } }`;
+    const coordinator = await world.signIn(world.owner.users.coordinator);
+    const dashboard = (await coordinator.request<any>(query, { year: fiscalYear })).data
+      ?.organisationDashboard.dashboard;
+    expect(dashboard).toMatchObject({ suppressed: false, encounters: 15, personsMet: 1 });
+    expect(Object.fromEntries(dashboard.byPlace.cells.map((c: any) => [c.key, c.count]))).toEqual({
+      WORKPLACE: 12,
+      BAR: 3,
+    });
+    const worker = await world.signIn(world.owner.users.worker);
+    expect((await worker.request<any>(query, { year: fiscalYear })).errors?.[0]?.extensions?.code).toBe(
+      "NOT_FOUND",
+    );
+  });
+});
