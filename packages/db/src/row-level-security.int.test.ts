@@ -154,4 +154,23 @@ describe("row-level security, rule 1: the owning organisation only", () => {
       /permission denied/,
     );
   });
+
+  it("keeps cross-organisation helpers to the partnership: notices and busy times of outsiders are out of reach", async () => {
+    await expect(
+      queryAsViewer(pool, worker(), "INSERT INTO notifications (organisation_id, kind) VALUES ($1, 'X')", [
+        b.organisationId,
+      ]),
+    ).rejects.toThrow(/row-level security/);
+    await pool.query(
+      `INSERT INTO availability_exceptions (user_id, organisation_id, starts_at, ends_at) VALUES ($1, $2, now(), now() + interval '1 day')`,
+      [b.workerId, b.organisationId],
+    );
+    const busy = await queryAsViewer(
+      pool,
+      worker(),
+      "SELECT * FROM app.commitments($1::uuid[], now() - interval '1 day', now() + interval '2 days')",
+      [[b.workerId]],
+    );
+    expect(busy).toEqual([]);
+  });
 });
