@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { type Me, meFields, meQueryKey } from "../features/auth/session.ts";
+import { ReferralBadge } from "../features/referrals/ReferralBadge.tsx";
 import { navEntries } from "../features/routes.ts";
 import { LanguageSwitch } from "../ui/LanguageSwitch.tsx";
 import { graphql, setCsrfToken } from "./graphql.ts";
@@ -95,6 +96,7 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
           <span className="frame__roles">{roleLabels.join(" · ")}</span>
         </div>
         <div className="frame__actions">
+          <ReferralBadge />
           <LanguageSwitch />
           <button type="button" className="button button--quiet" onClick={() => signOut.mutate()}>
             {t("app.signOut")}

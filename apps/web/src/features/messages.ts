@@ -1,4 +1,16 @@
 import { defineMessages } from "../app/i18n/catalogue.ts";
+import { auditMessages } from "./audit/messages.ts";
+import { dashboardMessages } from "./dashboards/messages.ts";
+import { partnershipMessages } from "./partnerships/messages.ts";
+import { referralMessages } from "./referrals/messages.ts";
+import { safetyAlertMessages } from "./safety-alerts/messages.ts";
 
 // Each feature's catalogue, merged into the app's (app/i18n). Add a feature's messages here.
-export const featureMessages = [defineMessages({}, {})] as const;
+export const featureMessages = [
+  defineMessages({}, {}),
+  dashboardMessages,
+  referralMessages,
+  safetyAlertMessages,
+  partnershipMessages,
+  auditMessages,
+] as const;

@@ -1,7 +1,12 @@
 import type { ComponentType } from "react";
 import type { MessageKey } from "../app/i18n/index.tsx";
+import { auditNavEntries, auditRoutes } from "./audit/audit.routes.ts";
 import type { Me } from "./auth/session.ts";
+import { dashboardNavEntries, dashboardRoutes } from "./dashboards/dashboards.routes.ts";
 import { HomePage } from "./home/HomePage.tsx";
+import { partnershipNavEntries, partnershipRoutes } from "./partnerships/partnerships.routes.ts";
+import { referralNavEntries, referralRoutes } from "./referrals/referrals.routes.ts";
+import { safetyAlertNavEntries, safetyAlertRoutes } from "./safety-alerts/safety-alerts.routes.ts";
 
 /** A screen: its path pattern, its component (given the path's parameters). */
 export interface RouteDefinition {
@@ -17,6 +22,20 @@ export interface NavEntry {
 }
 
 // Each feature adds its screens and menu entries here.
-export const routes: RouteDefinition[] = [{ path: "/", component: HomePage }];
+export const routes: RouteDefinition[] = [
+  { path: "/", component: HomePage },
+  ...dashboardRoutes,
+  ...referralRoutes,
+  ...safetyAlertRoutes,
+  ...partnershipRoutes,
+  ...auditRoutes,
+];
 
-export const navEntries: NavEntry[] = [{ to: "/", label: "nav.home", visible: () => true }];
+export const navEntries: NavEntry[] = [
+  { to: "/", label: "nav.home", visible: () => true },
+  ...dashboardNavEntries,
+  ...referralNavEntries,
+  ...safetyAlertNavEntries,
+  ...partnershipNavEntries,
+  ...auditNavEntries,
+];

@@ -1,5 +1,6 @@
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { useViewer } from "../auth/session.ts";
+import { ActiveAlertsSummary } from "../safety-alerts/ActiveAlertsSummary.tsx";
 
 /** The home page: what the signed-in person's roles call for. */
 export function HomePage() {
@@ -20,6 +21,7 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+      <ActiveAlertsSummary />
     </section>
   );
 }

@@ -1,0 +1,146 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { graphql } from "../../app/graphql.ts";
+import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { Link } from "../../app/router.tsx";
+import { QueryFailure } from "./QueryFailure.tsx";
+import { ReferralActions } from "./ReferralActions.tsx";
+import { ReferralStatusBadges } from "./ReferralStatusBadges.tsx";
+import {
+  markReferralReadMutation,
+  type ReferralDetail,
+  referralKeys,
+  referralQuery,
+} from "./referrals.graphql.ts";
+import "./referrals.css";
+
+function ReferralHistory({ referral }: { referral: ReferralDetail }) {
+  const { t, formatDateTime } = useT();
+  return (
+    <ol className="referral-history">
+      {referral.transitions.map((transition) => (
+        <li key={`${transition.at}-${transition.toStatus}`}>
+          <p>
+            <strong>
+              {t("referrals.detail.historyEntry", {
+                status: t(`referrals.status.${transition.toStatus}` as MessageKey),
+                organisation: transition.byOrganisation.name,
+              })}
+            </strong>
+          </p>
+          <p className="small muted">
+            <time dateTime={transition.at}>{formatDateTime(transition.at)}</time>
+          </p>
+          {transition.message ? <p>{transition.message}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** /references/:id: the referral, its whole history, and what the viewer's side may do next. */
+export function ReferralDetailPage({ params }: { params: Record<string, string> }) {
+  const { t } = useT();
+  const id = params.id ?? "";
+  const queryClient = useQueryClient();
+  const referral = useQuery({
+    queryKey: referralKeys.detail(id),
+    queryFn: () => graphql<{ node: (ReferralDetail & { __typename: string }) | null }>(referralQuery, { id }),
+  });
+  const markRead = useMutation({
+    mutationFn: () => graphql<{ markReferralRead: boolean }>(markReferralReadMutation, { id }),
+    onSuccess: ({ markReferralRead: changed }) => {
+      if (changed) void queryClient.invalidateQueries({ queryKey: referralKeys.counts });
+    },
+  });
+  const { mutate: markAsRead } = markRead;
+  const found = referral.data?.node?.__typename === "Referral";
+  // Opening a referral reads its notices, once per visit.
+  useEffect(() => {
+    if (found) markAsRead();
+  }, [found, markAsRead]);
+
+  if (referral.isPending) {
+    return (
+      <section className="page">
+        <h1>{t("referrals.title")}</h1>
+        <p role="status" className="muted">
+          {t("app.loading")}
+        </p>
+      </section>
+    );
+  }
+  const node = referral.data?.node;
+  if (referral.isError || !node || node.__typename !== "Referral") {
+    return (
+      <section className="page">
+        <h1>{t("referrals.title")}</h1>
+        {referral.isError ? (
+          <QueryFailure error={referral.error} onRetry={() => void referral.refetch()} />
+        ) : (
+          <p className="alert alert--error" role="alert">
+            {t("errors.NOT_FOUND")}
+          </p>
+        )}
+        <Link to="/references">{t("referrals.detail.back")}</Link>
+      </section>
+    );
+  }
+  return (
+    <section className="page">
+      <p className="small">
+        <Link to={`/references?boite=${node.direction === "RECEIVED" ? "INBOX" : "OUTBOX"}&vue=ALL`}>
+          {t("referrals.detail.back")}
+        </Link>
+      </p>
+      <h1>{t("referrals.detail.title", { service: node.serviceRequested })}</h1>
+      <ReferralStatusBadges referral={node} />
+      {node.consentInForce ? null : (
+        <p className="alert alert--warn">{t("referrals.detail.consentWithdrawn")}</p>
+      )}
+      <div className="card referral-facts">
+        <dl className="facts">
+          <dt>{t("referrals.detail.person")}</dt>
+          <dd>
+            {node.person ? (
+              <Link to={`/personnes/${encodeURIComponent(node.person.id)}`}>{node.person.alias}</Link>
+            ) : (
+              t("referrals.personHidden")
+            )}
+          </dd>
+          <dt>{t("referrals.detail.fromOrganisation")}</dt>
+          <dd>{node.fromOrganisation.name}</dd>
+          <dt>{t("referrals.detail.toOrganisation")}</dt>
+          <dd>{node.toOrganisation.name}</dd>
+          <dt>{t("referrals.detail.service")}</dt>
+          <dd>{node.serviceRequested}</dd>
+          <dt>{t("referrals.detail.reason")}</dt>
+          <dd>{node.reason}</dd>
+          {node.message ? (
+            <>
+              <dt>{t("referrals.detail.message")}</dt>
+              <dd>{node.message}</dd>
+            </>
+          ) : null}
+          <dt>{t("referrals.detail.status")}</dt>
+          <dd>{t(`referrals.status.${node.status}` as MessageKey)}</dd>
+          {node.outcome ? (
+            <>
+              <dt>{t("referrals.outcome")}</dt>
+              <dd>{t(`referrals.outcome.${node.outcome}` as MessageKey)}</dd>
+            </>
+          ) : null}
+          {node.outcomeNote ? (
+            <>
+              <dt>{t("referrals.outcomeNote")}</dt>
+              <dd>{node.outcomeNote}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+      <ReferralActions referral={node} />
+      <h2>{t("referrals.detail.history")}</h2>
+      <ReferralHistory referral={node} />
+    </section>
+  );
+}

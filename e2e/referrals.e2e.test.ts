@@ -1,0 +1,133 @@
+// The closed loop of a referral, in two browsers: one organisation refers a consenting person
+// to its partner; the partner accepts, starts and completes it; the sender sees the outcome.
+
+import { startTestServer, type TestServer } from "@maillage/api/testing";
+import {
+  adminPool,
+  createOrganisation,
+  createPartnership,
+  createPerson,
+  createUser,
+  type TestUser,
+} from "@maillage/db/factories";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserMissing, launchBrowser } from "./browser.ts";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (browserMissing) return;
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A Relay global id, as the API encodes it. */
+const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString("base64");
+
+async function signedInPage(user: TestUser, width = 360): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel("Courriel").fill(user.email);
+  await page.getByLabel("Mot de passe").fill(user.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("heading", { name: `Bonjour, ${user.displayName}` }).waitFor();
+  return page;
+}
+
+const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+describe.skipIf(browserMissing)("referrals", () => {
+  it("sends a referral, and the partner accepts, starts and completes it; the sender sees the outcome", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const street = await createOrganisation(pool, { name: "Réseau Ancrage (référence)" });
+    const health = await createOrganisation(pool, {
+      name: "CIUSSS Santé (référence)",
+      kind: "PUBLIC_HEALTH",
+    });
+    await createPartnership(pool, { organisationIds: [street.id, health.id] });
+    const sender = await createUser(pool, {
+      displayName: "Sam Envoi",
+      memberships: [{ organisationId: street.id, roles: ["OUTREACH_WORKER"] }],
+    });
+    const receiver = await createUser(pool, {
+      displayName: "Rita Réception",
+      memberships: [{ organisationId: health.id, roles: ["NURSE"] }],
+    });
+    const person = await createPerson(pool, { organisationId: street.id, alias: "Étoile-référée" });
+    await pool.query(
+      `INSERT INTO consents (organisation_id, person_id, grantee_organisation_id, record_kinds, recorded_by_id)
+       VALUES ($1, $2, $3, '{PROFILE}', $4)`,
+      [street.id, person.id, health.id, sender.id],
+    );
+
+    // The sender refers the person from the send screen.
+    const sent = await signedInPage(sender);
+    await sent.goto(
+      `${server.url}/references/nouvelle?personne=${encodeURIComponent(globalId("Person", person.id))}`,
+    );
+    await sent.getByText("Personne : Étoile-référée").waitFor();
+    await sent.getByLabel("Organisme partenaire").selectOption({ label: health.name });
+    await sent.getByLabel("Service demandé").fill("Dépistage ITSS");
+    await sent.getByLabel("Motif de la référence").fill("Souhaite un dépistage rapidement.");
+    await sent.getByRole("button", { name: "Urgente" }).click();
+    expect(await sent.getByRole("button", { name: "Urgente" }).getAttribute("aria-pressed")).toBe("true");
+    await sent.getByRole("button", { name: "Envoyer la référence" }).click();
+    await sent.getByText(`Référence envoyée à ${health.name}.`).waitFor();
+    expect(await noSidewaysScroll(sent)).toBeLessThanOrEqual(360);
+
+    // The receiver, in another browser context, finds it among the new ones and opens it.
+    const received = await signedInPage(receiver);
+    await received.getByRole("link", { name: "Références" }).click();
+    await received.getByRole("heading", { name: "Références", level: 1 }).waitFor();
+    expect(await received.getByRole("button", { name: "Reçues" }).getAttribute("aria-pressed")).toBe("true");
+    const row = received.getByRole("listitem").filter({ hasText: "Dépistage ITSS" });
+    expect(await row.textContent()).toContain(`De : ${street.name}`);
+    expect(await row.textContent()).toContain("Urgence : Urgente");
+    await row.getByRole("link", { name: /Étoile-référée/ }).click();
+    await received.getByRole("heading", { name: "Référence : Dépistage ITSS" }).waitFor();
+
+    await received.getByRole("button", { name: "Accepter" }).click();
+    await received.getByText("C'est noté : la référence est maintenant « Acceptée ».").waitFor();
+    await received.getByRole("button", { name: "Commencer le suivi" }).click();
+    await received.getByText("C'est noté : la référence est maintenant « En cours ».").waitFor();
+    await received.getByRole("button", { name: "Compléter" }).click();
+    // The outcome is required: the API's field error shows next to it, the note typed is kept.
+    await received.getByLabel("Note sur l'issue").fill("Rendez-vous pris à la clinique.");
+    await received.getByRole("button", { name: "Confirmer : compléter" }).click();
+    await received.getByText("Ce champ est obligatoire.").waitFor();
+    expect(await received.getByLabel("Note sur l'issue").inputValue()).toBe(
+      "Rendez-vous pris à la clinique.",
+    );
+    await received
+      .getByRole("combobox", { name: /^Issue/ })
+      .selectOption({ label: "Personne reliée au service" });
+    await received.getByRole("button", { name: "Confirmer : compléter" }).click();
+    await received.getByText("C'est noté : la référence est maintenant « Complétée ».").waitFor();
+    const history = received.getByRole("list").filter({ hasText: "Envoyée —" });
+    expect(await history.getByRole("listitem").count()).toBe(4);
+    expect(await noSidewaysScroll(received)).toBeLessThanOrEqual(360);
+
+    // Back to the sender: the outbox and the detail show the closed loop.
+    await sent.getByRole("link", { name: "Références" }).click();
+    await sent.getByRole("button", { name: "Envoyées" }).click();
+    await sent.getByRole("button", { name: "Fermées" }).click();
+    const closed = sent.getByRole("listitem").filter({ hasText: "Dépistage ITSS" });
+    await closed.getByText("Complétée").waitFor();
+    await closed.getByRole("link", { name: /Étoile-référée/ }).click();
+    await sent.getByRole("heading", { name: "Référence : Dépistage ITSS" }).waitFor();
+    await sent.getByText("Personne reliée au service").waitFor();
+    await sent.getByText("Rendez-vous pris à la clinique.").waitFor();
+    expect(
+      await sent.getByText("Aucune action de votre part n'est possible à cette étape.").isVisible(),
+    ).toBe(true);
+    await sent.context().close();
+    await received.context().close();
+  });
+});
