@@ -2,8 +2,8 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { graphql } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { hasRole, useViewer } from "../auth/session.ts";
-import { QueryFailure } from "../referrals/QueryFailure.tsx";
 import { type TeamMember, teamQuery, teamQueryKey } from "./team.graphql.ts";
 import "./audit.css";
 

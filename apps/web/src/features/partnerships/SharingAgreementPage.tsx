@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { graphql, isAppError } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { useFormFailure } from "../referrals/form-failure.tsx";
-import { QueryFailure } from "../referrals/QueryFailure.tsx";
+import { useFormFailure } from "../../ui/form-failure.tsx";
+import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import type { MutationResult } from "../referrals/referrals.graphql.ts";
 import "./partnerships.css";
 

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { graphql, isAppError } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { useFormFailure } from "./form-failure.tsx";
+import { useFormFailure } from "../../ui/form-failure.tsx";
 import {
   type MutationResult,
   type ReferralDetail,

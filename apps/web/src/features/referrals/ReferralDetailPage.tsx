@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { graphql } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
-import { QueryFailure } from "./QueryFailure.tsx";
+import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { ReferralActions } from "./ReferralActions.tsx";
 import { ReferralStatusBadges } from "./ReferralStatusBadges.tsx";
 import {

@@ -3,7 +3,7 @@ import { graphql } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Link, navigate, usePath } from "../../app/router.tsx";
 import "./referrals.css";
-import { QueryFailure } from "./QueryFailure.tsx";
+import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { ReferralStatusBadges } from "./ReferralStatusBadges.tsx";
 import {
   type ReferralBox,

@@ -3,8 +3,8 @@ import { type FormEvent, useId, useState } from "react";
 import { graphql, isAppError } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Link, usePath } from "../../app/router.tsx";
+import { useFormFailure } from "../../ui/form-failure.tsx";
 import { useViewer } from "../auth/session.ts";
-import { useFormFailure } from "./form-failure.tsx";
 import {
   type MutationResult,
   partnerOrganisationsQuery,

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { graphql, isAppError } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
-import { useFormFailure } from "../referrals/form-failure.tsx";
+import { useFormFailure } from "../../ui/form-failure.tsx";
 import type { MutationResult } from "../referrals/referrals.graphql.ts";
 import {
   alertPartnershipsQuery,

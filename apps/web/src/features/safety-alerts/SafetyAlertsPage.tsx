@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { graphql } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
+import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { hasRole, useViewer } from "../auth/session.ts";
-import { QueryFailure } from "../referrals/QueryFailure.tsx";
 import { PublishSafetyAlertForm } from "./PublishSafetyAlertForm.tsx";
 import { SafetyAlertCard } from "./SafetyAlertCard.tsx";
 import { activeSafetyAlertsQuery, type SafetyAlert, safetyAlertKeys } from "./safety-alerts.graphql.ts";

@@ -1,11 +1,11 @@
 /**
  * How a form shows a refused mutation: the API's field errors next to their fields (by
  * `fields[].path`), anything else in one alert. Shared by the referral, safety-alert,
- * sharing-agreement and team forms (a candidate for `src/ui/` once the lead moves it there).
+ * sharing-agreement and team forms, and the persons screens.
  */
 import { useCallback, useId, useState } from "react";
-import { type AppErrorResult, RequestError } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { type AppErrorResult, RequestError } from "../app/graphql.ts";
+import { type MessageKey, useT } from "../app/i18n/index.tsx";
 
 export interface FormFailure {
   /** A message for the whole form (shown in an alert), or null when only fields are wrong. */

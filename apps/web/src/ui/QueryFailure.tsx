@@ -1,5 +1,5 @@
-import { RequestError } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { RequestError } from "../app/graphql.ts";
+import { type MessageKey, useT } from "../app/i18n/index.tsx";
 
 /** A failed load: what went wrong, in words, and a way to try again. */
 export function QueryFailure({ error, onRetry }: { error: unknown; onRetry(): void }) {
