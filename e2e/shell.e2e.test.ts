@@ -54,7 +54,7 @@ describe.skipIf(browserMissing)("app shell", () => {
     // The session cookie is out of the page's reach.
     expect(await page.evaluate(() => document.cookie)).not.toContain("maillage_session");
 
-    await page.getByRole("button", { name: "EN" }).click();
+    await page.getByRole("button", { name: "EN", exact: true }).click();
     await page.getByRole("heading", { name: "Hello, Camille Test" }).waitFor();
     expect(await page.getAttribute("html", "lang")).toBe("en-CA");
     expect(await page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);

@@ -2,6 +2,7 @@ import { defineMessages } from "../app/i18n/catalogue.ts";
 import { auditMessages } from "./audit/messages.ts";
 import { dashboardMessages } from "./dashboards/messages.ts";
 import { partnershipMessages } from "./partnerships/messages.ts";
+import { personMessages } from "./persons/messages.ts";
 import { referralMessages } from "./referrals/messages.ts";
 import { safetyAlertMessages } from "./safety-alerts/messages.ts";
 
@@ -9,6 +10,7 @@ import { safetyAlertMessages } from "./safety-alerts/messages.ts";
 export const featureMessages = [
   defineMessages({}, {}),
   dashboardMessages,
+  personMessages,
   referralMessages,
   safetyAlertMessages,
   partnershipMessages,

@@ -5,6 +5,7 @@ import type { Me } from "./auth/session.ts";
 import { dashboardNavEntries, dashboardRoutes } from "./dashboards/dashboards.routes.ts";
 import { HomePage } from "./home/HomePage.tsx";
 import { partnershipNavEntries, partnershipRoutes } from "./partnerships/partnerships.routes.ts";
+import { personNavEntries, personRoutes } from "./persons/persons.routes.ts";
 import { referralNavEntries, referralRoutes } from "./referrals/referrals.routes.ts";
 import { safetyAlertNavEntries, safetyAlertRoutes } from "./safety-alerts/safety-alerts.routes.ts";
 
@@ -25,6 +26,7 @@ export interface NavEntry {
 export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage },
   ...dashboardRoutes,
+  ...personRoutes,
   ...referralRoutes,
   ...safetyAlertRoutes,
   ...partnershipRoutes,
@@ -33,6 +35,7 @@ export const routes: RouteDefinition[] = [
 
 export const navEntries: NavEntry[] = [
   { to: "/", label: "nav.home", visible: () => true },
+  ...personNavEntries,
   ...dashboardNavEntries,
   ...referralNavEntries,
   ...safetyAlertNavEntries,

@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { graphql } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { enumLabel } from "../../ui/enum-labels.ts";
 import { hasRole, useViewer } from "../auth/session.ts";
-import { categoryLabels } from "./messages.ts";
 
 const tables = [
   "byPlace",
@@ -105,7 +105,7 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
                   <tbody>
                     {cells.map((cell) => (
                       <tr key={cell.key}>
-                        <th scope="row">{categoryLabels[language][cell.key] ?? cell.key}</th>
+                        <th scope="row">{enumLabel(language, cell.key)}</th>
                         <td className="numeric">
                           <Count value={cell.count} />
                         </td>

@@ -1,0 +1,146 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import { graphql } from "../../app/graphql.ts";
+import { useT } from "../../app/i18n/index.tsx";
+import { Link } from "../../app/router.tsx";
+import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { hasRole, useViewer } from "../auth/session.ts";
+import { type CaseloadRow, caseloadQuery, personKeys } from "./persons.graphql.ts";
+import "./persons.css";
+
+const filters = [
+  { key: "activeInLast90Days", label: "persons.filter.active" },
+  { key: "inRegularFollowUp", label: "persons.filter.followUp" },
+  { key: "minors", label: "persons.filter.minors" },
+] as const;
+
+type Page = {
+  persons: { edges: { node: CaseloadRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+};
+
+/** Waits for typing to pause before searching. */
+function useDebounced(value: string, delay = 250) {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return debounced;
+}
+
+export function CaseloadPage() {
+  const { t, formatDate } = useT();
+  const me = useViewer();
+  const searchId = useId();
+  const [search, setSearch] = useState("");
+  const [active, setActive] = useState<string[]>([]);
+  const term = useDebounced(search.trim());
+  const caseload = useInfiniteQuery({
+    queryKey: personKeys.caseload(term, active),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      graphql<Page>(caseloadQuery, {
+        search: term || null,
+        filter: Object.fromEntries(active.map((key) => [key, true])),
+        after: pageParam,
+      }),
+    getNextPageParam: (page) => (page.persons.pageInfo.hasNextPage ? page.persons.pageInfo.endCursor : null),
+  });
+  const rows = caseload.data?.pages.flatMap((page) => page.persons.edges.map((edge) => edge.node)) ?? [];
+  return (
+    <section className="page">
+      <div className="row row--between">
+        <h1>{t("persons.title")}</h1>
+        {hasRole(me, "OUTREACH_WORKER", "COORDINATOR") ? (
+          <Link to="/personnes/nouvelle" className="button button--primary">
+            {t("persons.new")}
+          </Link>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={searchId}>{t("persons.search")}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          aria-describedby={`${searchId}-hint`}
+          autoComplete="off"
+        />
+        <span id={`${searchId}-hint`} className="small muted">
+          {t("persons.searchHint")}
+        </span>
+      </div>
+      <fieldset>
+        <legend className="visually-hidden">{t("persons.filters")}</legend>
+        <div className="chips">
+          {filters.map((filter) => (
+            <button
+              key={filter.key}
+              type="button"
+              className="chip"
+              aria-pressed={active.includes(filter.key)}
+              onClick={() =>
+                setActive((current) =>
+                  current.includes(filter.key)
+                    ? current.filter((k) => k !== filter.key)
+                    : [...current, filter.key],
+                )
+              }
+            >
+              {t(filter.label)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {caseload.isError ? (
+        <QueryFailure error={caseload.error} onRetry={() => void caseload.refetch()} />
+      ) : null}
+      {caseload.isPending ? (
+        <p role="status" className="muted">
+          {t("app.loading")}
+        </p>
+      ) : rows.length === 0 ? (
+        <p className="muted" role="status">
+          {t("persons.none")}
+        </p>
+      ) : (
+        <ul className="card-list caseload">
+          {rows.map((person) => {
+            const last = person.encounters.edges[0]?.node.occurredAt;
+            return (
+              <li key={person.id} className="card caseload__row">
+                <Link to={`/personnes/${encodeURIComponent(person.id)}`} className="caseload__alias">
+                  {person.alias}
+                </Link>
+                <span className="small muted">
+                  {person.birthYear ? t("persons.bornIn", { year: person.birthYear }) : null}
+                  {person.birthYear ? " · " : null}
+                  {last ? t("persons.lastMet", { date: formatDate(last) }) : t("persons.neverMet")}
+                </span>
+                <span className="row">
+                  {person.possiblyMinor ? (
+                    <span className="badge badge--danger">{t("persons.minor")}</span>
+                  ) : null}
+                  {person.inRegularFollowUp ? (
+                    <span className="badge badge--ok">{t("persons.followUp")}</span>
+                  ) : null}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {caseload.hasNextPage ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => void caseload.fetchNextPage()}
+          disabled={caseload.isFetchingNextPage}
+        >
+          {t("app.loadMore")}
+        </button>
+      ) : null}
+    </section>
+  );
+}

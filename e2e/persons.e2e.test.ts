@@ -1,0 +1,132 @@
+// Issue "access model": consent screens (record, see, withdraw) and "see as partner", in
+// French and English, through the real page — and what the partner sees in its own browser.
+
+import { startTestServer, type TestServer } from "@maillage/api/testing";
+import {
+  adminPool,
+  createEncounter,
+  createOrganisation,
+  createPartnership,
+  createPerson,
+  createUser,
+} from "@maillage/db/factories";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserMissing, launchBrowser } from "./browser.ts";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (browserMissing) return;
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${server.url}/`);
+  await page.getByLabel("Courriel").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("heading", { name: /^Bonjour/ }).waitFor();
+}
+
+describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
+  it("records a consent, previews the partner's view, withdraws it; the partner's own view follows", async () => {
+    const pool = adminPool(server.databaseUrl);
+    const owner = await createOrganisation(pool, { name: "Rue (e2e)" });
+    const partner = await createOrganisation(pool, {
+      name: "Clinique partenaire (e2e)",
+      kind: "PUBLIC_HEALTH",
+    });
+    await createPartnership(pool, { organisationIds: [owner.id, partner.id], name: "Partenariat (e2e)" });
+    const worker = await createUser(pool, {
+      memberships: [{ organisationId: owner.id, roles: ["OUTREACH_WORKER"] }],
+    });
+    const partnerWorker = await createUser(pool, {
+      memberships: [{ organisationId: partner.id, roles: ["NURSE"] }],
+    });
+    const person = await createPerson(pool, {
+      organisationId: owner.id,
+      alias: "Noémie-Éloïse",
+      legalName: "Nom Secret",
+    });
+    await createEncounter(pool, {
+      organisationId: owner.id,
+      authorId: worker.id,
+      personId: person.id,
+      note: "Note très privée",
+    });
+    const fileUrl = `${server.url}/personnes/${encodeURIComponent(encodeGlobalID("Person", person.id))}`;
+
+    const ownerContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await ownerContext.newPage();
+    await signIn(page, worker.email, worker.password);
+    await page.getByRole("link", { name: "Personnes" }).click();
+    await page.getByLabel("Rechercher un pseudonyme").fill("noemie-eloise");
+    await page.getByRole("link", { name: "Noémie-Éloïse" }).click();
+    await page.getByRole("heading", { name: "Historique" }).waitFor();
+    expect(await page.getByText("Note très privée").isVisible()).toBe(true);
+
+    // Before any consent, the partner sees nothing.
+    await page.getByLabel("Organisme partenaire").selectOption({ label: "Clinique partenaire (e2e)" });
+    await expect
+      .poll(() => page.getByTestId("preview-verdict").textContent())
+      .toBe("Clinique partenaire (e2e) ne voit pas cette personne.");
+
+    // Record a consent: profile and encounters summary.
+    await page.getByLabel("Partenaire", { exact: true }).selectOption({ label: "Clinique partenaire (e2e)" });
+    await page.getByRole("button", { name: "Résumé des rencontres" }).click();
+    await page.getByRole("button", { name: "Enregistrer un consentement" }).click();
+    await page.getByText("Consentement enregistré.").waitFor();
+    await page.getByText("En vigueur").waitFor();
+
+    // The preview now shows the person and the encounter, never the note or the legal name.
+    await page.getByLabel("Organisme partenaire").selectOption({ label: "Clinique partenaire (e2e)" });
+    await page.getByLabel("Organisme partenaire").selectOption({ index: 0 });
+    await page.getByLabel("Organisme partenaire").selectOption({ label: "Clinique partenaire (e2e)" });
+    await expect
+      .poll(() => page.getByTestId("preview-verdict").textContent())
+      .toBe("Clinique partenaire (e2e) voit cette personne.");
+    await page.getByText("Rencontres visibles : 1").waitFor();
+    const previewText = await page.locator("section[aria-labelledby=preview-title]").textContent();
+    expect(previewText).not.toContain("Note très privée");
+    expect(previewText).not.toContain("Nom Secret");
+    expect(previewText).toContain("masqué");
+
+    // The partner, in its own browser, sees the file while the consent is in force.
+    const partnerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const partnerPage = await partnerContext.newPage();
+    await signIn(partnerPage, partnerWorker.email, partnerWorker.password);
+    await partnerPage.goto(fileUrl);
+    await partnerPage.getByRole("heading", { name: "Noémie-Éloïse" }).waitFor();
+    expect(await partnerPage.getByText(/Ce dossier appartient à Rue \(e2e\)/).isVisible()).toBe(true);
+    expect(await partnerPage.getByText("Note très privée").count()).toBe(0);
+    expect(await partnerPage.getByText("Nom Secret").count()).toBe(0);
+
+    // In English, the consent section speaks English.
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await page.getByRole("heading", { name: "Consents" }).waitFor();
+    expect(await page.getByText("In force").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Withdraw" }).click();
+    await page.getByRole("button", { name: "Yes, withdraw" }).click();
+    await page.getByText("Withdrawn", { exact: true }).waitFor();
+    await page.getByLabel("Partner organisation").selectOption({ index: 0 });
+    await page.getByLabel("Partner organisation").selectOption({ label: "Clinique partenaire (e2e)" });
+    await expect
+      .poll(() => page.getByTestId("preview-verdict").textContent())
+      .toBe("Clinique partenaire (e2e) does not see this person.");
+
+    // The partner loses the file on its very next request.
+    await partnerPage.reload();
+    await partnerPage.getByRole("heading", { name: "Introuvable, ou vous n'y avez pas accès." }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await ownerContext.close();
+    await partnerContext.close();
+  });
+});
