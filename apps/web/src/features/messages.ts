@@ -1,6 +1,7 @@
 import { defineMessages } from "../app/i18n/catalogue.ts";
 import { auditMessages } from "./audit/messages.ts";
 import { dashboardMessages } from "./dashboards/messages.ts";
+import { fieldWorkMessages } from "./field-work/messages.ts";
 import { partnershipMessages } from "./partnerships/messages.ts";
 import { personMessages } from "./persons/messages.ts";
 import { referralMessages } from "./referrals/messages.ts";
@@ -10,6 +11,7 @@ import { safetyAlertMessages } from "./safety-alerts/messages.ts";
 export const featureMessages = [
   defineMessages({}, {}),
   dashboardMessages,
+  fieldWorkMessages,
   personMessages,
   referralMessages,
   safetyAlertMessages,

@@ -3,6 +3,7 @@ import type { MessageKey } from "../app/i18n/index.tsx";
 import { auditNavEntries, auditRoutes } from "./audit/audit.routes.ts";
 import type { Me } from "./auth/session.ts";
 import { dashboardNavEntries, dashboardRoutes } from "./dashboards/dashboards.routes.ts";
+import { fieldWorkNavEntries, fieldWorkRoutes } from "./field-work/field-work.routes.ts";
 import { HomePage } from "./home/HomePage.tsx";
 import { partnershipNavEntries, partnershipRoutes } from "./partnerships/partnerships.routes.ts";
 import { personNavEntries, personRoutes } from "./persons/persons.routes.ts";
@@ -27,6 +28,7 @@ export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage },
   ...dashboardRoutes,
   ...personRoutes,
+  ...fieldWorkRoutes,
   ...referralRoutes,
   ...safetyAlertRoutes,
   ...partnershipRoutes,
@@ -35,7 +37,9 @@ export const routes: RouteDefinition[] = [
 
 export const navEntries: NavEntry[] = [
   { to: "/", label: "nav.home", visible: () => true },
+  ...fieldWorkNavEntries.slice(0, 1),
   ...personNavEntries,
+  ...fieldWorkNavEntries.slice(1),
   ...dashboardNavEntries,
   ...referralNavEntries,
   ...safetyAlertNavEntries,

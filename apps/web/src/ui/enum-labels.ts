@@ -67,6 +67,13 @@ export const enumLabels: Record<"fr" | "en", Record<string, string>> = {
     IN_PROGRESS: "En cours",
     COMPLETED: "Complétées",
     CLOSED_NO_CONTACT: "Fermées sans contact",
+    COURT: "Tribunal",
+    POLICE: "Police",
+    HOSPITAL_OR_CLINIC: "Hôpital ou clinique",
+    SOCIAL_SERVICES: "Services sociaux",
+    DETOX_OR_TREATMENT: "Désintoxication ou traitement",
+    PROPOSED: "Proposée",
+    COUNTER_PROPOSED: "Autre heure proposée",
   },
   en: {
     WORKPLACE: "Workplace",
@@ -132,6 +139,13 @@ export const enumLabels: Record<"fr" | "en", Record<string, string>> = {
     IN_PROGRESS: "In progress",
     COMPLETED: "Completed",
     CLOSED_NO_CONTACT: "Closed, no contact",
+    COURT: "Court",
+    POLICE: "Police",
+    HOSPITAL_OR_CLINIC: "Hospital or clinic",
+    SOCIAL_SERVICES: "Social services",
+    DETOX_OR_TREATMENT: "Detox or treatment",
+    PROPOSED: "Proposed",
+    COUNTER_PROPOSED: "Other time proposed",
   },
 };
 
