@@ -2,6 +2,7 @@ import { defineMessages } from "../app/i18n/catalogue.ts";
 import { auditMessages } from "./audit/messages.ts";
 import { dashboardMessages } from "./dashboards/messages.ts";
 import { fieldWorkMessages } from "./field-work/messages.ts";
+import { jointVisitMessages } from "./joint-visits/messages.ts";
 import { partnershipMessages } from "./partnerships/messages.ts";
 import { personMessages } from "./persons/messages.ts";
 import { referralMessages } from "./referrals/messages.ts";
@@ -12,6 +13,7 @@ export const featureMessages = [
   defineMessages({}, {}),
   dashboardMessages,
   fieldWorkMessages,
+  jointVisitMessages,
   personMessages,
   referralMessages,
   safetyAlertMessages,

@@ -5,6 +5,7 @@ import type { Me } from "./auth/session.ts";
 import { dashboardNavEntries, dashboardRoutes } from "./dashboards/dashboards.routes.ts";
 import { fieldWorkNavEntries, fieldWorkRoutes } from "./field-work/field-work.routes.ts";
 import { HomePage } from "./home/HomePage.tsx";
+import { jointVisitNavEntries, jointVisitRoutes } from "./joint-visits/joint-visits.routes.ts";
 import { partnershipNavEntries, partnershipRoutes } from "./partnerships/partnerships.routes.ts";
 import { personNavEntries, personRoutes } from "./persons/persons.routes.ts";
 import { referralNavEntries, referralRoutes } from "./referrals/referrals.routes.ts";
@@ -29,6 +30,7 @@ export const routes: RouteDefinition[] = [
   ...dashboardRoutes,
   ...personRoutes,
   ...fieldWorkRoutes,
+  ...jointVisitRoutes,
   ...referralRoutes,
   ...safetyAlertRoutes,
   ...partnershipRoutes,
@@ -40,6 +42,7 @@ export const navEntries: NavEntry[] = [
   ...fieldWorkNavEntries.slice(0, 1),
   ...personNavEntries,
   ...fieldWorkNavEntries.slice(1),
+  ...jointVisitNavEntries,
   ...dashboardNavEntries,
   ...referralNavEntries,
   ...safetyAlertNavEntries,
