@@ -527,7 +527,9 @@ async function seedFollowUp(client: pg.ClientBase, random: SeededRandom, c: Foll
     const start = future
       ? new Date(now.getTime() + random.int(1, 21) * day)
       : c.duringWork(c.between(c.previousStart.getTime(), now.getTime() - day));
-    start.setUTCMinutes(0, 0, 0);
+    // Future visits at 13:00 or 14:00 Toronto time (UTC−5 in winter); past ones keep their hour.
+    if (future) start.setUTCHours(18 + (index % 2), 0, 0, 0);
+    else start.setUTCMinutes(0, 0, 0);
     const status = future
       ? random.weighted([
           ["ACCEPTED", 70],
