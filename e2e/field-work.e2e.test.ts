@@ -120,6 +120,41 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
       },
     ]);
 
+    // The author edits the person's encounter from the file, then deletes it; both are audited.
+    const personId = (
+      await pool.query<{ id: string }>(
+        "SELECT id FROM persons WHERE alias = 'Maëlle' AND organisation_id = $1",
+        [organisation.id],
+      )
+    ).rows[0]!.id;
+    await page.goto(
+      `${server.url}/personnes/${encodeURIComponent(Buffer.from(`Person:${personId}`).toString("base64"))}`,
+    );
+    await page.getByRole("heading", { name: "Historique" }).waitFor();
+    await page.getByRole("link", { name: "Modifier", exact: true }).last().click();
+    await page.getByRole("heading", { name: "Modifier la rencontre" }).waitFor();
+    await expect
+      .poll(() => page.getByRole("button", { name: "Logement" }).getAttribute("aria-pressed"))
+      .toBe("true");
+    await page.getByRole("button", { name: "Justice" }).click();
+    await page.getByRole("button", { name: "Enregistrer la rencontre" }).click();
+    await page.getByRole("heading", { name: "Historique" }).waitFor();
+    await page.getByText("Logement, Justice").waitFor();
+    await page.getByRole("button", { name: "Supprimer" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Supprimer" }).click();
+    await expect
+      .poll(
+        async () =>
+          (await pool.query("SELECT count(*)::int AS n FROM encounters WHERE person_id = $1", [personId]))
+            .rows[0].n,
+      )
+      .toBe(0);
+    const audit = await pool.query(
+      "SELECT action FROM audit_events WHERE organisation_id = $1 AND record_kind = 'ENCOUNTER' ORDER BY id",
+      [organisation.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(["ENCOUNTER_UPDATED", "ENCOUNTER_DELETED"]);
+
     // Accompaniment: plan one for tomorrow, then mark it done.
     await page.goto(`${server.url}/accompagnements`);
     await page.getByRole("heading", { name: "Ma semaine d'accompagnements" }).waitFor();

@@ -1,4 +1,6 @@
 import { AgeBracket, Channel, MaterialItem, PlaceType, Theme } from "@maillage/db";
+import { mayChangeEncounter } from "@maillage/domain";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { readsOwnRecord, visibleEncounterWhere, visiblePersonWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { GenderEnum, PersonNode } from "../persons/persons.types.ts";
@@ -30,6 +32,20 @@ export const EncounterNode = builder.prismaNode("Encounter", {
     placeType: t.expose("placeType", { type: PlaceTypeEnum }),
     themes: t.expose("themes", { type: [ThemeEnum] }),
     headCount: t.exposeInt("headCount"),
+    viewerMayChange: t.boolean({
+      description:
+        "Whether the viewer may edit or delete it (its author, or a coordinator of its organisation).",
+      resolve: (encounter, _args, ctx) =>
+        ctx.viewer?.organisationId === encounter.organisationId && mayChangeEncounter(ctx.viewer, encounter),
+    }),
+    venueId: t.id({
+      nullable: true,
+      description: "The venue's global id, when the viewer's organisation owns the encounter.",
+      resolve: (encounter, _args, ctx) =>
+        encounter.venueId && ctx.viewer?.organisationId === encounter.organisationId
+          ? encodeGlobalID("Venue", encounter.venueId)
+          : null,
+    }),
     anonymousGender: t.expose("anonymousGender", { type: GenderEnum, nullable: true }),
     anonymousAgeBracket: t.expose("anonymousAgeBracket", { type: AgeBracketEnum, nullable: true }),
     materials: t.relation("materials", { type: EncounterMaterialRef }),

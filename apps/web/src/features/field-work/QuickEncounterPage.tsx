@@ -2,15 +2,17 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { type AppErrorResult, graphql } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
-import { usePath } from "../../app/router.tsx";
+import { navigate, usePath } from "../../app/router.tsx";
 import { ChipGroup } from "../../ui/Chips.tsx";
 import { enumLabel } from "../../ui/enum-labels.ts";
 import { useFormFailure } from "../../ui/form-failure.tsx";
 import {
   defaultsQuery,
+  encounterForEditQuery,
   fieldWorkKeys,
   personAliasQuery,
   recordEncounterMutation,
+  updateEncounterMutation,
 } from "./field-work.graphql.ts";
 import { PersonPicker, type PickedPerson } from "./PersonPicker.tsx";
 import "./field-work.css";
@@ -52,6 +54,29 @@ const materials = [
 const genders = ["WOMAN", "TRANS_WOMAN", "MAN", "NON_BINARY", "UNDISCLOSED"] as const;
 const ages = ["UNDER_18", "AGE_18_25", "AGE_26_35", "AGE_36_PLUS", "UNKNOWN"] as const;
 
+type MutationResult = { __typename: string } & Partial<AppErrorResult>;
+
+interface EditedEncounter {
+  id: string;
+  occurredAt: string;
+  channel: string;
+  placeType: string;
+  venueId: string | null;
+  themes: string[];
+  headCount: number;
+  anonymousGender: string | null;
+  anonymousAgeBracket: string | null;
+  note: string | null;
+  materials: { item: string; quantity: number }[];
+  person: PickedPerson | null;
+}
+
+/** A date as the value of an <input type="datetime-local"> (the device's clock). */
+function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 type Defaults = {
   encounterDefaults: { channel: string; placeType: string; venue: { id: string } | null };
   venues: { edges: { node: { id: string; name: string } }[] };
@@ -85,6 +110,32 @@ export function QuickEncounterPage() {
   const [saved, setSaved] = useState(false);
   // The person named in the link (?personne=) is preselected.
   const preselected = search.get("personne");
+  // Editing one (?modifier=<encounter id>): the same screen, prefilled.
+  const editing = search.get("modifier");
+  const existing = useQuery({
+    queryKey: ["field-work", "edit", editing],
+    enabled: Boolean(editing),
+    queryFn: async () =>
+      (await graphql<{ node: EditedEncounter | null }>(encounterForEditQuery, { id: editing })).node,
+  });
+  useEffect(() => {
+    const e = existing.data;
+    if (!e) return;
+    setAnonymous(!e.person);
+    setPerson(e.person);
+    if (e.anonymousGender) setGender(e.anonymousGender);
+    if (e.anonymousAgeBracket) setAge(e.anonymousAgeBracket);
+    setHeadCount(e.headCount);
+    setChannel(e.channel);
+    setPlace(e.placeType);
+    setVenueId(e.venueId ?? "");
+    setThemes(e.themes);
+    setQuantities(Object.fromEntries(e.materials.map((m) => [m.item, m.quantity])));
+    setNote(e.note ?? "");
+    setNoteOpen(Boolean(e.note));
+    setEarlier(true);
+    setWhen(toLocalInput(new Date(e.occurredAt)));
+  }, [existing.data]);
   const named = useQuery({
     queryKey: ["field-work", "named", preselected],
     enabled: Boolean(preselected),
@@ -99,7 +150,7 @@ export function QuickEncounterPage() {
   }, [named.data]);
   useEffect(() => {
     const d = defaults.data?.encounterDefaults;
-    if (d) {
+    if (d && !editing) {
       setChannel(d.channel);
       setPlace(d.placeType);
       setVenueId(d.venue?.id ?? "");
@@ -107,10 +158,11 @@ export function QuickEncounterPage() {
   }, [defaults.data]);
   const record = useMutation({
     mutationFn: () =>
-      graphql<{ recordEncounter: { __typename: string } & Partial<AppErrorResult> }>(
-        recordEncounterMutation,
+      graphql<{ recordEncounter?: MutationResult; updateEncounter?: MutationResult }>(
+        editing ? updateEncounterMutation : recordEncounterMutation,
         {
           input: {
+            ...(editing ? { id: editing } : {}),
             ...(anonymous
               ? { anonymous: { gender, ageBracket: age, headCount } }
               : { personId: person?.id ?? null }),
@@ -126,9 +178,14 @@ export function QuickEncounterPage() {
           },
         },
       ),
-    onSuccess: ({ recordEncounter }) => {
-      if (recordEncounter.__typename !== "RecordEncounterSuccess") {
-        form.fromResult(recordEncounter as AppErrorResult);
+    onSuccess: (data) => {
+      const result = (data.recordEncounter ?? data.updateEncounter) as MutationResult;
+      if (result.__typename !== "RecordEncounterSuccess" && result.__typename !== "UpdateEncounterSuccess") {
+        form.fromResult(result as AppErrorResult);
+        return;
+      }
+      if (editing) {
+        navigate(person ? `/personnes/${encodeURIComponent(person.id)}` : "/");
         return;
       }
       form.setFailure(null);
@@ -162,7 +219,7 @@ export function QuickEncounterPage() {
     }));
   return (
     <section className="page quick-entry">
-      <h1>{t("encounter.title")}</h1>
+      <h1>{t(editing ? "encounter.editTitle" : "encounter.title")}</h1>
       {saved ? (
         <p role="status" className="alert alert--ok">
           {t("encounter.saved")}

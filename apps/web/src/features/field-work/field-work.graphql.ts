@@ -45,3 +45,21 @@ export const venuesQuery = `query Venues { venues(first: 100) { edges { node { i
 export const createVenueMutation = `mutation CreateVenue($input: CreateVenueInput!) {
   createVenue(input: $input) { __typename ... on CreateVenueSuccess { venue { id } } ... on InputValidationError { code message fields { path code message } } }
 }`;
+
+export const encounterForEditQuery = `query EncounterForEdit($id: ID!) {
+  node(id: $id) {
+    ... on Encounter {
+      id occurredAt channel placeType venueId themes headCount anonymousGender anonymousAgeBracket note
+      materials { item quantity } person { id alias }
+    }
+  }
+}`;
+
+export const updateEncounterMutation = `mutation UpdateEncounter($input: UpdateEncounterInput!) {
+  updateEncounter(input: $input) {
+    __typename
+    ... on UpdateEncounterSuccess { encounter { id } }
+    ... on AppError { code message }
+    ... on InputValidationError { fields { path code message } }
+  }
+}`;

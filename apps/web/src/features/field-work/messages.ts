@@ -4,6 +4,7 @@ export const fieldWorkMessages = defineMessages(
   {
     "encounter.nav": "Nouvelle rencontre",
     "encounter.title": "Nouvelle rencontre",
+    "encounter.editTitle": "Modifier la rencontre",
     "encounter.who": "Avec qui",
     "encounter.anonymous": "Anonyme",
     "encounter.person": "Personne connue",
@@ -77,6 +78,7 @@ export const fieldWorkMessages = defineMessages(
   {
     "encounter.nav": "New encounter",
     "encounter.title": "New encounter",
+    "encounter.editTitle": "Edit the encounter",
     "encounter.who": "With whom",
     "encounter.anonymous": "Anonymous",
     "encounter.person": "Known person",

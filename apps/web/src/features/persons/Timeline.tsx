@@ -1,16 +1,64 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { graphql } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
 import { enumLabel } from "../../ui/enum-labels.ts";
-import type { PersonFile } from "./persons.graphql.ts";
+import { deleteEncounterMutation, type PersonFile, personKeys } from "./persons.graphql.ts";
 
 interface Entry {
   kind: "encounter" | "accompaniment" | "visit" | "referral";
   id: string;
+  changeable?: boolean;
   at: string;
   facts: string[];
   note?: string | null;
   link?: string;
   warning?: string;
+}
+
+/** Edit (in the quick-entry screen) or delete, with a confirmation step. */
+function EncounterActions({ encounterId, personId }: { encounterId: string; personId: string }) {
+  const { t } = useT();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => graphql(deleteEncounterMutation, { id: encounterId }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: personKeys.file(personId) }),
+  });
+  if (confirming) {
+    return (
+      <div className="alert alert--warn" role="alertdialog" aria-label={t("timeline.delete")}>
+        <p>{t("timeline.deleteConfirm")}</p>
+        <div className="row">
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate()}
+          >
+            {t("timeline.delete")}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            {t("app.cancel")}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="row">
+      <Link
+        to={`/rencontres/nouvelle?modifier=${encodeURIComponent(encounterId)}`}
+        className="button button--quiet"
+      >
+        {t("timeline.edit")}
+      </Link>
+      <button type="button" className="button button--quiet" onClick={() => setConfirming(true)}>
+        {t("timeline.delete")}
+      </button>
+    </div>
+  );
 }
 
 /** One history of the file: encounters, accompaniments, visits and referrals, newest first. */
@@ -28,6 +76,7 @@ export function Timeline({ person }: { person: PersonFile }) {
         node.materials.map((m) => `${label(m.item)} × ${m.quantity}`).join(", "),
       ].filter(Boolean),
       note: node.note,
+      changeable: node.viewerMayChange,
     })),
     ...person.accompaniments.edges.map(({ node }) => ({
       kind: "accompaniment" as const,
@@ -84,6 +133,7 @@ export function Timeline({ person }: { person: PersonFile }) {
             </p>
           ))}
           {entry.warning ? <span className="badge badge--warn">{entry.warning}</span> : null}
+          {entry.changeable ? <EncounterActions encounterId={entry.id} personId={person.id} /> : null}
           {entry.note ? (
             <p className="small" style={{ margin: "0.25rem 0 0" }}>
               <strong>{t("timeline.note")} : </strong>

@@ -49,6 +49,9 @@ export const personMessages = defineMessages(
     "timeline.referredFrom": "de {name}",
     "timeline.consentWithdrawn": "consentement retiré",
     "timeline.note": "Note",
+    "timeline.edit": "Modifier",
+    "timeline.delete": "Supprimer",
+    "timeline.deleteConfirm": "Supprimer cette rencontre ? La suppression est journalisée.",
     "consent.title": "Consentements",
     "consent.intro":
       "Ce que la personne accepte de partager, avec qui et jusqu'à quand. Le retrait prend effet immédiatement.",
@@ -162,6 +165,9 @@ export const personMessages = defineMessages(
     "timeline.referredFrom": "from {name}",
     "timeline.consentWithdrawn": "consent withdrawn",
     "timeline.note": "Note",
+    "timeline.edit": "Edit",
+    "timeline.delete": "Delete",
+    "timeline.deleteConfirm": "Delete this encounter? The deletion is logged.",
     "consent.title": "Consents",
     "consent.intro":
       "What the person agrees to share, with whom and until when. Withdrawal takes effect at once.",

@@ -63,6 +63,7 @@ export interface PersonFile {
         themes: string[];
         headCount: number;
         note: string | null;
+        viewerMayChange: boolean;
         materials: { item: string; quantity: number }[];
       };
     }[];
@@ -111,7 +112,7 @@ export const personFileQuery = `query PersonFile($id: ID!) {
     id alias birthYear gender languages mayText mayLeaveMessage safeContactNote inRegularFollowUp possiblyMinor ownedByViewer legalName
     organisation { id name }
     consents { id status recordKinds startsAt expiresAt withdrawnAt note recordedByName granteeOrganisation { id name } granteePartnership { id name } }
-    encounters(first: 20) { edges { node { id occurredAt channel placeType themes headCount note materials { item quantity } } } }
+    encounters(first: 20) { edges { node { id occurredAt channel placeType themes headCount note viewerMayChange materials { item quantity } } } }
     accompaniments(first: 20) { edges { node { id plannedAt destination status outcome note } } }
     nurseVisits(first: 20) { edges { node { id plannedStart placeType status acts { kind count } } } }
     referrals(first: 20) { edges { node { id createdAt status serviceRequested outcome consentInForce toOrganisation { name } fromOrganisation { name } } } }
@@ -174,4 +175,8 @@ export const updatePersonMutation = `mutation UpdatePerson($input: UpdatePersonI
     ... on AppError { code message }
     ... on InputValidationError { fields { path code message } }
   }
+}`;
+
+export const deleteEncounterMutation = `mutation DeleteEncounter($id: ID!) {
+  deleteEncounter(id: $id) { __typename ... on AppError { code message } }
 }`;
