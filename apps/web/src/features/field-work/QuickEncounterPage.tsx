@@ -86,7 +86,7 @@ type Defaults = {
 export function QuickEncounterPage() {
   const { t, language } = useT();
   const { search } = usePath();
-  const ids = { venue: useId(), when: useId(), note: useId(), count: useId() };
+  const ids = { venue: useId(), when: useId(), note: useId() };
   const form = useFormFailure();
   const label = (value: string) => enumLabel(language, value);
   const defaults = useQuery({
@@ -155,7 +155,7 @@ export function QuickEncounterPage() {
       setPlace(d.placeType);
       setVenueId(d.venue?.id ?? "");
     }
-  }, [defaults.data]);
+  }, [defaults.data, editing]);
   const record = useMutation({
     mutationFn: () =>
       graphql<{ recordEncounter?: MutationResult; updateEncounter?: MutationResult }>(
@@ -254,11 +254,9 @@ export function QuickEncounterPage() {
               onToggle={setAge}
               label={label}
             />
-            <div className="field">
-              <span id={ids.count} className="field__label">
-                {t("encounter.headCount")}
-              </span>
-              <div className="stepper" role="group" aria-labelledby={ids.count}>
+            <fieldset className="field">
+              <legend>{t("encounter.headCount")}</legend>
+              <div className="stepper">
                 <button
                   type="button"
                   className="button"
@@ -278,7 +276,7 @@ export function QuickEncounterPage() {
                 </button>
               </div>
               {form.fieldError("anonymous.headCount")}
-            </div>
+            </fieldset>
           </>
         ) : (
           <PersonPicker value={person} onChange={setPerson} error={form.fieldError("personId")} />

@@ -13,6 +13,8 @@ import {
 } from "./visits.graphql.ts";
 
 interface Slot {
+  /** Client-side identity of a row being edited (not sent). */
+  key?: string;
   weekday: number;
   start: string;
   end: string;
@@ -37,13 +39,14 @@ export function AvailabilityPage() {
     queryFn: async () => (await graphql<{ myAvailability: Availability }>(availabilityQuery)).myAvailability,
   });
   useEffect(() => {
-    if (availability.data) setSlots(availability.data.weekly);
+    if (availability.data)
+      setSlots(availability.data.weekly.map((slot) => ({ ...slot, key: crypto.randomUUID() })));
   }, [availability.data]);
   const saveWeekly = useMutation({
     mutationFn: () =>
       graphql<{ setWeeklyAvailability: { __typename: string } & Partial<AppErrorResult> }>(
         setWeeklyMutation,
-        { slots },
+        { slots: slots.map(({ weekday, start, end }) => ({ weekday, start, end })) },
       ),
     onSuccess: ({ setWeeklyAvailability }) => {
       if (setWeeklyAvailability.__typename === "SetWeeklyAvailabilitySuccess") {
@@ -103,7 +106,7 @@ export function AvailabilityPage() {
         ) : null}
         <ul className="card-list">
           {slots.map((slot, index) => (
-            <li key={`${index}-${slot.weekday}`} className="row">
+            <li key={slot.key} className="row">
               <label className="visually-hidden" htmlFor={`${id}-${index}-day`}>
                 {t("availability.weekday")}
               </label>
@@ -150,7 +153,12 @@ export function AvailabilityPage() {
           <button
             type="button"
             className="button"
-            onClick={() => setSlots((list) => [...list, { weekday: 2, start: "13:00", end: "17:00" }])}
+            onClick={() =>
+              setSlots((list) => [
+                ...list,
+                { key: crypto.randomUUID(), weekday: 2, start: "13:00", end: "17:00" },
+              ])
+            }
           >
             {t("availability.addSlot")}
           </button>

@@ -221,8 +221,8 @@ export function VisitDetailPage({ params }: { params: Record<string, string> }) 
         <section className="card">
           <h2>{t("visits.clinicalNotes")}</h2>
           <p className="small muted">{t("visits.nurseOnly")}</p>
-          {v.clinicalNotes.map((note, index) => (
-            <p key={`${index}-${note.body}`}>
+          {v.clinicalNotes.map((note) => (
+            <p key={note.id}>
               {note.body}
               {note.results ? (
                 <>

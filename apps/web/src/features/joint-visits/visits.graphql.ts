@@ -20,12 +20,12 @@ export interface Visit {
   proposedByViewer: boolean;
   persons: { id: string; alias: string }[];
   acts: { kind: string; count: number }[];
-  clinicalNotes: { body: string; results: string | null }[];
+  clinicalNotes: { id: string; body: string; results: string | null }[];
   organisation: { id: string; name: string };
 }
 
 const visitFields = `id status placeType plannedStart plannedEnd reason nurseName workerName viewerRole proposedByViewer
-  persons { id alias } acts { kind count } clinicalNotes { body results } organisation { id name }`;
+  persons { id alias } acts { kind count } clinicalNotes { id body results } organisation { id name }`;
 
 export const calendarQuery = `query MyCalendar($from: DateTime!, $to: DateTime!) {
   myCalendar(from: $from, to: $to) {

@@ -91,6 +91,7 @@ export function PartnerPreviewPanel({ personId }: { personId: string }) {
               <h3>{t("preview.encounters", { count: encounters.length })}</h3>
               <ul className="card-list">
                 {encounters.map((encounter, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a read-only snapshot, never reordered or edited.
                   <li key={`${String(encounter.occurredAt)}-${index}`} className="card small">
                     <strong>{formatDateTime(String(encounter.occurredAt))}</strong> —{" "}
                     {shown(encounter.placeType)}, {shown(encounter.themes as string[] | null)}
