@@ -169,7 +169,7 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
     await page.getByText("Accompagnement planifié.").waitFor();
     // On a Sunday, tomorrow is in next week's list.
     if (new Date().getDay() === 0) await page.getByRole("button", { name: /Semaine suivante/ }).click();
-    const planned = page.getByRole("listitem").filter({ hasText: "Maëlle" });
+    const planned = page.locator("ul.card-list > li").filter({ hasText: "Maëlle" });
     await planned.waitFor();
     await planned.getByLabel("Résultat (facultatif)").fill("Audience reportée");
     await planned.getByRole("button", { name: "Fait" }).click();
