@@ -213,6 +213,55 @@ describe("venues", () => {
   });
 });
 
+describe("venue creation", () => {
+  it("creates a venue for the organisation and refuses bad input without writing", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const create = `mutation ($input: CreateVenueInput!) {
+      createVenue(input: $input) { __typename ... on CreateVenueSuccess { venue { name kind visitCadenceDays confidential address } } ... on InputValidationError { fields { path code } } }
+    }`;
+    const created = await worker.request<any>(create, {
+      input: {
+        name: "Hôtel du Quai",
+        kind: "HOTEL",
+        visitCadenceDays: 30,
+        confidential: true,
+        address: "1 rue du Quai",
+      },
+    });
+    expect(created.data?.createVenue.venue).toEqual({
+      name: "Hôtel du Quai",
+      kind: "HOTEL",
+      visitCadenceDays: 30,
+      confidential: true,
+      address: "1 rue du Quai",
+    });
+    const before = (
+      await world.pool.query("SELECT count(*)::int AS n FROM venues WHERE organisation_id = $1", [
+        world.owner.id,
+      ])
+    ).rows[0].n;
+    const bad = await worker.request<any>(create, {
+      input: { name: "", kind: "HOTEL", visitCadenceDays: 0 },
+    });
+    expect(bad.data?.createVenue.fields.map((f: any) => `${f.path}:${f.code}`)).toEqual([
+      "name:REQUIRED",
+      "visitCadenceDays:TOO_SMALL",
+    ]);
+    expect(
+      (
+        await world.pool.query("SELECT count(*)::int AS n FROM venues WHERE organisation_id = $1", [
+          world.owner.id,
+        ])
+      ).rows[0].n,
+    ).toBe(before);
+    const nurse = await world.signIn(world.owner.users.nurse);
+    expect(
+      (await nurse.request<any>(create, { input: { name: "X", kind: "HOTEL" } })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe("NOT_FOUND");
+  });
+});
+
 describe("accompaniments", () => {
   it("plans one, lists it in my week, closes it with an outcome once", async () => {
     const worker = await world.signIn(world.owner.users.worker);

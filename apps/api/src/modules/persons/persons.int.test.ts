@@ -146,4 +146,65 @@ describe("persons", () => {
     });
     expect(refused.data?.updatePerson).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
   });
+
+  it("a file's timeline holds what each viewer may see, by role and relation", async () => {
+    await world.pool.query(
+      `INSERT INTO accompaniments (organisation_id, person_id, worker_id, destination, planned_at) VALUES ($1, $2, $3, 'HOUSING', now() + interval '1 day')`,
+      [world.owner.id, world.person.id, world.owner.users.worker.id],
+    );
+    const file = `query ($id: ID!) { person(id: $id) {
+      legalName
+      encounters(first: 10) { edges { node { note } } }
+      accompaniments(first: 10) { edges { node { destination note } } }
+    } }`;
+    const shape = (data: any) =>
+      data?.person
+        ? {
+            legalName: data.person.legalName !== null,
+            encounters: data.person.encounters.edges.length,
+            notes: data.person.encounters.edges.some((e: any) => e.node.note !== null),
+            accompaniments: data.person.accompaniments.edges.length,
+          }
+        : null;
+    const as = async (user: Parameters<typeof world.signIn>[0]) =>
+      shape((await (await world.signIn(user)).request<any>(file, { id: world.person.globalId })).data);
+    const encounters = (
+      await world.pool.query("SELECT count(*)::int AS n FROM encounters WHERE person_id = $1", [
+        world.person.id,
+      ])
+    ).rows[0].n;
+    expect(await as(world.owner.users.worker)).toEqual({
+      legalName: true,
+      encounters,
+      notes: true,
+      accompaniments: 1,
+    });
+    expect(await as(world.owner.users.coordinator)).toEqual({
+      legalName: true,
+      encounters,
+      notes: true,
+      accompaniments: 1,
+    });
+    // The nurse of the owning organisation: the profile, not the encounters or accompaniments.
+    expect(await as(world.owner.users.nurse)).toEqual({
+      legalName: false,
+      encounters: 0,
+      notes: false,
+      accompaniments: 0,
+    });
+    expect(await as(world.owner.users.admin)).toBeNull();
+    // A partner with a consent for the profile and accompaniments: those, without notes.
+    await world.pool.query(
+      `INSERT INTO consents (organisation_id, person_id, grantee_organisation_id, record_kinds, recorded_by_id)
+       VALUES ($1, $2, $3, '{PROFILE,ACCOMPANIMENTS}', $4)`,
+      [world.owner.id, world.person.id, world.partner.id, world.owner.users.worker.id],
+    );
+    expect(await as(world.partner.users.worker)).toEqual({
+      legalName: false,
+      encounters: 0,
+      notes: false,
+      accompaniments: 1,
+    });
+    expect(await as(world.unrelated.users.coordinator)).toBeNull();
+  });
 });
