@@ -9,10 +9,8 @@ const root = repositoryRoot();
 
 async function main() {
   const started = Date.now();
-  const resolved = await resolveDatabase({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: process.env.MAILLAGE_DATA_DIR ?? join(root, ".data"),
-  });
+  const dataDir = process.env.MAILLAGE_DATA_DIR ?? join(root, ".data");
+  const resolved = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
   const prepared = await prepareDatabase(resolved.connectionString, {
     seedIfEmpty: process.env.MAILLAGE_SEED !== "none",
   });
@@ -33,7 +31,7 @@ async function main() {
   });
   const url = await app.listen(Number(process.env.PORT ?? 4000), process.env.HOST ?? "127.0.0.1");
   console.log(
-    `Maillage is ready at ${url} (${resolved.embedded ? "embedded PostgreSQL in .data/" : "PostgreSQL from DATABASE_URL"}, started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `Maillage is ready at ${url} (${resolved.embedded ? `embedded PostgreSQL in ${dataDir}` : "PostgreSQL from DATABASE_URL"}, started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
   const stop = async () => {
     await app.close();
