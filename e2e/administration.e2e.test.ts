@@ -2,7 +2,6 @@
 // agreement; an org admin of the same organisation then finds that change, translated, in the
 // audit log.
 
-import { startTestServer, type TestServer } from "@maillage/api/testing";
 import {
   adminPool,
   createOrganisation,
@@ -10,22 +9,11 @@ import {
   createUser,
   type TestUser,
 } from "@maillage/db/factories";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserMissing, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserMissing, browserTestEnvironment } from "./browser.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (browserMissing) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserTestEnvironment();
 
 const words = {
   fr: {
@@ -60,9 +48,9 @@ const words = {
 
 async function signIn(user: TestUser, language: "fr" | "en", width: number): Promise<Page> {
   const w = words[language];
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   if (language === "en") await page.getByRole("button", { name: "EN" }).click();
   await page.getByLabel(w.email).fill(user.email);
   await page.getByLabel(w.password).fill(user.password);
@@ -79,7 +67,7 @@ describe.skipIf(browserMissing)("administration", () => {
     "narrows the sharing agreement and finds the change in the audit log (%s, %i px)",
     async (language, width) => {
       const w = words[language];
-      const pool = adminPool(server.databaseUrl);
+      const pool = adminPool(env.server.databaseUrl);
       const street = await createOrganisation(pool, { name: `Réseau Ancrage (${language})` });
       const health = await createOrganisation(pool, {
         name: `Santé publique (${language})`,

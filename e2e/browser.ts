@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { startTestServer, type TestServer } from "@maillage/api/testing";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium, driven by playwright-core (never a downloaded browser). */
 export const chromiumPath = "/usr/bin/chromium";
@@ -21,4 +23,40 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * The real API and web app on a free port, and Chromium, for one test file (started once,
+ * stopped after the file). Nothing starts when Chromium is missing outside CI.
+ */
+export interface BrowserTestEnvironment {
+  server: TestServer;
+  browser: Browser;
+}
+
+export function browserTestEnvironment(): BrowserTestEnvironment {
+  const environment = {} as BrowserTestEnvironment;
+  beforeAll(async () => {
+    if (browserMissing) return;
+    environment.server = await startTestServer();
+    environment.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await environment.browser?.close();
+    await environment.server?.stop();
+  });
+  return environment;
+}
+
+/** Signs in through the French sign-in page and waits for the home page. */
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  user: { email: string; password: string },
+) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel("Courriel").fill(user.email);
+  await page.getByLabel("Mot de passe").fill(user.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("heading", { name: /^Bonjour/ }).waitFor();
 }

@@ -1,36 +1,16 @@
 // Issue "field work": quick encounter entry on a 360×740 phone, measured (taps and time), an
 // accompaniment planned and closed, venues with their overdue flag.
 
-import { startTestServer, type TestServer } from "@maillage/api/testing";
 import { adminPool, createOrganisation, createPerson, createUser } from "@maillage/db/factories";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserMissing, launchBrowser } from "./browser.ts";
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserMissing, browserTestEnvironment, signInThroughPage } from "./browser.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (browserMissing) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel("Courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("heading", { name: /^Bonjour/ }).waitFor();
-}
+const env = browserTestEnvironment();
 
 describe.skipIf(browserMissing)("field work on a phone", () => {
   it("records an anonymous and a person's encounter in a few taps, plans and closes an accompaniment, flags overdue venues", async () => {
-    const pool = adminPool(server.databaseUrl);
+    const pool = adminPool(env.server.databaseUrl);
     const organisation = await createOrganisation(pool, { name: "Rue (terrain e2e)" });
     const worker = await createUser(pool, {
       memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
@@ -47,9 +27,9 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
        VALUES ($1, $2, now() - interval '20 days', 'IN_PERSON', 'WORKPLACE', $3, '{}')`,
       [organisation.id, worker.id, rows[1]!.id],
     );
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
     const page = await context.newPage();
-    await signIn(page, worker.email, worker.password);
+    await signInThroughPage(page, env.server.url, worker);
 
     let taps = 0;
     const tap = async (target: Locator) => {
@@ -58,7 +38,7 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
     };
 
     // (a) Anonymous contact: age, two themes, two condoms, submit.
-    await page.goto(`${server.url}/rencontres/nouvelle`);
+    await page.goto(`${env.server.url}/rencontres/nouvelle`);
     await page.getByRole("heading", { name: "Nouvelle rencontre" }).waitFor();
     let started = performance.now();
     taps = 0;
@@ -128,7 +108,7 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
       )
     ).rows[0]!.id;
     await page.goto(
-      `${server.url}/personnes/${encodeURIComponent(Buffer.from(`Person:${personId}`).toString("base64"))}`,
+      `${env.server.url}/personnes/${encodeURIComponent(Buffer.from(`Person:${personId}`).toString("base64"))}`,
     );
     await page.getByRole("heading", { name: "Historique" }).waitFor();
     await page.getByRole("link", { name: "Modifier", exact: true }).last().click();
@@ -156,7 +136,7 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
     expect(audit.rows.map((r) => r.action)).toEqual(["ENCOUNTER_UPDATED", "ENCOUNTER_DELETED"]);
 
     // Accompaniment: plan one for tomorrow, then mark it done.
-    await page.goto(`${server.url}/accompagnements`);
+    await page.goto(`${env.server.url}/accompagnements`);
     await page.getByRole("heading", { name: "Ma semaine d'accompagnements" }).waitFor();
     await page.getByLabel("Pseudonyme").fill("maelle");
     await page.getByRole("button", { name: "Choisir Maëlle" }).click();
@@ -186,7 +166,7 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
 
     // Venues: Rubis (14-day cadence) was visited today by the entries above: not overdue;
     // Lotus (7-day cadence) was never visited: overdue.
-    await page.goto(`${server.url}/milieux`);
+    await page.goto(`${env.server.url}/milieux`);
     await page.getByRole("heading", { name: "Milieux couverts" }).waitFor();
     const rubis = page.getByRole("listitem").filter({ hasText: "Agence Rubis" });
     const lotus = page.getByRole("listitem").filter({ hasText: "Salon Lotus" });

@@ -1,7 +1,6 @@
 // Issue "joint nurse visits": a worker books a joint visit on a phone, a nurse of the partner
 // public-health organisation accepts it on a desktop — two browsers, the real API.
 
-import { startTestServer, type TestServer } from "@maillage/api/testing";
 import {
   adminPool,
   createOrganisation,
@@ -9,34 +8,14 @@ import {
   createPerson,
   createUser,
 } from "@maillage/db/factories";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserMissing, launchBrowser } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { browserMissing, browserTestEnvironment, signInThroughPage } from "./browser.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (browserMissing) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel("Courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("heading", { name: /^Bonjour/ }).waitFor();
-}
+const env = browserTestEnvironment();
 
 describe.skipIf(browserMissing)("joint visit booking", () => {
   it("a worker proposes a common free time; the nurse sees the request and accepts it", async () => {
-    const pool = adminPool(server.databaseUrl);
+    const pool = adminPool(env.server.databaseUrl);
     const street = await createOrganisation(pool, { name: "Rue (visites e2e)" });
     const health = await createOrganisation(pool, {
       name: "Santé publique (visites e2e)",
@@ -66,10 +45,10 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
       [street.id, person.id, health.id, worker.id],
     );
 
-    const workerContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const workerContext = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
     const workerPage = await workerContext.newPage();
-    await signIn(workerPage, worker.email, worker.password);
-    await workerPage.goto(`${server.url}/visites/nouvelle`);
+    await signInThroughPage(workerPage, env.server.url, worker);
+    await workerPage.goto(`${env.server.url}/visites/nouvelle`);
     await workerPage.getByRole("heading", { name: "Proposer une visite conjointe" }).waitFor();
     await workerPage.getByLabel("Pseudonyme").fill("rosalie");
     await workerPage.getByRole("button", { name: "Choisir Rosalie" }).click();
@@ -82,10 +61,10 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
     await workerPage.getByText("Visite proposée. L'infirmière est avisée.").waitFor();
     expect(await workerPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    const nurseContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const nurseContext = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const nursePage = await nurseContext.newPage();
-    await signIn(nursePage, nurse.email, nurse.password);
-    await nursePage.goto(`${server.url}/visites`);
+    await signInThroughPage(nursePage, env.server.url, nurse);
+    await nursePage.goto(`${env.server.url}/visites`);
     await nursePage.getByRole("heading", { name: "En attente de ma réponse" }).waitFor();
     await nursePage.getByText("Nouvelle demande de visite").waitFor();
     const request = nursePage.locator("section[aria-labelledby=waiting-me] li").first();
@@ -95,7 +74,7 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
     await nursePage.getByRole("button", { name: "Accepter" }).click();
     await nursePage.getByText("C'est noté. L'autre partie est avisée.").waitFor();
 
-    await workerPage.goto(`${server.url}/visites`);
+    await workerPage.goto(`${env.server.url}/visites`);
     await workerPage.getByRole("heading", { name: "Mon agenda" }).waitFor();
     await workerPage.getByText("Visite acceptée").waitFor();
     const { rows } = await pool.query("SELECT status, place_type FROM nurse_visits WHERE worker_id = $1", [

@@ -1,7 +1,6 @@
 // Issue "access model": consent screens (record, see, withdraw) and "see as partner", in
-// French and English, through the real page — and what the partner sees in its own browser.
+// French and English, through the real page — and what the partner sees in its own env.browser.
 
-import { startTestServer, type TestServer } from "@maillage/api/testing";
 import {
   adminPool,
   createEncounter,
@@ -11,34 +10,14 @@ import {
   createUser,
 } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserMissing, launchBrowser } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { browserMissing, browserTestEnvironment, signInThroughPage } from "./browser.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (browserMissing) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel("Courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("heading", { name: /^Bonjour/ }).waitFor();
-}
+const env = browserTestEnvironment();
 
 describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
   it("records a consent, previews the partner's view, withdraws it; the partner's own view follows", async () => {
-    const pool = adminPool(server.databaseUrl);
+    const pool = adminPool(env.server.databaseUrl);
     const owner = await createOrganisation(pool, { name: "Rue (e2e)" });
     const partner = await createOrganisation(pool, {
       name: "Clinique partenaire (e2e)",
@@ -62,11 +41,11 @@ describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
       personId: person.id,
       note: "Note très privée",
     });
-    const fileUrl = `${server.url}/personnes/${encodeURIComponent(encodeGlobalID("Person", person.id))}`;
+    const fileUrl = `${env.server.url}/personnes/${encodeURIComponent(encodeGlobalID("Person", person.id))}`;
 
-    const ownerContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const ownerContext = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await ownerContext.newPage();
-    await signIn(page, worker.email, worker.password);
+    await signInThroughPage(page, env.server.url, worker);
     await page.getByRole("link", { name: "Personnes" }).click();
     await page.getByLabel("Rechercher un pseudonyme").fill("noemie-eloise");
     await page.getByRole("link", { name: "Noémie-Éloïse" }).click();
@@ -100,9 +79,9 @@ describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
     expect(previewText).toContain("masqué");
 
     // The partner, in its own browser, sees the file while the consent is in force.
-    const partnerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const partnerContext = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const partnerPage = await partnerContext.newPage();
-    await signIn(partnerPage, partnerWorker.email, partnerWorker.password);
+    await signInThroughPage(partnerPage, env.server.url, partnerWorker);
     await partnerPage.goto(fileUrl);
     await partnerPage.getByRole("heading", { name: "Noémie-Éloïse" }).waitFor();
     expect(await partnerPage.getByText(/Ce dossier appartient à Rue \(e2e\)/).isVisible()).toBe(true);

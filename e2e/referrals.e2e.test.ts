@@ -1,7 +1,6 @@
 // The closed loop of a referral, in two browsers: one organisation refers a consenting person
 // to its partner; the partner accepts, starts and completes it; the sender sees the outcome.
 
-import { startTestServer, type TestServer } from "@maillage/api/testing";
 import {
   adminPool,
   createOrganisation,
@@ -10,30 +9,19 @@ import {
   createUser,
   type TestUser,
 } from "@maillage/db/factories";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserMissing, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserMissing, browserTestEnvironment } from "./browser.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (browserMissing) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserTestEnvironment();
 
 /** A Relay global id, as the API encodes it. */
 const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString("base64");
 
 async function signedInPage(user: TestUser, width = 360): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 740 } });
+  const context = await env.browser.newContext({ viewport: { width, height: 740 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByLabel("Courriel").fill(user.email);
   await page.getByLabel("Mot de passe").fill(user.password);
   await page.getByRole("button", { name: "Se connecter" }).click();
@@ -45,7 +33,7 @@ const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentEl
 
 describe.skipIf(browserMissing)("referrals", () => {
   it("sends a referral, and the partner accepts, starts and completes it; the sender sees the outcome", async () => {
-    const pool = adminPool(server.databaseUrl);
+    const pool = adminPool(env.server.databaseUrl);
     const street = await createOrganisation(pool, { name: "Réseau Ancrage (référence)" });
     const health = await createOrganisation(pool, {
       name: "CIUSSS Santé (référence)",
@@ -70,7 +58,7 @@ describe.skipIf(browserMissing)("referrals", () => {
     // The sender refers the person from the send screen.
     const sent = await signedInPage(sender);
     await sent.goto(
-      `${server.url}/references/nouvelle?personne=${encodeURIComponent(globalId("Person", person.id))}`,
+      `${env.server.url}/references/nouvelle?personne=${encodeURIComponent(globalId("Person", person.id))}`,
     );
     await sent.getByText("Personne : Étoile-référée").waitFor();
     await sent.getByLabel("Organisme partenaire").selectOption({ label: health.name });

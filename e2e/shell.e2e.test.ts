@@ -1,28 +1,15 @@
 // People's flow through the real page: sign-in (bad then good password), the app frame in
 // French and English, organisation switching, sign-out, on a 360 px phone.
 
-import { startTestServer, type TestServer } from "@maillage/api/testing";
 import { adminPool, createOrganisation, createUser } from "@maillage/db/factories";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserMissing, launchBrowser } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { browserMissing, browserTestEnvironment } from "./browser.ts";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (browserMissing) return;
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserTestEnvironment();
 
 describe.skipIf(browserMissing)("app shell", () => {
   it("signs in through the page, shows the frame in French then English, switches organisation and signs out", async () => {
-    const pool = adminPool(server.databaseUrl);
+    const pool = adminPool(env.server.databaseUrl);
     const street = await createOrganisation(pool, { name: "Réseau Ancrage (test)" });
     const night = await createOrganisation(pool, { name: "La Halte de nuit (test)" });
     const user = await createUser(pool, {
@@ -32,9 +19,9 @@ describe.skipIf(browserMissing)("app shell", () => {
         { organisationId: night.id, roles: ["COORDINATOR"] },
       ],
     });
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     expect(await page.getAttribute("html", "lang")).toBe("fr-CA");
 
     await page.getByLabel("Courriel").fill(user.email);
