@@ -1,9 +1,6 @@
 import { AccompanimentDestination, AccompanimentStatus } from "@maillage/db";
-import {
-  readsOwnRecord,
-  visibleAccompanimentWhere,
-  visiblePersonWhere,
-} from "../../access/visible-records.ts";
+import { loadVisiblePerson } from "../../access/person-loader.ts";
+import { readsOwnRecord, visibleAccompanimentWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { PersonNode } from "../persons/persons.types.ts";
 
@@ -34,14 +31,10 @@ export const AccompanimentNode = builder.prismaNode("Accompaniment", {
           ? ctx.tx.organisation.findUnique({ ...query, where: { id: accompaniment.partnerOrganisationId } })
           : null,
     }),
-    person: t.prismaField({
+    person: t.field({
       type: PersonNode,
       nullable: true,
-      resolve: (query, accompaniment, _args, ctx) =>
-        ctx.tx.person.findFirst({
-          ...query,
-          where: { id: accompaniment.personId, AND: [visiblePersonWhere(ctx.viewer!, ctx.now)] },
-        }),
+      resolve: (accompaniment, _args, ctx) => loadVisiblePerson(ctx, accompaniment.personId),
     }),
     note: t.string({
       nullable: true,

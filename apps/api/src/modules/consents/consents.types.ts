@@ -1,6 +1,7 @@
 import { SharedRecordKind } from "@maillage/db";
 import { consentStatus } from "@maillage/domain";
-import { readsOwnRecord, visibleConsentWhere, visiblePersonWhere } from "../../access/visible-records.ts";
+import { loadVisiblePerson } from "../../access/person-loader.ts";
+import { readsOwnRecord, visibleConsentWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { PersonNode } from "../persons/persons.types.ts";
 
@@ -37,14 +38,10 @@ export const ConsentNode = builder.prismaNode("Consent", {
         (await ctx.tx.user.findUnique({ where: { id: consent.recordedById }, select: { displayName: true } }))
           ?.displayName ?? null,
     }),
-    person: t.prismaField({
+    person: t.field({
       type: PersonNode,
       nullable: true,
-      resolve: (query, consent, _args, ctx) =>
-        ctx.tx.person.findFirst({
-          ...query,
-          where: { id: consent.personId, AND: [visiblePersonWhere(ctx.viewer!, ctx.now)] },
-        }),
+      resolve: (consent, _args, ctx) => loadVisiblePerson(ctx, consent.personId),
     }),
   }),
 });

@@ -1,7 +1,8 @@
 import { AgeBracket, Channel, MaterialItem, PlaceType, Theme } from "@maillage/db";
 import { mayChangeEncounter } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { readsOwnRecord, visibleEncounterWhere, visiblePersonWhere } from "../../access/visible-records.ts";
+import { loadVisiblePerson } from "../../access/person-loader.ts";
+import { readsOwnRecord, visibleEncounterWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { GenderEnum, PersonNode } from "../persons/persons.types.ts";
 
@@ -50,16 +51,11 @@ export const EncounterNode = builder.prismaNode("Encounter", {
     anonymousAgeBracket: t.expose("anonymousAgeBracket", { type: AgeBracketEnum, nullable: true }),
     materials: t.relation("materials", { type: EncounterMaterialRef }),
     organisation: t.relation("organisation"),
-    person: t.prismaField({
+    person: t.field({
       type: PersonNode,
       nullable: true,
-      resolve: (query, encounter, _args, ctx) =>
-        encounter.personId
-          ? ctx.tx.person.findFirst({
-              ...query,
-              where: { id: encounter.personId, AND: [visiblePersonWhere(ctx.viewer!, ctx.now)] },
-            })
-          : null,
+      resolve: (encounter, _args, ctx) =>
+        encounter.personId ? loadVisiblePerson(ctx, encounter.personId) : null,
     }),
     note: t.string({
       nullable: true,

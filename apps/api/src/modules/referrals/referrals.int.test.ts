@@ -281,6 +281,21 @@ describe("referrals", () => {
   });
 });
 
+describe("referral lists", () => {
+  it("take the same number of SQL statements whatever the page size (no query per row)", async () => {
+    const receiver = await world.signIn(world.partner.users.coordinator);
+    const inbox = `query ($first: Int) { referrals(box: INBOX, first: $first) { edges { node { id status person { alias } fromOrganisation { name } } } } }`;
+    const counts: number[] = [];
+    for (const first of [1, 6]) {
+      server.statements.reset();
+      const result = await receiver.request<any>(inbox, { first });
+      expect(result.data?.referrals.edges).toHaveLength(first);
+      counts.push(server.statements.count);
+    }
+    expect(counts[0]).toBe(counts[1]);
+  });
+});
+
 describe("safety alerts", () => {
   const publish = `mutation ($input: PublishSafetyAlertInput!) {
     publishSafetyAlert(input: $input) { __typename ... on PublishSafetyAlertSuccess { alert { id area } } ... on InputValidationError { fields { path code } } }

@@ -1,6 +1,7 @@
 import { ReferralOutcome, ReferralStatus, Urgency } from "@maillage/db";
 import { consentStatus, referralIsOverdue } from "@maillage/domain";
-import { visiblePersonWhere, visibleReferralWhere } from "../../access/visible-records.ts";
+import { loadVisiblePerson } from "../../access/person-loader.ts";
+import { visibleReferralWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { PersonNode } from "../persons/persons.types.ts";
 
@@ -76,14 +77,10 @@ export const ReferralNode = builder.prismaNode("Referral", {
         referral.fromOrganisationId === ctx.viewer?.organisationId ? "SENT" : "RECEIVED",
     }),
     /** The person, as far as the viewer may see them (the receiver: what the consent names). */
-    person: t.prismaField({
+    person: t.field({
       type: PersonNode,
       nullable: true,
-      resolve: (query, referral, _args, ctx) =>
-        ctx.tx.person.findFirst({
-          ...query,
-          where: { id: referral.personId, AND: [visiblePersonWhere(ctx.viewer!, ctx.now)] },
-        }),
+      resolve: (referral, _args, ctx) => loadVisiblePerson(ctx, referral.personId),
     }),
   }),
 });
