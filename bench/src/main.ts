@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repositoryRoot } from "@maillage/db";
 import { createDatabase, prepareDatabase } from "@maillage/db/admin";
@@ -96,7 +97,7 @@ interface Request {
 }
 
 function wrk(request: Request, connections: number, seconds: number) {
-  const script = join(root, "bench", "results", `.request-${process.pid}.lua`);
+  const script = join(tmpdir(), `maillage-bench-${process.pid}.lua`);
   const headers = Object.entries(request.headers).map(
     ([k, v]) => `wrk.headers["${k}"] = ${JSON.stringify(v)}`,
   );
