@@ -22,6 +22,7 @@ describe.skipIf(browserMissing)("app shell", () => {
     const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(env.server.url);
+    await page.waitForURL(`${env.server.url}/connexion`);
     expect(await page.getAttribute("html", "lang")).toBe("fr-CA");
 
     await page.getByLabel("Courriel").fill(user.email);
@@ -34,9 +35,15 @@ describe.skipIf(browserMissing)("app shell", () => {
     await page.getByLabel("Mot de passe").fill(user.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByRole("heading", { name: "Bonjour, Camille Test" }).waitFor();
-    expect(await page.getByText("Intervenant·e de proximité").isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe("/");
+    const header = page.getByRole("banner");
+    expect(await header.getByText("Intervenant·e de proximité").isVisible()).toBe(true);
+    expect(await header.getByText("Camille Test", { exact: true }).isVisible()).toBe(true);
+    // The acting organisation: the first membership, chosen in the switcher.
     const switcher = page.getByLabel("Changer d'organisme");
-    expect(await switcher.inputValue()).not.toBe("");
+    expect(await switcher.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe(
+      "Réseau Ancrage (test)",
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // The session cookie is out of the page's reach.
     expect(await page.evaluate(() => document.cookie)).not.toContain("maillage_session");
@@ -59,8 +66,17 @@ describe.skipIf(browserMissing)("app shell", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/connexion");
     await page.reload();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
+
+    // A page asked for while signed out is the one shown once signed in.
+    await page.goto(`${env.server.url}/alertes`);
+    await page.waitForURL(`${env.server.url}/connexion?retour=%2Falertes`);
+    await page.getByLabel("E-mail").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${env.server.url}/alertes`);
     await context.close();
   });
 });

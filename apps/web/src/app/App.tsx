@@ -1,13 +1,31 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { pathAfterSignIn, signInPath, signInUrl } from "../features/auth/auth.routes.ts";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
-import { type Me, useMe } from "../features/auth/session.ts";
+import { type Me, meQueryKey, useMe } from "../features/auth/session.ts";
 import { routes } from "../features/routes.ts";
 import { AppFrame } from "./AppFrame.tsx";
 import { RequestError } from "./graphql.ts";
-import { I18nProvider, type MessageKey, useT } from "./i18n/index.tsx";
-import { Link, match, useFocusHeadingOnRouteChange, usePath } from "./router.tsx";
+import { errorMessageKey, I18nProvider, useT } from "./i18n/index.tsx";
+import { Link, match, Redirect, useFocusHeadingOnRouteChange, usePath } from "./router.tsx";
 
-const queryClient = new QueryClient({
+/**
+ * A request refused for want of a session (expired, signed out in another tab) or of the current
+ * CSRF token (a new session elsewhere) asks `me` again: null shows the sign-in page, a new
+ * session brings its token.
+ */
+function recheckSessionOn(error: Error) {
+  if (error instanceof RequestError && (error.code === "UNAUTHENTICATED" || error.code === "CSRF")) {
+    void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (query.queryKey[0] !== meQueryKey[0]) recheckSessionOn(error);
+    },
+  }),
+  mutationCache: new MutationCache({ onError: recheckSessionOn }),
   defaultOptions: {
     queries: {
       retry: (count, error) => count < 2 && error instanceof RequestError && error.code === "NETWORK",
@@ -44,25 +62,36 @@ function Screen({ me }: { me: Me }) {
 function Root() {
   const { t } = useT();
   const me = useMe();
-  if (me.isPending) {
+  const { pathname, search } = usePath();
+  if (me.data === undefined) {
+    // No answer yet about the session. (A failed re-check keeps the screen that was there.)
+    if (me.isError) {
+      const code = me.error instanceof RequestError ? me.error.code : "INTERNAL";
+      return (
+        <main className="centered" id="main">
+          <div role="alert">
+            <p>{t(errorMessageKey(code))}</p>
+          </div>
+          <button type="button" className="button" onClick={() => void me.refetch()}>
+            {t("app.retry")}
+          </button>
+        </main>
+      );
+    }
     return (
-      <p className="centered muted" role="status">
-        {t("app.loading")}
-      </p>
+      <main className="centered muted" id="main">
+        <p role="status">{t("app.loading")}</p>
+      </main>
     );
   }
-  if (me.isError) {
-    const code = me.error instanceof RequestError ? me.error.code : "INTERNAL";
-    return (
-      <div className="centered" role="alert">
-        <p>{t(`errors.${code}` as MessageKey)}</p>
-        <button type="button" className="button" onClick={() => void me.refetch()}>
-          {t("app.retry")}
-        </button>
-      </div>
-    );
+  if (!me.data) {
+    if (pathname !== signInPath) {
+      return <Redirect to={signInUrl(location.pathname + location.search + location.hash)} />;
+    }
+    return <SignInPage />;
   }
-  return me.data ? <Screen me={me.data} /> : <SignInPage />;
+  if (pathname === signInPath) return <Redirect to={pathAfterSignIn(search)} />;
+  return <Screen me={me.data} />;
 }
 
 export function App() {

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { signInPath } from "../features/auth/auth.routes.ts";
 import { type Me, meFields, meQueryKey } from "../features/auth/session.ts";
 import { ReferralBadge } from "../features/referrals/ReferralBadge.tsx";
 import { navEntries } from "../features/routes.ts";
 import { LanguageSwitch } from "../ui/LanguageSwitch.tsx";
-import { graphql, setCsrfToken } from "./graphql.ts";
-import { type MessageKey, useT } from "./i18n/index.tsx";
+import { graphql, RequestError, setCsrfToken } from "./graphql.ts";
+import { errorMessageKey, type MessageKey, useT } from "./i18n/index.tsx";
 import { Link, navigate, usePath } from "./router.tsx";
 
 const switchMutation = `mutation Switch($input: SwitchOrganisationInput!) {
@@ -14,29 +15,40 @@ const switchMutation = `mutation Switch($input: SwitchOrganisationInput!) {
   }
 }`;
 
-function OrganisationSwitcher({ me }: { me: Me }) {
+/** A failure of the frame's own actions, kept as a message key so it follows the language. */
+type FrameNotice = MessageKey | null;
+
+function failureKey(error: unknown): MessageKey {
+  return errorMessageKey(error instanceof RequestError ? error.code : "INTERNAL");
+}
+
+/** Everything cached was read for the previous organisation or session: none of it may show. */
+function forgetEverythingButMe(queryClient: ReturnType<typeof useQueryClient>) {
+  // Removed rather than invalidated, so no screen shows the previous data while refetching, and
+  // the page being left does not refetch. `me` stays: its mounted observer must see the new value.
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+}
+
+function OrganisationSwitcher({ me, onNotice }: { me: Me; onNotice(notice: FrameNotice): void }) {
   const { t } = useT();
   const queryClient = useQueryClient();
-  const [failed, setFailed] = useState(false);
   const switchOrganisation = useMutation({
     mutationFn: (organisationId: string) =>
-      graphql<{ switchOrganisation: { __typename: string; me?: Me } }>(switchMutation, {
+      graphql<{ switchOrganisation: { __typename: string; me?: Me; code?: string } }>(switchMutation, {
         input: { organisationId },
       }),
-    onSuccess: async ({ switchOrganisation: result }) => {
+    onSuccess: ({ switchOrganisation: result }) => {
       if (!result.me) {
-        setFailed(true);
+        onNotice("app.switchOrganisationFailed");
         return;
       }
-      setFailed(false);
+      onNotice(null);
       setCsrfToken(result.me.csrfToken);
-      // Another organisation: nothing cached from the previous one may show. (The `me` query
-      // stays: its mounted observer must see the new value.)
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
       queryClient.setQueryData(meQueryKey, result.me);
-      navigate("/");
+      forgetEverythingButMe(queryClient);
+      if (location.pathname !== "/") navigate("/");
     },
-    onError: () => setFailed(true),
+    onError: (error) => onNotice(failureKey(error)),
   });
   if (me.memberships.length < 2) {
     return <span className="frame__org">{me.actingOrganisation?.name ?? t("app.noOrganisation")}</span>;
@@ -46,10 +58,13 @@ function OrganisationSwitcher({ me }: { me: Me }) {
       <span className="visually-hidden">{t("app.switchOrganisation")}</span>
       <select
         value={me.actingOrganisation?.id ?? ""}
-        disabled={switchOrganisation.isPending}
-        onChange={(event) => switchOrganisation.mutate(event.target.value)}
-        aria-invalid={failed || undefined}
+        aria-busy={switchOrganisation.isPending || undefined}
+        onChange={(event) => {
+          // Not disabled while switching: a disabled control would drop the keyboard focus.
+          if (!switchOrganisation.isPending) switchOrganisation.mutate(event.target.value);
+        }}
       >
+        {me.actingOrganisation ? null : <option value="">{t("app.noOrganisation")}</option>}
         {me.memberships.map((membership) => (
           <option key={membership.organisation.id} value={membership.organisation.id}>
             {membership.organisation.name}
@@ -60,18 +75,29 @@ function OrganisationSwitcher({ me }: { me: Me }) {
   );
 }
 
+/**
+ * The frame around every signed-in screen: skip link, header (product, acting organisation and
+ * its switcher, roles, the person's name, language, sign-out), the menu, and the page in <main>.
+ */
 export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useT();
   const queryClient = useQueryClient();
   const { pathname } = usePath();
+  // A failure is shown on the page where it happened, not carried to the next one.
+  const [notice, setNoticeAt] = useState<{ message: MessageKey; at: string } | null>(null);
+  const setNotice = (message: FrameNotice) =>
+    setNoticeAt(message ? { message, at: location.pathname } : null);
+  const shownNotice = notice?.at === pathname ? notice.message : null;
   const signOut = useMutation({
     mutationFn: () => graphql<{ signOut: { ok: boolean } }>("mutation { signOut { ok } }"),
-    onSettled: () => {
+    onSuccess: () => {
       setCsrfToken(null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      forgetEverythingButMe(queryClient);
       queryClient.setQueryData(meQueryKey, null);
-      navigate("/", { replace: true });
+      navigate(signInPath, { replace: true });
     },
+    // Not signed out on the server (no network…): say so rather than pretend, on a shared phone.
+    onError: (error) => setNotice(failureKey(error)),
   });
   const entries = navEntries.filter((entry) => entry.visible(me));
   const roleLabels = [
@@ -91,14 +117,29 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
           <span>{t("app.name")}</span>
         </Link>
         <div className="frame__context">
-          <span className="visually-hidden">{t("app.actingAs")} :</span>
-          <OrganisationSwitcher me={me} />
-          <span className="frame__roles">{roleLabels.join(" · ")}</span>
+          <span className="visually-hidden">{t("app.actingAs")}</span>
+          <OrganisationSwitcher me={me} onNotice={setNotice} />
+          <span className="frame__who">
+            <span className="frame__user">{me.user.displayName}</span>
+            {roleLabels.length > 0 ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span className="frame__roles">{roleLabels.join(" · ")}</span>
+              </>
+            ) : null}
+          </span>
         </div>
         <div className="frame__actions">
           <ReferralBadge />
           <LanguageSwitch />
-          <button type="button" className="button button--quiet" onClick={() => signOut.mutate()}>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-disabled={signOut.isPending || undefined}
+            onClick={() => {
+              if (!signOut.isPending) signOut.mutate();
+            }}
+          >
             {t("app.signOut")}
           </button>
         </div>
@@ -117,6 +158,10 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
         </nav>
       ) : null}
       <main id="main" className="frame__main">
+        {/* Always in the page, so screen readers announce a failure of the header's actions. */}
+        <div role="alert" className={shownNotice ? "alert alert--error" : "visually-hidden"}>
+          {shownNotice ? t(shownNotice) : null}
+        </div>
         {children}
       </main>
       <footer className="frame__footer small muted">

@@ -1,4 +1,10 @@
-import { type AnchorHTMLAttributes, type ReactNode, useEffect, useSyncExternalStore } from "react";
+import {
+  type AnchorHTMLAttributes,
+  type ReactNode,
+  useEffect,
+  useLayoutEffect,
+  useSyncExternalStore,
+} from "react";
 
 /** A small history router: the path is the state; links push, back/forward pop. */
 const listeners = new Set<() => void>();
@@ -21,6 +27,12 @@ export function usePath(): { pathname: string; search: URLSearchParams } {
   const href = useSyncExternalStore(subscribe, () => location.pathname + location.search);
   const url = new URL(href, location.origin);
   return { pathname: url.pathname, search: url.searchParams };
+}
+
+/** Replaces the address with another (a page that belongs elsewhere), before anything paints. */
+export function Redirect({ to }: { to: string }) {
+  useLayoutEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
 }
 
 /** Matches "/personnes/:id" against a path; returns the parameters or null. */

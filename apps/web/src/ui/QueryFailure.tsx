@@ -1,5 +1,5 @@
 import { RequestError } from "../app/graphql.ts";
-import { type MessageKey, useT } from "../app/i18n/index.tsx";
+import { errorMessageKey, useT } from "../app/i18n/index.tsx";
 
 /** A failed load: what went wrong, in words, and a way to try again. */
 export function QueryFailure({ error, onRetry }: { error: unknown; onRetry(): void }) {
@@ -7,7 +7,7 @@ export function QueryFailure({ error, onRetry }: { error: unknown; onRetry(): vo
   const code = error instanceof RequestError ? error.code : "INTERNAL";
   return (
     <div className="alert alert--error" role="alert">
-      <p>{t(`errors.${code}` as MessageKey)}</p>
+      <p>{t(errorMessageKey(code))}</p>
       <button type="button" className="button" onClick={onRetry}>
         {t("app.retry")}
       </button>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useId, useState } from "react";
 import { type AppErrorResult, RequestError } from "../app/graphql.ts";
-import { type MessageKey, useT } from "../app/i18n/index.tsx";
+import { errorMessageKey, fieldMessageKey, useT } from "../app/i18n/index.tsx";
 
 export interface FormFailure {
   /** A message for the whole form (shown in an alert), or null when only fields are wrong. */
@@ -23,12 +23,16 @@ export function useFormFailure() {
   const fromResult = useCallback(
     (result: AppErrorResult) => {
       const fields: Record<string, string> = {};
-      for (const field of result.fields ?? []) fields[field.path] = t(`field.${field.code}` as MessageKey);
+      for (const field of result.fields ?? []) {
+        const key = fieldMessageKey(field.code);
+        // An unknown code still has the API's own message, in the language asked for.
+        fields[field.path] = key ? t(key) : field.message;
+      }
       const onlyFields = result.code === "INPUT_VALIDATION" && Object.keys(fields).length > 0;
       setFailure({
         code: result.code,
         fields,
-        summary: onlyFields ? t("errors.INPUT_VALIDATION") : t(`errors.${result.code}` as MessageKey),
+        summary: onlyFields ? t("errors.INPUT_VALIDATION") : t(errorMessageKey(result.code)),
       });
     },
     [t],
@@ -37,7 +41,7 @@ export function useFormFailure() {
   const fromError = useCallback(
     (error: unknown) => {
       const code = error instanceof RequestError ? error.code : "INTERNAL";
-      setFailure({ code, fields: {}, summary: t(`errors.${code}` as MessageKey) });
+      setFailure({ code, fields: {}, summary: t(errorMessageKey(code)) });
     },
     [t],
   );

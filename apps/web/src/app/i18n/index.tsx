@@ -13,10 +13,33 @@ const catalogues: Record<Language, Record<string, string>> = {
 type KeysOf<T> = T extends { fr: infer F } ? keyof F & string : never;
 export type MessageKey = keyof typeof shellMessages.fr | KeysOf<(typeof featureMessages)[number]>;
 
-const storageKey = "maillage.language";
+/**
+ * The message for an API error code (`errors.<CODE>`). A code the catalogues do not know yet
+ * (a newer API) reads as the generic failure rather than as a raw key.
+ */
+export function errorMessageKey(code: string): MessageKey {
+  const key = `errors.${code}`;
+  return (key in catalogues.fr ? key : "errors.INTERNAL") as MessageKey;
+}
 
+/** The message for a field-level validation code (`field.<CODE>`), or null when unknown. */
+export function fieldMessageKey(code: string): MessageKey | null {
+  const key = `field.${code}`;
+  return key in catalogues.fr ? (key as MessageKey) : null;
+}
+
+const storageKey = "maillage.language";
+/** BCP 47 tags for <html lang> and Intl: Canadian French and English. */
+const htmlLang: Record<Language, string> = { fr: "fr-CA", en: "en-CA" };
+
+/** French unless the person chose English on this device (kept in localStorage). */
 function initialLanguage(): Language {
-  const stored = typeof localStorage !== "undefined" ? localStorage.getItem(storageKey) : null;
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(storageKey);
+  } catch {
+    // Storage may be refused (private mode, policies): French, and the choice lasts the visit.
+  }
   return stored === "en" || stored === "fr" ? stored : "fr";
 }
 
@@ -40,16 +63,20 @@ export function activeLanguage(): Language {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   useEffect(() => {
-    document.documentElement.lang = language === "fr" ? "fr-CA" : "en-CA";
+    document.documentElement.lang = htmlLang[language];
     currentLanguage = language;
   }, [language]);
   const setLanguage = useCallback((next: Language) => {
-    localStorage.setItem(storageKey, next);
+    try {
+      localStorage.setItem(storageKey, next);
+    } catch {
+      // See initialLanguage.
+    }
     currentLanguage = next;
     setLanguageState(next);
   }, []);
   const value = useMemo<I18n>(() => {
-    const locale = language === "fr" ? "fr-CA" : "en-CA";
+    const locale = htmlLang[language];
     return {
       language,
       setLanguage,

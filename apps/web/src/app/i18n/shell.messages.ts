@@ -1,3 +1,4 @@
+import type { ErrorCode, FieldErrorCode } from "@maillage/domain";
 import { defineMessages } from "./catalogue.ts";
 
 export const shellMessages = defineMessages(
@@ -7,8 +8,10 @@ export const shellMessages = defineMessages(
     "app.skipToContent": "Aller au contenu",
     "app.loading": "Chargement…",
     "app.menu": "Menu principal",
-    "app.actingAs": "Organisme",
+    "app.actingAs": "Organisme :",
     "app.switchOrganisation": "Changer d'organisme",
+    "app.switchOrganisationFailed":
+      "Impossible d'agir pour cet organisme : votre accès a peut-être changé. Rechargez la page.",
     "app.noOrganisation": "Aucun organisme",
     "app.language": "Langue",
     "app.signOut": "Se déconnecter",
@@ -37,6 +40,7 @@ export const shellMessages = defineMessages(
     "auth.password": "Mot de passe",
     "auth.submit": "Se connecter",
     "auth.submitting": "Connexion…",
+    "auth.fieldError": "{field} : {message}",
     "auth.confidentiality":
       "Les informations consultées ici sont confidentielles. Chaque consultation d'un dossier est journalisée.",
     "errors.INVALID_CREDENTIALS": "Courriel ou mot de passe incorrect.",
@@ -49,6 +53,8 @@ export const shellMessages = defineMessages(
     "errors.CONFLICT": "Quelqu'un d'autre a modifié cet élément entre-temps. Rechargez et réessayez.",
     "errors.CONSENT_REQUIRED": "La personne n'a pas de consentement en vigueur qui nomme cet organisme.",
     "errors.INVALID_TRANSITION": "Ce changement d'état n'est pas possible à cette étape.",
+    "errors.DOUBLE_BOOKING":
+      "Cette plage chevauche un autre engagement de l'infirmière ou de l'intervenant·e.",
     "errors.INTERNAL": "Une erreur inattendue est survenue. Rien n'a été enregistré.",
     "errors.NETWORK": "Impossible de joindre le serveur. Vérifiez votre connexion.",
     "field.REQUIRED": "Ce champ est obligatoire.",
@@ -72,6 +78,8 @@ export const shellMessages = defineMessages(
     "home.COMMITTEE":
       "Les tableaux de bord agrégés du partenariat apparaîtront ici. Aucun dossier individuel n'est accessible au comité.",
     "home.NO_ORGANISATION": "Vous n'agissez pour aucun organisme pour l'instant.",
+    "home.NO_ROLE":
+      "Aucun rôle ne vous est encore attribué dans cet organisme. L'administration de votre organisme peut vous en donner un.",
   },
   {
     "app.name": "Maillage",
@@ -79,8 +87,10 @@ export const shellMessages = defineMessages(
     "app.skipToContent": "Skip to content",
     "app.loading": "Loading…",
     "app.menu": "Main menu",
-    "app.actingAs": "Organisation",
+    "app.actingAs": "Organisation:",
     "app.switchOrganisation": "Switch organisation",
+    "app.switchOrganisationFailed":
+      "You cannot act for this organisation: your access may have changed. Reload the page.",
     "app.noOrganisation": "No organisation",
     "app.language": "Language",
     "app.signOut": "Sign out",
@@ -109,6 +119,7 @@ export const shellMessages = defineMessages(
     "auth.password": "Password",
     "auth.submit": "Sign in",
     "auth.submitting": "Signing in…",
+    "auth.fieldError": "{field}: {message}",
     "auth.confidentiality": "What you see here is confidential. Every time a file is opened, it is logged.",
     "errors.INVALID_CREDENTIALS": "Wrong e-mail or password.",
     "errors.TOO_MANY_ATTEMPTS": "Too many attempts. Try again in {minutes} min.",
@@ -120,6 +131,7 @@ export const shellMessages = defineMessages(
     "errors.CONFLICT": "Someone else changed this in the meantime. Reload and try again.",
     "errors.CONSENT_REQUIRED": "The person has no consent in force naming this organisation.",
     "errors.INVALID_TRANSITION": "This change of status is not possible at this stage.",
+    "errors.DOUBLE_BOOKING": "This time overlaps another commitment of the nurse or the outreach worker.",
     "errors.INTERNAL": "An unexpected error occurred. Nothing was saved.",
     "errors.NETWORK": "The server cannot be reached. Check your connection.",
     "field.REQUIRED": "This field is required.",
@@ -143,5 +155,11 @@ export const shellMessages = defineMessages(
     "home.COMMITTEE":
       "The partnership's aggregate dashboards will appear here. No individual file is open to the committee.",
     "home.NO_ORGANISATION": "You are not acting for any organisation at the moment.",
+    "home.NO_ROLE": "You have no role in this organisation yet. Your organisation's admin can give you one.",
   },
 );
+
+// Every error and field code the API may send (packages/domain) has its message here: a new
+// code fails the typecheck on this line, naming the missing key, instead of showing a raw key.
+type Untranslated = Exclude<`errors.${ErrorCode}` | `field.${FieldErrorCode}`, keyof typeof shellMessages.fr>;
+export const everyApiCodeTranslated: [Untranslated] extends [never] ? true : Untranslated = true;

@@ -1,7 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { type AppErrorResult, graphql, RequestError, setCsrfToken } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import {
+  type AppErrorResult,
+  type FieldError,
+  graphql,
+  RequestError,
+  setCsrfToken,
+} from "../../app/graphql.ts";
+import { errorMessageKey, fieldMessageKey, useT } from "../../app/i18n/index.tsx";
+import { useFocusHeadingOnRouteChange, usePath } from "../../app/router.tsx";
 import { LanguageSwitch } from "../../ui/LanguageSwitch.tsx";
 import { type Me, meFields, meQueryKey } from "./session.ts";
 
@@ -17,61 +24,96 @@ const signInMutation = `mutation SignIn($input: SignInInput!) {
   }
 }`;
 
+/** What went wrong, kept as codes so the message follows a change of language. */
+interface SignInFailure {
+  code: string;
+  retryAfterSeconds?: number;
+  fields: FieldError[];
+}
+
+const formFields = ["email", "password"] as const;
+
+/**
+ * The sign-in page (`/connexion`). On success the `me` query holds the new session and the
+ * app takes the person to the page they asked for, or home (app/App.tsx).
+ */
 export function SignInPage() {
   const { t } = useT();
+  const { pathname } = usePath();
+  useFocusHeadingOnRouteChange(pathname);
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<SignInFailure | null>(null);
   const errorId = useId();
   const signIn = useMutation({
     mutationFn: () => graphql<{ signIn: SignInResult }>(signInMutation, { input: { email, password } }),
     onSuccess: ({ signIn: result }) => {
       if ("me" in result) {
+        setFailure(null);
         setCsrfToken(result.me.csrfToken);
         queryClient.setQueryData(meQueryKey, result.me);
-        setError(null);
         return;
       }
-      const failure = result as AppErrorResult;
-      if (failure.code === "TOO_MANY_ATTEMPTS") {
-        setError(
-          t("errors.TOO_MANY_ATTEMPTS", { minutes: Math.ceil((failure.retryAfterSeconds ?? 60) / 60) }),
-        );
-      } else if (failure.code === "INPUT_VALIDATION" && failure.fields?.length) {
-        setError(
-          failure.fields
-            .map(
-              (f) =>
-                `${t(f.path === "email" ? "auth.email" : "auth.password")} : ${t(`field.${f.code}` as MessageKey)}`,
-            )
-            .join(" "),
-        );
-      } else {
-        setError(t(`errors.${failure.code}` as MessageKey));
-      }
+      const refused = result as AppErrorResult;
+      setFailure({
+        code: refused.code,
+        retryAfterSeconds: refused.retryAfterSeconds,
+        fields: refused.fields ?? [],
+      });
     },
-    onError: (failure) =>
-      setError(t(`errors.${failure instanceof RequestError ? failure.code : "INTERNAL"}` as MessageKey)),
+    onError: (error) =>
+      setFailure({ code: error instanceof RequestError ? error.code : "INTERNAL", fields: [] }),
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    signIn.mutate();
+    if (!signIn.isPending) signIn.mutate();
+  }
+
+  function failureMessage(current: SignInFailure): string {
+    if (current.code === "TOO_MANY_ATTEMPTS") {
+      return t("errors.TOO_MANY_ATTEMPTS", {
+        minutes: Math.max(1, Math.ceil((current.retryAfterSeconds ?? 60) / 60)),
+      });
+    }
+    if (current.code === "INPUT_VALIDATION" && current.fields.length > 0) {
+      // One message per field: the first problem the API names is the one to fix first.
+      const firstPerField = current.fields.filter(
+        (field, index) => current.fields.findIndex((other) => other.path === field.path) === index,
+      );
+      return firstPerField
+        .map((field) => {
+          const key = fieldMessageKey(field.code);
+          return t("auth.fieldError", {
+            field: t(field.path === "password" ? "auth.password" : "auth.email"),
+            message: key ? t(key) : field.message,
+          });
+        })
+        .join(" ");
+    }
+    return t(errorMessageKey(current.code));
+  }
+
+  /** A field is marked invalid when the API named it, or when the pair was refused. */
+  function invalid(name: (typeof formFields)[number]): true | undefined {
+    if (!failure) return undefined;
+    if (failure.code === "INVALID_CREDENTIALS") return true;
+    return failure.fields.some((field) => field.path === name) || undefined;
   }
 
   return (
     <div className="sign-in">
-      <div className="sign-in__lang">
+      <header className="sign-in__lang">
         <LanguageSwitch />
-      </div>
+      </header>
       <main className="sign-in__card" id="main">
         <p className="brand" aria-hidden="true">
           <span className="brand__mark">M</span> {t("app.name")}
         </p>
         <h1>{t("auth.title")}</h1>
         <p className="muted">{t("auth.intro")}</p>
-        <form onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
+        <form onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor="email">{t("auth.email")}</label>
             <input
@@ -80,10 +122,13 @@ export function SignInPage() {
               type="email"
               autoComplete="username"
               inputMode="email"
+              autoCapitalize="none"
+              spellCheck={false}
               required
               value={email}
               onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={error ? true : undefined}
+              aria-invalid={invalid("email")}
+              aria-describedby={invalid("email") ? errorId : undefined}
             />
           </div>
           <div className="field">
@@ -96,13 +141,19 @@ export function SignInPage() {
               required
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={error ? true : undefined}
+              aria-invalid={invalid("password")}
+              aria-describedby={invalid("password") ? errorId : undefined}
             />
           </div>
-          <div role="alert" id={errorId} className={error ? "alert alert--error" : "visually-hidden"}>
-            {error}
+          {/* Always in the page, so screen readers announce the message when it appears. */}
+          <div role="alert" id={errorId} className={failure ? "alert alert--error" : "visually-hidden"}>
+            {failure ? failureMessage(failure) : null}
           </div>
-          <button type="submit" className="button button--primary button--block" disabled={signIn.isPending}>
+          <button
+            type="submit"
+            className="button button--primary button--block"
+            aria-disabled={signIn.isPending || undefined}
+          >
             {signIn.isPending ? t("auth.submitting") : t("auth.submit")}
           </button>
         </form>

@@ -2,7 +2,10 @@ import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { useViewer } from "../auth/session.ts";
 import { ActiveAlertsSummary } from "../safety-alerts/ActiveAlertsSummary.tsx";
 
-/** The home page: what the signed-in person's roles call for. */
+/**
+ * The home page: a line for each role held in the acting organisation (and for a committee
+ * seat), or what to do when there is none.
+ */
 export function HomePage() {
   const { t } = useT();
   const me = useViewer();
@@ -10,6 +13,7 @@ export function HomePage() {
   if (!me.actingOrganisation && me.committeeSeats.length === 0) lines.push("home.NO_ORGANISATION");
   for (const role of me.roles) lines.push(`home.${role}` as MessageKey);
   if (me.committeeSeats.length > 0) lines.push("home.COMMITTEE");
+  if (me.actingOrganisation && lines.length === 0) lines.push("home.NO_ROLE");
   return (
     <section className="page">
       <h1>{t("home.greeting", { name: me.user.displayName })}</h1>
