@@ -5,7 +5,7 @@ import {
   fieldErrorMessages,
   type Locale,
 } from "@maillage/domain";
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * The one error model: expected failures are instances of AppError subclasses, returned as
@@ -121,4 +121,9 @@ export class DoubleBookingError extends AppError {
   constructor(locale: Locale) {
     super("DOUBLE_BOOKING", locale);
   }
+}
+
+/** A zod enum of a Prisma enum's values (one place for the cast zod needs). */
+export function prismaEnum<T extends string>(values: Record<string, T>) {
+  return z.enum(Object.values(values) as [T, ...T[]]);
 }

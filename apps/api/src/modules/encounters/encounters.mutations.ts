@@ -5,7 +5,7 @@ import { ownPersonId } from "../../access/own-records.ts";
 import { visibleEncounterWhere, visibleVenueWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
-import { fieldProblem, InputValidationError, NotFoundError, parseInput } from "../../errors.ts";
+import { fieldProblem, InputValidationError, NotFoundError, parseInput, prismaEnum } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { GenderEnum } from "../persons/persons.types.ts";
 import {
@@ -16,8 +16,6 @@ import {
   PlaceTypeEnum,
   ThemeEnum,
 } from "./encounters.types.ts";
-
-const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
 
 const MaterialInput = builder.inputType("MaterialInput", {
   fields: (t) => ({
@@ -60,20 +58,20 @@ const encounterInput = z
     personId: z.string().max(200).nullish(),
     anonymous: z
       .object({
-        gender: enumOf(Gender),
-        ageBracket: enumOf(AgeBracket),
+        gender: prismaEnum(Gender),
+        ageBracket: prismaEnum(AgeBracket),
         headCount: z.number().int().min(1).max(encounterLimits.maxHeadCount).nullish(),
       })
       .nullish(),
     occurredAt: z.date().nullish(),
-    channel: enumOf(Channel),
-    placeType: enumOf(PlaceType),
+    channel: prismaEnum(Channel),
+    placeType: prismaEnum(PlaceType),
     venueId: z.string().max(200).nullish(),
-    themes: z.array(enumOf(Theme)).max(Object.keys(Theme).length).nullish(),
+    themes: z.array(prismaEnum(Theme)).max(Object.keys(Theme).length).nullish(),
     materials: z
       .array(
         z.object({
-          item: enumOf(MaterialItem),
+          item: prismaEnum(MaterialItem),
           quantity: z.number().int().min(0).max(encounterLimits.maxQuantity),
         }),
       )

@@ -21,6 +21,7 @@ import {
   InvalidTransitionError,
   NotFoundError,
   parseInput,
+  prismaEnum,
 } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { PlaceTypeEnum } from "../encounters/encounters.types.ts";
@@ -29,7 +30,6 @@ import { ClinicalActKindEnum, NurseVisitNode } from "./nurse-visits.types.ts";
 import { commitmentsOf, lockCalendars, partnerNurses, weeklySlotsOf } from "./scheduling.ts";
 
 const minuteMs = 60_000;
-const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
 
 function checkTimes(ctx: Context, start: Date, end: Date, path = "start") {
   if (end <= start) throw fieldProblem(ctx.locale, "end", "BEFORE_START");
@@ -164,7 +164,7 @@ const ProposeNurseVisitInput = builder.inputType("ProposeNurseVisitInput", {
 const proposeInput = z.object({
   nurseId: z.uuid(),
   personIds: z.array(z.string().max(200)).min(1).max(6),
-  placeType: enumOf(PlaceType),
+  placeType: prismaEnum(PlaceType),
   start: z.date(),
   end: z.date(),
   reason: z.string().trim().max(500).nullish(),
@@ -347,7 +347,7 @@ const completeInput = z.object({
   acts: z
     .array(
       z.object({
-        kind: enumOf(ClinicalActKind),
+        kind: prismaEnum(ClinicalActKind),
         count: z.number().int().min(1).max(visitLimits.maxActCount),
       }),
     )

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { visiblePersonWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
-import { fieldProblem, InputValidationError, NotFoundError, parseInput } from "../../errors.ts";
+import { fieldProblem, InputValidationError, NotFoundError, parseInput, prismaEnum } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { GenderEnum, PersonNode } from "./persons.types.ts";
 
@@ -18,7 +18,7 @@ const personFields = {
     .min(1900)
     .refine((year) => year <= currentYear(), { message: "future" })
     .nullish(),
-  gender: z.enum(Object.values(Gender) as [Gender, ...Gender[]]).nullish(),
+  gender: prismaEnum(Gender).nullish(),
   languages: z
     .array(
       z

@@ -18,11 +18,10 @@ import {
   InvalidTransitionError,
   NotFoundError,
   parseInput,
+  prismaEnum,
 } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { ReferralNode, ReferralOutcomeEnum, ReferralStatusEnum, UrgencyEnum } from "./referrals.types.ts";
-
-const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
 
 const SendReferralInput = builder.inputType("SendReferralInput", {
   fields: (t) => ({
@@ -40,7 +39,7 @@ const sendInput = z.object({
   toOrganisationId: z.string().max(200),
   reason: z.string().trim().min(1).max(1000),
   serviceRequested: z.string().trim().min(1).max(200),
-  urgency: enumOf(Urgency),
+  urgency: prismaEnum(Urgency),
   message: z.string().trim().max(2000).nullish(),
 });
 
@@ -132,7 +131,7 @@ const transitionInput = z.object({
   to: z.enum(["SENT", "WITHDRAWN", "ACCEPTED", "DECLINED", "IN_PROGRESS", "COMPLETED", "CLOSED_NO_CONTACT"]),
   expectedVersion: z.number().int().min(1),
   message: z.string().trim().max(2000).nullish(),
-  outcome: enumOf(ReferralOutcome).nullish(),
+  outcome: prismaEnum(ReferralOutcome).nullish(),
   outcomeNote: z.string().trim().max(1000).nullish(),
 });
 

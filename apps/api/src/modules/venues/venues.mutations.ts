@@ -1,7 +1,7 @@
 import { VenueKind } from "@maillage/db";
 import { z } from "zod";
 import { builder } from "../../builder.ts";
-import { InputValidationError, parseInput } from "../../errors.ts";
+import { InputValidationError, parseInput, prismaEnum } from "../../errors.ts";
 import { VenueKindEnum, VenueNode } from "./venues.types.ts";
 
 const CreateVenueInput = builder.inputType("CreateVenueInput", {
@@ -17,7 +17,7 @@ const CreateVenueInput = builder.inputType("CreateVenueInput", {
 
 const createVenueInput = z.object({
   name: z.string().trim().min(1).max(120),
-  kind: z.enum(Object.values(VenueKind) as [VenueKind, ...VenueKind[]]),
+  kind: prismaEnum(VenueKind),
   visitCadenceDays: z.number().int().min(1).max(365).nullish(),
   confidential: z.boolean().nullish(),
   address: z.string().trim().max(300).nullish(),
