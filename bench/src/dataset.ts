@@ -11,6 +11,7 @@ export interface Scale {
   encounters: number;
   referrals: number;
   nurseVisits: number;
+  accompaniments: number;
 }
 
 export const fullScale: Scale = {
@@ -19,6 +20,7 @@ export const fullScale: Scale = {
   encounters: 2_000_000,
   referrals: 50_000,
   nurseVisits: 20_000,
+  accompaniments: 20_000,
 };
 export const quickScale: Scale = {
   organisations: 10,
@@ -26,6 +28,7 @@ export const quickScale: Scale = {
   encounters: 100_000,
   referrals: 2_000,
   nurseVisits: 1_000,
+  accompaniments: 1_000,
 };
 
 export const benchPassword = "bench-password-2026";
@@ -38,8 +41,11 @@ const h = (expr: string, salt: number, n: number) =>
 
 export async function generateDataset(client: pg.ClientBase, scale: Scale): Promise<{ seconds: number }> {
   const started = Date.now();
+  // Person i belongs to a community group of partnership (i % organisations) / 5, which one
+  // turning with i / organisations, so that every group holds every kind of person.
+  const member = (i: string) => `((${i}) / ${scale.organisations} % ${groupSize - 1})`;
   const community = (i: string) =>
-    `((${i}) % ${scale.organisations} / ${groupSize} * ${groupSize} + (${i}) % ${groupSize - 1})`;
+    `((${i}) % ${scale.organisations} / ${groupSize} * ${groupSize} + ${member(i)})`;
   await client.query("SET max_parallel_workers_per_gather = 0");
   await client.query("BEGIN");
   await client.query(`
@@ -102,7 +108,7 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
   // Referrals go to the next community group of the partnership, on a consent naming it, so
   // every community group (the viewer's included) has an inbox.
   const receiverOf = (i: string) =>
-    `(((${i}) % ${scale.organisations}) / ${groupSize} * ${groupSize} + ((${i}) % ${groupSize - 1} + 1) % ${groupSize - 1})`;
+    `(((${i}) % ${scale.organisations}) / ${groupSize} * ${groupSize} + (${member(i)} + 1) % ${groupSize - 1})`;
   await client.query(`
     INSERT INTO consents (id, organisation_id, person_id, grantee_organisation_id, record_kinds, recorded_by_id, starts_at)
     SELECT md5('referral-consent' || i)::uuid, md5('org' || ${community("i")})::uuid, md5('person' || i)::uuid,
@@ -126,6 +132,14 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
            t, t + interval '1 hour', 'COMPLETED', md5('user' || ${community("i")})::uuid
       FROM generate_series(0, ${scale.nurseVisits - 1}) v,
            LATERAL (SELECT ${h("v", 15, scale.persons)} AS i, now() - make_interval(days => ${h("v", 16, 700)}::int) AS t) x`);
+  await client.query(`
+    INSERT INTO accompaniments (id, organisation_id, person_id, worker_id, destination, planned_at, status, created_at)
+    SELECT md5('accompaniment' || a)::uuid, md5('org' || ${community("i")})::uuid, md5('person' || i)::uuid,
+           md5('user' || ${community("i")})::uuid,
+           (ARRAY['COURT','HOSPITAL_OR_CLINIC','HOUSING','SOCIAL_SERVICES'])[1 + ${h("a", 18, 4)}]::"AccompanimentDestination",
+           t, CASE WHEN t < now() THEN 'DONE' ELSE 'PLANNED' END::"AccompanimentStatus", t - interval '7 days'
+      FROM generate_series(0, ${scale.accompaniments - 1}) a,
+           LATERAL (SELECT ${h("a", 17, scale.persons)} AS i, now() - make_interval(days => ${h("a", 19, 700)}::int - 30) AS t) x`);
   await client.query(`
     INSERT INTO nurse_visit_persons (nurse_visit_id, person_id)
     SELECT md5('visit' || v)::uuid, md5('person' || ${h("v", 15, scale.persons)})::uuid

