@@ -22,6 +22,7 @@ async function main() {
   }
   const db = connectDatabase(resolved.connectionString, {
     poolSize: Number(process.env.DATABASE_POOL_SIZE ?? (resolved.embedded ? 4 : 10)),
+    namedStatements: !resolved.embedded,
   });
   const app = await createApp({
     db,

@@ -20,7 +20,10 @@ export interface TestServer {
  */
 export async function startTestServer(options: { databaseUrl?: string } = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
-  const db = connectDatabase(databaseUrl, { poolSize: 4 });
+  const db = connectDatabase(databaseUrl, {
+    poolSize: 4,
+    namedStatements: inject("databaseKind") === "server",
+  });
   const statements = {
     count: 0,
     reset() {
