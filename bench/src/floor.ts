@@ -52,15 +52,41 @@ const operations: Record<string, { sql: string; params(body: Record<string, unkn
           RETURNING json_build_object('id', id) AS result`,
     params: () => [],
   },
+  // The dashboard's indicators, as app.indicator_counts computes them for the API, but as a
+  // plain query under the viewer's row-level security.
   dashboard: {
-    sql: `WITH e AS (SELECT person_id, place_type, themes, head_count FROM encounters
-                      WHERE organisation_id = app.org_id() AND occurred_at >= $1 AND occurred_at < $2)
+    sql: `WITH e AS (SELECT id, person_id, channel, place_type, themes, head_count FROM encounters
+                      WHERE organisation_id = app.org_id() AND occurred_at >= $1 AND occurred_at < $2),
+               met AS (SELECT DISTINCT p.id, p.gender, p.birth_year FROM e JOIN persons p ON p.id = e.person_id),
+               visits AS (SELECT v.id FROM nurse_visits v
+                           WHERE (v.organisation_id = app.org_id() OR v.worker_organisation_id = app.org_id())
+                             AND v.status = 'COMPLETED' AND v.planned_start >= $1 AND v.planned_start < $2)
           SELECT json_build_object(
             'encounters', (SELECT count(*) FROM e),
             'contacts', (SELECT coalesce(sum(head_count), 0) FROM e),
-            'personsMet', (SELECT count(DISTINCT person_id) FROM e),
+            'personsMet', (SELECT count(*) FROM met),
+            'visitsCompleted', (SELECT count(*) FROM visits),
             'byPlace', (SELECT json_object_agg(place_type, n) FROM (SELECT place_type, count(*) n FROM e GROUP BY 1) x),
-            'byTheme', (SELECT json_object_agg(theme, n) FROM (SELECT unnest(themes) theme, count(*) n FROM e GROUP BY 1) x)
+            'byChannel', (SELECT json_object_agg(channel, n) FROM (SELECT channel, count(*) n FROM e GROUP BY 1) x),
+            'byTheme', (SELECT json_object_agg(theme, n) FROM (SELECT unnest(themes) theme, count(*) n FROM e GROUP BY 1) x),
+            'materials', (SELECT json_object_agg(item, n) FROM (
+                SELECT m.item, sum(m.quantity) n FROM encounter_materials m JOIN e ON e.id = m.encounter_id
+                 WHERE m.organisation_id = app.org_id() GROUP BY 1) x),
+            'personsByGender', (SELECT json_object_agg(gender, n) FROM (SELECT gender, count(*) n FROM met GROUP BY 1) x),
+            'personsByAge', (SELECT json_object_agg(bracket, n) FROM (
+                SELECT CASE WHEN birth_year IS NULL THEN 'UNKNOWN'
+                            WHEN extract(year FROM $2::timestamptz) - birth_year < 18 THEN 'UNDER_18'
+                            WHEN extract(year FROM $2::timestamptz) - birth_year <= 25 THEN 'AGE_18_25'
+                            WHEN extract(year FROM $2::timestamptz) - birth_year <= 35 THEN 'AGE_26_35'
+                            ELSE 'AGE_36_PLUS' END AS bracket, count(*) n FROM met GROUP BY 1) x),
+            'acts', (SELECT json_object_agg(kind, n) FROM (
+                SELECT a.kind, sum(a.count) n FROM clinical_acts a JOIN visits v ON v.id = a.nurse_visit_id GROUP BY 1) x),
+            'accompaniments', (SELECT json_object_agg(status, n) FROM (
+                SELECT status, count(*) n FROM accompaniments
+                 WHERE organisation_id = app.org_id() AND planned_at >= $1 AND planned_at < $2 GROUP BY 1) x),
+            'referrals', (SELECT json_object_agg(status, n) FROM (
+                SELECT status, count(*) n FROM referrals
+                 WHERE from_organisation_id = app.org_id() AND created_at >= $1 AND created_at < $2 GROUP BY 1) x)
           ) AS result`,
     params: (body) => [body.from, body.to],
   },

@@ -32,6 +32,17 @@ const peerNode = join(
   "node",
 );
 type Operation = "a" | "b" | "c" | "d" | "e";
+const dashboardTables = [
+  "byPlace",
+  "byChannel",
+  "byTheme",
+  "materials",
+  "personsByGender",
+  "personsByAge",
+  "acts",
+  "accompaniments",
+  "referrals",
+];
 const operationNames: Record<Operation, string> = {
   a: "(a) caseload: 50 persons × 10 encounters",
   b: "(b) a person's file",
@@ -67,23 +78,38 @@ function start(command: string, args: string[], env: Record<string, string>): Ch
   });
 }
 
-function cpuTicks(pids: number[]): number {
+/** CPU ticks of processes (user + system); with `children`, also of their reaped children. */
+function cpuTicks(pids: number[], children = false): number {
   let total = 0;
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
       total += Number(fields[11]) + Number(fields[12]);
+      if (children) total += Number(fields[13]) + Number(fields[14]);
     } catch {}
   }
   return total;
 }
 
-function postgresPids(): number[] {
-  return execFileSync("pgrep", ["-x", "postgres"], { encoding: "utf8" })
+/**
+ * All of PostgreSQL's CPU: the live processes, plus what the postmaster has collected from
+ * backends that ended (connections close between runs: without it the sum could go down).
+ */
+function postgresTicks(): number {
+  const pids = execFileSync("pgrep", ["-x", "postgres"], { encoding: "utf8" })
     .trim()
     .split("\n")
     .map(Number)
     .filter(Boolean);
+  const parentOf = (pid: number) => {
+    try {
+      return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+    } catch {
+      return 0;
+    }
+  };
+  const postmasters = pids.filter((pid) => !pids.includes(parentOf(pid)));
+  return cpuTicks(pids) + cpuTicks(postmasters, true) - cpuTicks(postmasters);
 }
 
 function peakRss(pid: number): number {
@@ -126,6 +152,8 @@ function wrk(request: Request, connections: number, seconds: number) {
       "-d",
       `${seconds}s`,
       "--latency",
+      "--timeout",
+      "30s",
       "-s",
       script,
       request.url,
@@ -306,7 +334,7 @@ async function main() {
       },
       e: {
         maillage: gql(
-          `query ($y: Int!) { organisationDashboard(fiscalYear: $y) { ... on OrganisationDashboardSuccess { dashboard { encounters contacts personsMet byPlace { cells { key count } } byTheme { cells { key count } } } } } }`,
+          `query ($y: Int!) { organisationDashboard(fiscalYear: $y) { ... on OrganisationDashboardSuccess { dashboard { encounters contacts personsMet visitsCompleted ${dashboardTables.map((name) => `${name} { cells { key count } }`).join(" ")} } } } }`,
           { y: year },
         ),
         floor: floor("dashboard", fiscal),
@@ -342,6 +370,45 @@ async function main() {
         throw new Error(`Answers differ for ${op}`);
       }
     }
+    const removeWrittenEncounters = async () => {
+      await admin.query("DELETE FROM encounters WHERE person_id IS NULL");
+      await admin.query("VACUUM (ANALYZE) encounters, encounter_materials");
+    };
+    // (e): the same indicators (the API lists every key of a table, zeros included).
+    {
+      type Cells = { cells: { key: string; count: number }[] };
+      const m = JSON.parse(await send(requests.e.maillage!)).data.organisationDashboard.dashboard as Record<
+        string,
+        number | Cells
+      >;
+      const f = JSON.parse(await send(requests.e.floor!)).data as Record<
+        string,
+        number | Record<string, number> | null
+      >;
+      const fromApi = Object.fromEntries(
+        Object.entries(m).map(([key, value]) => [
+          key,
+          typeof value === "number"
+            ? value
+            : Object.fromEntries(
+                value.cells.filter((cell) => cell.count > 0).map((cell) => [cell.key, cell.count]),
+              ),
+        ]),
+      );
+      const fromFloor = Object.fromEntries(Object.entries(f).map(([key, value]) => [key, value ?? {}]));
+      const sorted = (value: object) =>
+        JSON.stringify(value, (_, v) =>
+          v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+        );
+      const same = sorted(fromApi) === sorted(fromFloor);
+      say(
+        `Check ${operationNames.e}: ${same ? `the API and the floor count the same (${fromApi.encounters} encounters, ${fromApi.personsMet} persons met)` : "DIFFERENT"}`,
+      );
+      if (!same) {
+        console.error(sorted(fromApi), sorted(fromFloor));
+        throw new Error("Answers differ for e");
+      }
+    }
     const targetsOf = (op: Operation) => targets.filter((target) => requests[op][target]);
 
     const statements: Record<string, number | null> = {};
@@ -349,6 +416,7 @@ async function main() {
       for (const target of targetsOf(op))
         statements[`${op}:${target}`] = await statementsPerRequest(requests[op][target]!);
     }
+    await removeWrittenEncounters();
     await admin.query("ALTER DATABASE maillage_bench RESET log_statement");
     await stopServers(servers);
     servers = await startServers();
@@ -372,10 +440,13 @@ async function main() {
           const request = requests[op][target]!;
           wrk(request, 10, timing.warmup);
           const pid = servers[target].pid!;
-          const before = { server: cpuTicks([pid]), pg: cpuTicks(postgresPids()) };
+          const before = { server: cpuTicks([pid]), pg: postgresTicks() };
           const loaded = wrk(request, 10, timing.duration);
-          const after = { server: cpuTicks([pid]), pg: cpuTicks(postgresPids()) };
+          const after = { server: cpuTicks([pid]), pg: postgresTicks() };
           const unloaded = wrk(request, 1, Math.max(2, Math.round(timing.duration / 3)));
+          // Each run of (d) starts from the generated dataset: what it wrote (anonymous
+          // contacts; the dataset has none) is removed, so later runs and (e) read the same data.
+          if (op === "d") await removeWrittenEncounters();
           if (target === "maillage") peakRssMb = Math.max(peakRssMb, peakRss(pid));
           const key = `${op}:${target}`;
           rounds[key] ??= [];

@@ -10,6 +10,7 @@ import type { Context } from "./context.ts";
 import { operationSizeLimit } from "./graphql-limits.ts";
 import { readCookie, sessionCookieName } from "./modules/auth/session-cookie.ts";
 import { calendarFeed, renderCalendar } from "./modules/nurse-visits/ical.ts";
+import { previewSharesOperation } from "./modules/partner-preview/preview-alone.ts";
 import { schema } from "./schema.ts";
 
 /** Codes a caller may see in `errors[].extensions.code`; anything else is masked. */
@@ -23,6 +24,7 @@ const exposedCodes = new Set([
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  "PREVIEW_NOT_ALONE",
 ]);
 const maxBodyBytes = 64 * 1024;
 
@@ -168,6 +170,11 @@ export async function createApp(options: AppOptions) {
               const context = requestContext.contextValue;
               const operation = requestContext.operation;
               if (!operation) return;
+              if (previewSharesOperation(operation, requestContext.document)) {
+                throw new GraphQLError(errorMessages[context.locale].PREVIEW_NOT_ALONE, {
+                  extensions: { code: "PREVIEW_NOT_ALONE", http: { status: 400 } },
+                });
+              }
               const fields = operation.selectionSet.selections;
               const onlySignIn = fields.every(
                 (field) => field.kind === "Field" && field.name.value === "signIn",

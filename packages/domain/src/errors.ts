@@ -16,6 +16,7 @@ export const errorCodes = [
   "CONSENT_REQUIRED",
   "INVALID_TRANSITION",
   "DOUBLE_BOOKING",
+  "PREVIEW_NOT_ALONE",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -34,6 +35,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       "La personne n'a pas de consentement en vigueur qui nomme cet organisme. Enregistrez-le d'abord.",
     INVALID_TRANSITION: "Ce changement d'état n'est pas possible à cette étape.",
     DOUBLE_BOOKING: "Cette plage chevauche un autre engagement de l'infirmière ou de l'intervenant·e.",
+    PREVIEW_NOT_ALONE:
+      "L'aperçu « voir comme le partenaire » se demande seul, sans autre donnée dans la même requête.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
   },
   en: {
@@ -48,6 +51,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CONSENT_REQUIRED: "The person has no consent in force naming this organisation. Record it first.",
     INVALID_TRANSITION: "This change of status is not possible at this stage.",
     DOUBLE_BOOKING: "This time overlaps another commitment of the nurse or the outreach worker.",
+    PREVIEW_NOT_ALONE:
+      "The “see as partner” preview is asked for alone, with nothing else in the same request.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",
   },
 };

@@ -91,15 +91,33 @@ describe("see as partner", () => {
       organisation: world.owner.globalId,
     });
     expect(refused.data?.personAsSeenBy).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
-    // After a preview, the request is back to the real viewer: the owner still sees notes.
-    const mixed = await owner.request<any>(
+    // A preview switches the database viewer while it runs; other root fields run concurrently
+    // and could query inside that window: it must be the operation's only field.
+    const before = await world.pool.query("SELECT count(*)::int AS n FROM audit_events");
+    for (const query of [
       `query ($p: ID!, $o: ID!) {
         personAsSeenBy(personId: $p, organisationId: $o) { __typename }
         person(id: $p) { legalName encounters(first: 1) { edges { node { note } } } }
       }`,
-      { p: world.person.globalId, o: world.partner.globalId },
+      `query ($p: ID!, $o: ID!) {
+        a: personAsSeenBy(personId: $p, organisationId: $o) { __typename }
+        b: personAsSeenBy(personId: $p, organisationId: $o) { __typename }
+      }`,
+      `query ($p: ID!, $o: ID!) { ...Both }
+       fragment Both on Query { personAsSeenBy(personId: $p, organisationId: $o) { __typename } me { __typename } }`,
+    ]) {
+      const mixed = await owner.request<any>(query, { p: world.person.globalId, o: world.partner.globalId });
+      expect(mixed.data ?? null).toBeNull();
+      expect(mixed.errors?.[0]?.extensions?.code).toBe("PREVIEW_NOT_ALONE");
+    }
+    const after = await world.pool.query("SELECT count(*)::int AS n FROM audit_events");
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    // The request after a preview is the real viewer's again: the owner sees notes.
+    const next = await owner.request<any>(
+      `query ($p: ID!) { person(id: $p) { legalName encounters(first: 1) { edges { node { note } } } } }`,
+      { p: world.person.globalId },
     );
-    expect(mixed.data?.person).toEqual({
+    expect(next.data?.person).toEqual({
       legalName: "Nom Légal",
       encounters: { edges: [{ node: { note: "Note interne" } }] },
     });

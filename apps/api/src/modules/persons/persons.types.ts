@@ -2,14 +2,12 @@ import { Gender } from "@maillage/db";
 import { isPossiblyMinor } from "@maillage/domain";
 import {
   readsOwnRecord,
-  visibleAccompanimentWhere,
   visibleConsentWhere,
-  visibleEncounterWhere,
   visibleNurseVisitWhere,
   visiblePersonWhere,
-  visibleReferralWhere,
 } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
+import { personListRefs, personRecordsConnection } from "./person-lists.ts";
 
 export const GenderEnum = builder.enumType(Gender, { name: "Gender" });
 
@@ -46,19 +44,15 @@ export const PersonNode = builder.prismaNode("Person", {
       unauthorizedResolver: () => null,
       resolve: (person) => person.legalName?.legalName ?? null,
     }),
-    encounters: t.relatedConnection("encounters", {
-      cursor: "id",
-      query: (_args, ctx) => ({
-        where: visibleEncounterWhere(ctx.viewer!, ctx.now),
-        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-      }),
+    // Newest first, one page per person, batched across the persons of the request.
+    encounters: t.connection({
+      type: personListRefs.encounters,
+      resolve: (person, args, ctx, info) => personRecordsConnection("encounters", person, args, ctx, info),
     }),
-    accompaniments: t.relatedConnection("accompaniments", {
-      cursor: "id",
-      query: (_args, ctx) => ({
-        where: visibleAccompanimentWhere(ctx.viewer!, ctx.now),
-        orderBy: [{ plannedAt: "desc" }, { id: "desc" }],
-      }),
+    accompaniments: t.connection({
+      type: personListRefs.accompaniments,
+      resolve: (person, args, ctx, info) =>
+        personRecordsConnection("accompaniments", person, args, ctx, info),
     }),
     nurseVisits: t.prismaConnection({
       type: "NurseVisit",
@@ -73,12 +67,9 @@ export const PersonNode = builder.prismaNode("Person", {
           orderBy: [{ plannedStart: "desc" }, { id: "desc" }],
         }),
     }),
-    referrals: t.relatedConnection("referrals", {
-      cursor: "id",
-      query: (_args, ctx) => ({
-        where: visibleReferralWhere(ctx.viewer!),
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
+    referrals: t.connection({
+      type: personListRefs.referrals,
+      resolve: (person, args, ctx, info) => personRecordsConnection("referrals", person, args, ctx, info),
     }),
     consents: t.relation("consents", {
       query: (_args, ctx) => ({

@@ -55,6 +55,7 @@ export const shellMessages = defineMessages(
     "errors.INVALID_TRANSITION": "Ce changement d'état n'est pas possible à cette étape.",
     "errors.DOUBLE_BOOKING":
       "Cette plage chevauche un autre engagement de l'infirmière ou de l'intervenant·e.",
+    "errors.PREVIEW_NOT_ALONE": "L'aperçu « voir comme le partenaire » se demande seul.",
     "errors.INTERNAL": "Une erreur inattendue est survenue. Rien n'a été enregistré.",
     "errors.NETWORK": "Impossible de joindre le serveur. Vérifiez votre connexion.",
     "field.REQUIRED": "Ce champ est obligatoire.",
@@ -132,6 +133,7 @@ export const shellMessages = defineMessages(
     "errors.CONSENT_REQUIRED": "The person has no consent in force naming this organisation.",
     "errors.INVALID_TRANSITION": "This change of status is not possible at this stage.",
     "errors.DOUBLE_BOOKING": "This time overlaps another commitment of the nurse or the outreach worker.",
+    "errors.PREVIEW_NOT_ALONE": "The “see as partner” preview is asked for alone.",
     "errors.INTERNAL": "An unexpected error occurred. Nothing was saved.",
     "errors.NETWORK": "The server cannot be reached. Check your connection.",
     "field.REQUIRED": "This field is required.",

@@ -1,0 +1,184 @@
+/**
+ * A person's newest records of one kind (encounters, accompaniments, referrals), page by page,
+ * batched across the persons of a request. One statement picks every person's page (a LATERAL
+ * join with a LIMIT per person, under row-level security); one Prisma query loads those records
+ * through the kind's visibility filter, with the fields the operation asks for. Prisma alone
+ * reads every record of every person on the page and cuts the pages in memory: a caseload of
+ * 50 persons read ~1,000 encounters to show 500, and a caseload showing each person's last
+ * encounter read all of them.
+ *
+ * A record that row-level security lets through but the visibility filter refuses is dropped
+ * from its page (the page comes out short, nothing more): both layers apply.
+ */
+import type { Prisma } from "@maillage/db/prisma";
+import { PothosValidationError } from "@pothos/core";
+import { prismaConnectionHelpers, queryFromInfo } from "@pothos/plugin-prisma";
+import type { DefaultConnectionArguments } from "@pothos/plugin-relay";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
+import {
+  visibleAccompanimentWhere,
+  visibleEncounterWhere,
+  visibleReferralWhere,
+} from "../../access/visible-records.ts";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+
+type Query = { include?: object; select?: object };
+interface PersonRecord {
+  id: string;
+  personId: string | null;
+}
+
+/** Where a kind's records live and how they are ordered: constants, never caller input. */
+const sources = {
+  encounters: {
+    model: "Encounter",
+    table: "encounters",
+    orderColumn: "occurred_at",
+    load: (ctx: Context, ids: string[], query: Query) =>
+      ctx.tx.encounter.findMany({
+        ...(query as Prisma.EncounterFindManyArgs),
+        where: { id: { in: ids }, AND: [visibleEncounterWhere(ctx.viewer!, ctx.now)] },
+      }),
+  },
+  accompaniments: {
+    model: "Accompaniment",
+    table: "accompaniments",
+    orderColumn: "planned_at",
+    load: (ctx: Context, ids: string[], query: Query) =>
+      ctx.tx.accompaniment.findMany({
+        ...(query as Prisma.AccompanimentFindManyArgs),
+        where: { id: { in: ids }, AND: [visibleAccompanimentWhere(ctx.viewer!, ctx.now)] },
+      }),
+  },
+  referrals: {
+    model: "Referral",
+    table: "referrals",
+    orderColumn: "created_at",
+    load: (ctx: Context, ids: string[], query: Query) =>
+      ctx.tx.referral.findMany({
+        ...(query as Prisma.ReferralFindManyArgs),
+        where: { id: { in: ids }, AND: [visibleReferralWhere(ctx.viewer!)] },
+      }),
+  },
+} as const;
+type Kind = keyof typeof sources;
+
+const helpers = {
+  encounters: prismaConnectionHelpers(builder, "Encounter", { cursor: "id" }),
+  accompaniments: prismaConnectionHelpers(builder, "Accompaniment", { cursor: "id" }),
+  referrals: prismaConnectionHelpers(builder, "Referral", { cursor: "id" }),
+};
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The page asked for, as Pothos reads connection arguments (sizes, limits, cursor checks). */
+function pageOf(kind: Kind, args: DefaultConnectionArguments, ctx: Context) {
+  const { take, cursor } = helpers[kind].getQuery(args, ctx, (selection) => selection) as {
+    take: number;
+    cursor?: { id: unknown };
+  };
+  const from = cursor ? String(cursor.id) : null;
+  if (from !== null && !uuid.test(from)) throw new PothosValidationError("Invalid cursor");
+  return { take, from };
+}
+
+interface Batch {
+  personIds: string[];
+  pages: Promise<Map<string, PersonRecord[]>>;
+}
+/** Per request, per field of the operation, per arguments: the batch being gathered. */
+const batches = new WeakMap<Context, Map<FieldNode, Map<string, Batch>>>();
+
+async function loadPages(
+  kind: Kind,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: DefaultConnectionArguments,
+  personIds: string[],
+): Promise<Map<string, PersonRecord[]>> {
+  const source = sources[kind];
+  const { take, from } = pageOf(kind, args, ctx);
+  // Forward pages read newest first after the cursor; backward pages read oldest first before it
+  // and are turned round, as Prisma does with a negative `take`.
+  const backward = take < 0;
+  const direction = backward ? "ASC" : "DESC";
+  const picked = await ctx.tx.$queryRawUnsafe<{ id: string; person_id: string }[]>(
+    `SELECT x.id::text, p.id::text AS person_id
+       FROM unnest($1::uuid[]) AS p(id)
+       CROSS JOIN LATERAL (
+         SELECT t.id FROM ${source.table} t
+          WHERE t.person_id = p.id
+            AND ($2::uuid IS NULL OR (t.${source.orderColumn}, t.id) ${backward ? ">" : "<"}
+                 (SELECT c.${source.orderColumn}, c.id FROM ${source.table} c WHERE c.id = $2::uuid))
+          ORDER BY t.${source.orderColumn} ${direction}, t.id ${direction}
+          LIMIT $3) x`,
+    personIds,
+    from,
+    Math.abs(take),
+  );
+  const pages = new Map<string, PersonRecord[]>();
+  if (picked.length === 0) return pages;
+  const query = queryFromInfo({ context: ctx, info, typeName: source.model, path: ["edges", "node"] });
+  const records = (await source.load(
+    ctx,
+    [...new Set(picked.map((row) => row.id))],
+    query as Query,
+  )) as PersonRecord[];
+  const byId = new Map(records.map((record) => [record.id, record]));
+  for (const row of picked) {
+    const record = byId.get(row.id);
+    if (!record) continue;
+    const page = pages.get(row.person_id) ?? [];
+    page.push(record);
+    pages.set(row.person_id, page);
+  }
+  if (backward) for (const page of pages.values()) page.reverse();
+  return pages;
+}
+
+/** The connection of one person's records of `kind`, gathered with every other person's. */
+export function personRecordsConnection<K extends Kind>(
+  kind: K,
+  person: { id: string },
+  args: DefaultConnectionArguments,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<ReturnType<(typeof helpers)[K]["resolve"]>> {
+  let byField = batches.get(ctx);
+  if (!byField) {
+    byField = new Map();
+    batches.set(ctx, byField);
+  }
+  const field = info.fieldNodes[0]!;
+  let byArgs = byField.get(field);
+  if (!byArgs) {
+    byArgs = new Map();
+    byField.set(field, byArgs);
+  }
+  const key = `${kind}:${JSON.stringify(args)}`;
+  let batch = byArgs.get(key);
+  if (!batch) {
+    const personIds: string[] = [];
+    const gathering = byArgs;
+    const pages = new Promise<Map<string, PersonRecord[]>>((resolve, reject) => {
+      setImmediate(() => {
+        gathering.delete(key);
+        loadPages(kind, ctx, info, args, personIds).then(resolve, reject);
+      });
+    });
+    batch = { personIds, pages };
+    byArgs.set(key, batch);
+  }
+  batch.personIds.push(person.id);
+  const helper = helpers[kind] as unknown as {
+    resolve(list: PersonRecord[], ...rest: unknown[]): ReturnType<(typeof helpers)[K]["resolve"]>;
+  };
+  return batch.pages.then((pages) => helper.resolve(pages.get(person.id) ?? [], args, ctx, person));
+}
+
+export const personListRefs = {
+  encounters: helpers.encounters.ref,
+  accompaniments: helpers.accompaniments.ref,
+  referrals: helpers.referrals.ref,
+};
