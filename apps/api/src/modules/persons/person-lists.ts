@@ -35,30 +35,33 @@ const sources = {
     model: "Encounter",
     table: "encounters",
     orderColumn: "occurred_at",
-    load: (ctx: Context, ids: string[], query: Query) =>
+    load: (ctx: Context, where: Prisma.EncounterWhereInput, query: Query) =>
       ctx.tx.encounter.findMany({
         ...(query as Prisma.EncounterFindManyArgs),
-        where: { id: { in: ids }, AND: [visibleEncounterWhere(ctx.viewer!, ctx.now)] },
+        where: { ...where, AND: [visibleEncounterWhere(ctx.viewer!, ctx.now)] },
+        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       }),
   },
   accompaniments: {
     model: "Accompaniment",
     table: "accompaniments",
     orderColumn: "planned_at",
-    load: (ctx: Context, ids: string[], query: Query) =>
+    load: (ctx: Context, where: Prisma.AccompanimentWhereInput, query: Query) =>
       ctx.tx.accompaniment.findMany({
         ...(query as Prisma.AccompanimentFindManyArgs),
-        where: { id: { in: ids }, AND: [visibleAccompanimentWhere(ctx.viewer!, ctx.now)] },
+        where: { ...where, AND: [visibleAccompanimentWhere(ctx.viewer!, ctx.now)] },
+        orderBy: [{ plannedAt: "desc" }, { id: "desc" }],
       }),
   },
   referrals: {
     model: "Referral",
     table: "referrals",
     orderColumn: "created_at",
-    load: (ctx: Context, ids: string[], query: Query) =>
+    load: (ctx: Context, where: Prisma.ReferralWhereInput, query: Query) =>
       ctx.tx.referral.findMany({
         ...(query as Prisma.ReferralFindManyArgs),
-        where: { id: { in: ids }, AND: [visibleReferralWhere(ctx.viewer!)] },
+        where: { ...where, AND: [visibleReferralWhere(ctx.viewer!)] },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       }),
   },
 } as const;
@@ -74,13 +77,14 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The page asked for, as Pothos reads connection arguments (sizes, limits, cursor checks). */
 function pageOf(kind: Kind, args: DefaultConnectionArguments, ctx: Context) {
-  const { take, cursor } = helpers[kind].getQuery(args, ctx, (selection) => selection) as {
+  const page = helpers[kind].getQuery(args, ctx, (selection) => selection) as {
     take: number;
+    skip: number;
     cursor?: { id: unknown };
   };
-  const from = cursor ? String(cursor.id) : null;
+  const from = page.cursor ? String(page.cursor.id) : null;
   if (from !== null && !uuid.test(from)) throw new PothosValidationError("Invalid cursor");
-  return { take, from };
+  return { take: page.take, skip: page.skip, from };
 }
 
 interface Batch {
@@ -98,7 +102,20 @@ async function loadPages(
   personIds: string[],
 ): Promise<Map<string, PersonRecord[]>> {
   const source = sources[kind];
-  const { take, from } = pageOf(kind, args, ctx);
+  const { take, skip, from } = pageOf(kind, args, ctx);
+  const query = queryFromInfo({
+    context: ctx,
+    info,
+    typeName: source.model,
+    path: ["edges", "node"],
+  }) as Query;
+  if (personIds.length === 1) {
+    // One person (a file): Prisma pages a single list itself, with a LIMIT, in one statement.
+    const [personId] = personIds as [string];
+    const page = { take, skip, ...(from ? { cursor: { id: from } } : {}) };
+    const records = (await source.load(ctx, { personId }, { ...query, ...page })) as PersonRecord[];
+    return new Map([[personId, records]]);
+  }
   // Forward pages read newest first after the cursor; backward pages read oldest first before it
   // and are turned round, as Prisma does with a negative `take`.
   const backward = take < 0;
@@ -119,12 +136,8 @@ async function loadPages(
   );
   const pages = new Map<string, PersonRecord[]>();
   if (picked.length === 0) return pages;
-  const query = queryFromInfo({ context: ctx, info, typeName: source.model, path: ["edges", "node"] });
-  const records = (await source.load(
-    ctx,
-    [...new Set(picked.map((row) => row.id))],
-    query as Query,
-  )) as PersonRecord[];
+  const ids = [...new Set(picked.map((row) => row.id))];
+  const records = (await source.load(ctx, { id: { in: ids } }, query)) as PersonRecord[];
   const byId = new Map(records.map((record) => [record.id, record]));
   for (const row of picked) {
     const record = byId.get(row.id);

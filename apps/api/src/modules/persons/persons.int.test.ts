@@ -127,6 +127,62 @@ describe("persons", () => {
     expect(fileCounts[0]).toBeLessThan(25);
   });
 
+  it("pages a person's encounters newest first, on the file and for every person of a caseload", async () => {
+    const persons: { id: string; globalId: string; encounters: string[] }[] = [];
+    for (const name of ["Zénon Pages", "Zoé Pages"]) {
+      const person = await createPerson(world.pool, { organisationId: world.owner.id, alias: name });
+      // Five encounters a day apart, the newest first in `encounters`.
+      const { rows } = await world.pool.query<{ id: string }>(
+        `INSERT INTO encounters (organisation_id, person_id, author_id, occurred_at, channel, place_type, themes)
+         SELECT $1, $2, $3, now() - make_interval(days => d), 'IN_PERSON', 'WORKPLACE', '{SEXUALITY}'
+           FROM generate_series(1, 5) d ORDER BY d RETURNING id`,
+        [world.owner.id, person.id, world.owner.users.worker.id],
+      );
+      persons.push({
+        id: person.id,
+        globalId: Buffer.from(`Person:${person.id}`).toString("base64"),
+        encounters: rows.map((row) => Buffer.from(`Encounter:${row.id}`).toString("base64")),
+      });
+    }
+    const worker = await world.signIn(world.owner.users.worker);
+    const page = `edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor startCursor }`;
+    const ids = (connection: any) => connection.edges.map((edge: any) => edge.node.id);
+    const file = `query ($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+      person(id: $id) { encounters(first: $first, after: $after, last: $last, before: $before) { ${page} } } }`;
+    const [first] = persons as [(typeof persons)[number]];
+    const one = (await worker.request<any>(file, { id: first.globalId, first: 2 })).data.person.encounters;
+    expect(ids(one)).toEqual(first.encounters.slice(0, 2));
+    expect(one.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const two = (
+      await worker.request<any>(file, { id: first.globalId, first: 2, after: one.pageInfo.endCursor })
+    ).data.person.encounters;
+    expect(ids(two)).toEqual(first.encounters.slice(2, 4));
+    const last = (await worker.request<any>(file, { id: first.globalId, last: 2 })).data.person.encounters;
+    expect(ids(last)).toEqual(first.encounters.slice(3, 5));
+    const before = (
+      await worker.request<any>(file, { id: first.globalId, last: 2, before: last.pageInfo.startCursor })
+    ).data.person.encounters;
+    expect(ids(before)).toEqual(first.encounters.slice(1, 3));
+    const badCursor = await worker.request<any>(file, { id: first.globalId, first: 2, after: "bm9wZQ==" });
+    expect(badCursor.errors?.[0]?.extensions?.code).toBe("INPUT_VALIDATION");
+
+    // Across a caseload, each person gets their own newest page, in one batch.
+    const caseloadPages = `query ($first: Int, $last: Int) { persons(first: 10, search: "pages") {
+      edges { node { id encounters(first: $first, last: $last) { ${page} } } } } }`;
+    for (const [args, slice, hasNext] of [
+      [{ first: 3 }, [0, 3], true],
+      [{ first: 10 }, [0, 5], false],
+      [{ last: 2 }, [3, 5], false],
+    ] as const) {
+      const found = (await worker.request<any>(caseloadPages, args)).data.persons.edges;
+      expect(found.map((edge: any) => edge.node.id)).toEqual(persons.map((person) => person.globalId));
+      for (const [i, edge] of found.entries()) {
+        expect(ids(edge.node.encounters)).toEqual(persons[i]!.encounters.slice(...slice));
+        expect(edge.node.encounters.pageInfo.hasNextPage).toBe(hasNext);
+      }
+    }
+  });
+
   it("edits a file; a partner cannot", async () => {
     const worker = await world.signIn(world.owner.users.worker);
     const update = `mutation ($input: UpdatePersonInput!) {
