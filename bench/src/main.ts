@@ -167,8 +167,9 @@ function wrk(request: Request, connections: number, seconds: number) {
   return {
     requests,
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
-    p50: toMs(/50%\s+(\S+)/.exec(output)?.[1] ?? ""),
-    p99: toMs(/99%\s+(\S+)/.exec(output)?.[1] ?? ""),
+    // Anchored: "+/- Stdev 73.50%" also contains "50%".
+    p50: toMs(/^\s*50%\s+(\S+)/m.exec(output)?.[1] ?? ""),
+    p99: toMs(/^\s*99%\s+(\S+)/m.exec(output)?.[1] ?? ""),
     errors: Number(errors ?? 0),
   };
 }

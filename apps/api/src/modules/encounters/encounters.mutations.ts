@@ -156,7 +156,11 @@ builder.mutationField("recordEncounter", (t) =>
           ...fields,
           organisationId,
           authorId: viewer.userId,
-          materials: { create: materials.map((m) => ({ ...m, organisationId })) },
+          // Nested writes only when there is something to write: an empty one still costs Prisma
+          // a second statement (re-reading the row), on the most frequent write of the product.
+          ...(materials.length > 0
+            ? { materials: { create: materials.map((m) => ({ ...m, organisationId })) } }
+            : {}),
           ...(note ? { note: { create: { organisationId, body: note } } } : {}),
         },
       });
