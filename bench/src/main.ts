@@ -202,7 +202,7 @@ async function main() {
   say(`# Maillage benchmark — ${quick ? "quick" : "full"} run, ${new Date().toISOString()}`);
   say("");
   say(
-    `Dataset: ${scale.organisations} organisations, ${scale.persons} persons, ${scale.encounters} encounters, ${scale.referrals} referrals, ${scale.nurseVisits} nurse visits; generated in ${dataset.seconds.toFixed(1)} s.`,
+    `Dataset: ${scale.organisations} organisations, ${scale.persons} persons, ${scale.encounters} encounters, ${scale.referrals} referrals, ${scale.nurseVisits} nurse visits, ${scale.accompaniments} accompaniments; generated in ${dataset.seconds.toFixed(1)} s.`,
   );
 
   execFileSync(process.execPath, ["build.mjs"], { cwd: join(root, "apps", "api"), stdio: "inherit" });
