@@ -205,7 +205,15 @@ async function main() {
     `Dataset: ${scale.organisations} organisations, ${scale.persons} persons, ${scale.encounters} encounters, ${scale.referrals} referrals, ${scale.nurseVisits} nurse visits, ${scale.accompaniments} accompaniments; generated in ${dataset.seconds.toFixed(1)} s.`,
   );
 
-  execFileSync(process.execPath, ["build.mjs"], { cwd: join(root, "apps", "api"), stdio: "inherit" });
+  // The production bundle, after the Prisma client and the schema are generated (a fresh clone has neither).
+  execFileSync(
+    "pnpm",
+    ["exec", "turbo", "run", "build", "--filter=@maillage/api", "--output-logs=errors-only"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   const startServers = async (): Promise<Record<Target, ChildProcess>> => {
     const started = {
       maillage: start(process.execPath, [join(root, "apps/api/dist/main.mjs")], {

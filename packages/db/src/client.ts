@@ -84,8 +84,10 @@ interface BeginRequestRow {
 export async function beginRequest(tx: TransactionClient, sessionToken: string): Promise<Viewer | null> {
   const rows = await tx.$queryRaw<BeginRequestRow[]>`
     SELECT * FROM app.begin_request(${hashToken(sessionToken)})`;
-  const row = rows[0];
-  if (!row) return null;
+  return rows[0] ? toViewer(rows[0]) : null;
+}
+
+function toViewer(row: BeginRequestRow): Viewer {
   return {
     sessionId: row.session_id,
     userId: row.user_id,
@@ -108,9 +110,12 @@ export async function viewerScopedTransaction<T>(
   work: (tx: TransactionClient, viewer: Viewer | null) => Promise<T>,
 ): Promise<T> {
   return db.prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL ROLE maillage_app");
-    const viewer = sessionToken ? await beginRequest(tx, sessionToken) : null;
-    return work(tx, viewer);
+    // One statement, one round trip: a SELECT without FROM yields exactly one row, so the role
+    // is set whatever the session lookup finds (`set_config('role', …, true)` is SET LOCAL ROLE).
+    const [row] = await tx.$queryRaw<{ viewer: BeginRequestRow | null }[]>`
+      SELECT set_config('role', 'maillage_app', true) AS role,
+             (SELECT to_jsonb(b) FROM app.begin_request(${sessionToken ? hashToken(sessionToken) : null}::text) b) AS viewer`;
+    return work(tx, row?.viewer ? toViewer(row.viewer) : null);
   });
 }
 
