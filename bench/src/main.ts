@@ -205,15 +205,9 @@ async function main() {
     `Dataset: ${scale.organisations} organisations, ${scale.persons} persons, ${scale.encounters} encounters, ${scale.referrals} referrals, ${scale.nurseVisits} nurse visits, ${scale.accompaniments} accompaniments; generated in ${dataset.seconds.toFixed(1)} s.`,
   );
 
-  // The production bundle, after the Prisma client and the schema are generated (a fresh clone has neither).
-  execFileSync(
-    "pnpm",
-    ["exec", "turbo", "run", "build", "--filter=@maillage/api", "--output-logs=errors-only"],
-    {
-      cwd: root,
-      stdio: "inherit",
-    },
-  );
+  // `pnpm bench` builds the production bundle first (turbo: Prisma client, schema, bundle).
+  if (!existsSync(join(root, "apps/api/dist/main.mjs")))
+    throw new Error("No API bundle: run the benchmark with `pnpm bench` from the repository root.");
   const startServers = async (): Promise<Record<Target, ChildProcess>> => {
     const started = {
       maillage: start(process.execPath, [join(root, "apps/api/dist/main.mjs")], {
