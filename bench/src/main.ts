@@ -20,7 +20,7 @@ if (!adminUrl)
   throw new Error("Set DATABASE_URL to a PostgreSQL server (the bench creates its own database).");
 const root = repositoryRoot();
 const scale = quick ? quickScale : fullScale;
-const timing = quick ? { rounds: 1, warmup: 2, duration: 5 } : { rounds: 3, warmup: 5, duration: 15 };
+const timing = quick ? { rounds: 1, warmup: 1, duration: 4 } : { rounds: 3, warmup: 5, duration: 15 };
 const ports = { maillage: 4610, floor: 4620, peer: 4630 };
 
 type Target = "maillage" | "floor" | "peer";
