@@ -78,13 +78,20 @@ interface BeginRequestRow {
 }
 
 /**
- * Checks a session token and sets the viewer (app.user_id, app.org_id, app.roles) for the rest
- * of the transaction. Returns null, with no viewer set, for an unknown or expired session.
+ * Acts as the app role `maillage_app` for the rest of the transaction, checks a session token
+ * and sets the viewer (app.user_id, app.org_id, app.roles). Returns null, with no viewer set, for
+ * a missing, unknown or expired session. One statement, one round trip: a SELECT without FROM
+ * yields exactly one row, so the role is set whatever the session lookup finds
+ * (`set_config('role', …, true)` is SET LOCAL ROLE).
  */
-export async function beginRequest(tx: TransactionClient, sessionToken: string): Promise<Viewer | null> {
-  const rows = await tx.$queryRaw<BeginRequestRow[]>`
-    SELECT * FROM app.begin_request(${hashToken(sessionToken)})`;
-  return rows[0] ? toViewer(rows[0]) : null;
+export async function beginRequest(
+  tx: TransactionClient,
+  sessionToken: string | null,
+): Promise<Viewer | null> {
+  const [row] = await tx.$queryRaw<{ viewer: BeginRequestRow | null }[]>`
+    SELECT set_config('role', 'maillage_app', true) AS role,
+           (SELECT to_jsonb(b) FROM app.begin_request(${sessionToken ? hashToken(sessionToken) : null}::text) b) AS viewer`;
+  return row?.viewer ? toViewer(row.viewer) : null;
 }
 
 function toViewer(row: BeginRequestRow): Viewer {
@@ -109,14 +116,7 @@ export async function viewerScopedTransaction<T>(
   sessionToken: string | null,
   work: (tx: TransactionClient, viewer: Viewer | null) => Promise<T>,
 ): Promise<T> {
-  return db.prisma.$transaction(async (tx) => {
-    // One statement, one round trip: a SELECT without FROM yields exactly one row, so the role
-    // is set whatever the session lookup finds (`set_config('role', …, true)` is SET LOCAL ROLE).
-    const [row] = await tx.$queryRaw<{ viewer: BeginRequestRow | null }[]>`
-      SELECT set_config('role', 'maillage_app', true) AS role,
-             (SELECT to_jsonb(b) FROM app.begin_request(${sessionToken ? hashToken(sessionToken) : null}::text) b) AS viewer`;
-    return work(tx, row?.viewer ? toViewer(row.viewer) : null);
-  });
+  return db.prisma.$transaction(async (tx) => work(tx, await beginRequest(tx, sessionToken)));
 }
 
 /**
