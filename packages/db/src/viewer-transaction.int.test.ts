@@ -15,8 +15,9 @@ let organisationId = "";
 
 beforeAll(async () => {
   pool = adminPool(inject("databaseUrl"));
+  // One connection: the last test reads the very connection the request used.
   db = connectDatabase(inject("databaseUrl"), {
-    poolSize: 2,
+    poolSize: 1,
     namedStatements: inject("databaseKind") === "server",
   });
   organisationId = (await createOrganisation(pool)).id;
