@@ -153,7 +153,10 @@ export function intersectIntervals(a: readonly Interval[], b: readonly Interval[
   const result: Interval[] = [];
   for (const x of mergeIntervals(a)) {
     for (const y of mergeIntervals(b)) {
+      // Dates, not numbers: Math.max/min would turn them into milliseconds.
+      // biome-ignore lint/complexity/useMathMinMax: the later of two Dates, kept a Date
       const start = x.start > y.start ? x.start : y.start;
+      // biome-ignore lint/complexity/useMathMinMax: the earlier of two Dates, kept a Date
       const end = x.end < y.end ? x.end : y.end;
       if (end > start) result.push({ start, end });
     }
