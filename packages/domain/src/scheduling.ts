@@ -151,8 +151,9 @@ export function subtractIntervals(free: readonly Interval[], busy: readonly Inte
 
 export function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
   const result: Interval[] = [];
+  const others = mergeIntervals(b);
   for (const x of mergeIntervals(a)) {
-    for (const y of mergeIntervals(b)) {
+    for (const y of others) {
       // Dates, not numbers: Math.max/min would turn them into milliseconds.
       // biome-ignore lint/complexity/useMathMinMax: the later of two Dates, kept a Date
       const start = x.start > y.start ? x.start : y.start;
