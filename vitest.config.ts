@@ -46,6 +46,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll gives up after 1 s by default: on a loaded machine a page's request takes
+          // longer. Playwright's own waits allow 30 s; so does a poll of a page or of the database.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

@@ -21,11 +21,13 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
          ($1, 'Salon Lotus', 'MASSAGE_PARLOUR', 7), ($1, 'Agence Rubis', 'ESCORT_AGENCY', 14) RETURNING id`,
       [organisation.id],
     );
+    const rubisId = rows[1]?.id;
+    if (!rubisId) throw new Error("The two venues were not created");
     // Rubis was last visited 20 days ago (cadence 14: overdue).
     await pool.query(
       `INSERT INTO encounters (organisation_id, author_id, occurred_at, channel, place_type, venue_id, themes)
        VALUES ($1, $2, now() - interval '20 days', 'IN_PERSON', 'WORKPLACE', $3, '{}')`,
-      [organisation.id, worker.id, rows[1]!.id],
+      [organisation.id, worker.id, rubisId],
     );
     const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
     const page = await context.newPage();
@@ -101,12 +103,14 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
     ]);
 
     // The author edits the person's encounter from the file, then deletes it; both are audited.
-    const personId = (
+    const [maelle] = (
       await pool.query<{ id: string }>(
         "SELECT id FROM persons WHERE alias = 'Maëlle' AND organisation_id = $1",
         [organisation.id],
       )
-    ).rows[0]!.id;
+    ).rows;
+    if (!maelle) throw new Error("Maëlle's file was not created");
+    const personId = maelle.id;
     await page.goto(
       `${env.server.url}/personnes/${encodeURIComponent(Buffer.from(`Person:${personId}`).toString("base64"))}`,
     );
@@ -135,20 +139,23 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
     );
     expect(audit.rows.map((r) => r.action)).toEqual(["ENCOUNTER_UPDATED", "ENCOUNTER_DELETED"]);
 
-    // Accompaniment: plan one for tomorrow, then mark it done.
+    // Accompaniment: plan one for tomorrow, then mark it done. The week shown is the page's
+    // "today" when it loads: fixed, so that it is the same day as `today` here even if midnight
+    // passes in between (on a Sunday, tomorrow is in next week's list).
+    const today = new Date();
+    await page.clock.setFixedTime(today);
     await page.goto(`${env.server.url}/accompagnements`);
     await page.getByRole("heading", { name: "Ma semaine d'accompagnements" }).waitFor();
     await page.getByLabel("Pseudonyme").fill("maelle");
     await page.getByRole("button", { name: "Choisir Maëlle" }).click();
     await page.getByRole("button", { name: "Tribunal" }).click();
-    const tomorrow = new Date(Date.now() + 86_400_000);
+    const tomorrow = new Date(today.getTime() + 86_400_000);
     tomorrow.setHours(10, 0, 0, 0);
     const local = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, "0")}-${String(tomorrow.getDate()).padStart(2, "0")}T10:00`;
     await page.getByLabel("Date et heure").fill(local);
     await page.getByRole("button", { name: "Planifier un accompagnement" }).click();
     await page.getByText("Accompagnement planifié.").waitFor();
-    // On a Sunday, tomorrow is in next week's list.
-    if (new Date().getDay() === 0) await page.getByRole("button", { name: /Semaine suivante/ }).click();
+    if (today.getDay() === 0) await page.getByRole("button", { name: /Semaine suivante/ }).click();
     const planned = page.locator("ul.card-list > li").filter({ hasText: "Maëlle" });
     await planned.waitFor();
     await planned.getByLabel("Résultat (facultatif)").fill("Audience reportée");

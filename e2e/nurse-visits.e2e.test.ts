@@ -84,4 +84,103 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
     await workerContext.close();
     await nurseContext.close();
   });
+
+  it("only the visit's nurse is offered its completion; a coordinator hands it to another nurse", async () => {
+    const pool = adminPool(env.server.databaseUrl);
+    const street = await createOrganisation(pool, { name: "Rue (remise e2e)" });
+    const health = await createOrganisation(pool, { name: "Santé (remise e2e)", kind: "PUBLIC_HEALTH" });
+    await createPartnership(pool, { organisationIds: [street.id, health.id] });
+    const worker = await createUser(pool, {
+      memberships: [{ organisationId: street.id, roles: ["OUTREACH_WORKER"] }],
+    });
+    const firstNurse = await createUser(pool, {
+      displayName: "Nadia Première",
+      memberships: [{ organisationId: health.id, roles: ["NURSE"] }],
+    });
+    const secondNurse = await createUser(pool, {
+      displayName: "Sophie Seconde",
+      memberships: [{ organisationId: health.id, roles: ["NURSE"] }],
+    });
+    const coordinator = await createUser(pool, {
+      memberships: [{ organisationId: health.id, roles: ["COORDINATOR"] }],
+    });
+    const person = await createPerson(pool, { organisationId: street.id, alias: "Océane" });
+    await pool.query(
+      `INSERT INTO consents (organisation_id, person_id, grantee_organisation_id, record_kinds, recorded_by_id)
+       VALUES ($1, $2, $3, '{PROFILE,NURSE_VISIT_LOGISTICS}', $4)`,
+      [street.id, person.id, health.id, worker.id],
+    );
+    // An accepted visit of the first nurse, starting in a few minutes (so it may be completed).
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO nurse_visits (organisation_id, nurse_id, worker_id, worker_organisation_id, place_type,
+         planned_start, planned_end, status, proposed_by_id)
+       VALUES ($1, $2, $3, $4, 'HOME', now() + interval '10 minutes', now() + interval '70 minutes', 'ACCEPTED', $3)
+       RETURNING id`,
+      [health.id, firstNurse.id, worker.id, street.id],
+    );
+    const visitId = rows[0]?.id ?? "";
+    await pool.query("INSERT INTO nurse_visit_persons (nurse_visit_id, person_id) VALUES ($1, $2)", [
+      visitId,
+      person.id,
+    ]);
+    const visitUrl = `${env.server.url}/visites/${encodeURIComponent(Buffer.from(`NurseVisit:${visitId}`).toString("base64"))}`;
+
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const openAs = async (user: { email: string; password: string }) => {
+      await context.clearCookies();
+      await signInThroughPage(page, env.server.url, user);
+      await page.goto(visitUrl);
+      await page.getByRole("heading", { name: "Visite conjointe" }).waitFor();
+      await page.locator("dd", { hasText: "Océane" }).waitFor();
+    };
+
+    // Another nurse of the organisation reads the visit but is offered neither completion nor notes.
+    await openAs(secondNurse);
+    expect(await page.getByRole("heading", { name: "Compléter la visite" }).count()).toBe(0);
+    expect(await page.getByLabel(/Note clinique/).count()).toBe(0);
+
+    // The worker neither.
+    await openAs(worker);
+    expect(await page.getByRole("heading", { name: "Compléter la visite" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Confier à une autre infirmière" }).count()).toBe(0);
+
+    // The coordinator hands it to the second nurse.
+    await openAs(coordinator);
+    expect(await page.getByLabel(/Note clinique/).count()).toBe(0);
+    await page.getByRole("button", { name: "Confier à une autre infirmière" }).click();
+    await page.getByLabel("Infirmière de votre organisme").selectOption({ label: "Sophie Seconde" });
+    await page.getByRole("button", { name: "Confier la visite" }).click();
+    await page.getByText("Visite confiée à Sophie Seconde. Elle en est avisée.").waitFor();
+    expect(
+      (await pool.query("SELECT nurse_id FROM nurse_visits WHERE id = $1", [visitId])).rows[0]?.nurse_id,
+    ).toBe(secondNurse.id);
+
+    // The first nurse no longer completes it; the second does, with a clinical note.
+    await openAs(firstNurse);
+    expect(await page.getByRole("heading", { name: "Compléter la visite" }).count()).toBe(0);
+    await openAs(secondNurse);
+    await page.getByRole("button", { name: "Un de plus : Dépistage ITSS" }).click();
+    await page.getByLabel(/Note clinique — Océane/).fill("Dépistage fait, suivi dans deux semaines.");
+    await page.getByRole("button", { name: "Compléter la visite" }).click();
+    await page.getByText("Visite complétée.").waitFor();
+    const { rows: completed } = await pool.query(
+      `SELECT v.status, n.author_id, n.body, a.kind, a.count
+         FROM nurse_visits v JOIN clinical_notes n ON n.nurse_visit_id = v.id
+         JOIN clinical_acts a ON a.nurse_visit_id = v.id
+        WHERE v.id = $1`,
+      [visitId],
+    );
+    expect(completed).toEqual([
+      {
+        status: "COMPLETED",
+        author_id: secondNurse.id,
+        body: "Dépistage fait, suivi dans deux semaines.",
+        kind: "STBBI_TEST",
+        count: 1,
+      },
+    ]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
 });

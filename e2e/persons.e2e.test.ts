@@ -50,7 +50,7 @@ describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
     await page.getByLabel("Rechercher un pseudonyme").fill("noemie-eloise");
     await page.getByRole("link", { name: "Noémie-Éloïse" }).click();
     await page.getByRole("heading", { name: "Historique" }).waitFor();
-    expect(await page.getByText("Note très privée").isVisible()).toBe(true);
+    await page.getByText("Note très privée").waitFor();
 
     // Before any consent, the partner sees nothing.
     await page.getByLabel("Organisme partenaire").selectOption({ label: "Clinique partenaire (e2e)" });
@@ -62,8 +62,9 @@ describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
     await page.getByLabel("Partenaire", { exact: true }).selectOption({ label: "Clinique partenaire (e2e)" });
     await page.getByRole("button", { name: "Résumé des rencontres" }).click();
     await page.getByRole("button", { name: "Enregistrer un consentement" }).click();
-    await page.getByText("Consentement enregistré.").waitFor();
-    await page.getByText("En vigueur").waitFor();
+    // Exact: "Aucun consentement enregistré." may still be shown until the list has reloaded.
+    await page.getByText("Consentement enregistré.", { exact: true }).waitFor();
+    await page.getByText("En vigueur", { exact: true }).waitFor();
 
     // The preview now shows the person and the encounter, never the note or the legal name.
     await page.getByLabel("Organisme partenaire").selectOption({ label: "Clinique partenaire (e2e)" });
@@ -84,14 +85,14 @@ describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
     await signInThroughPage(partnerPage, env.server.url, partnerWorker);
     await partnerPage.goto(fileUrl);
     await partnerPage.getByRole("heading", { name: "Noémie-Éloïse" }).waitFor();
-    expect(await partnerPage.getByText(/Ce dossier appartient à Rue \(e2e\)/).isVisible()).toBe(true);
+    await partnerPage.getByText(/Ce dossier appartient à Rue \(e2e\)/).waitFor();
     expect(await partnerPage.getByText("Note très privée").count()).toBe(0);
     expect(await partnerPage.getByText("Nom Secret").count()).toBe(0);
 
     // In English, the consent section speaks English.
     await page.getByRole("button", { name: "EN", exact: true }).click();
     await page.getByRole("heading", { name: "Consents" }).waitFor();
-    expect(await page.getByText("In force").isVisible()).toBe(true);
+    await page.getByText("In force", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Withdraw" }).click();
     await page.getByRole("button", { name: "Yes, withdraw" }).click();
     await page.getByText("Withdrawn", { exact: true }).waitFor();

@@ -3,19 +3,25 @@ import type PrismaTypes from "@maillage/db/pothos-types";
 import { getDatamodel } from "@maillage/db/pothos-types";
 import {
   holdsAnyRole,
+  type OrganisationAction,
   type RecordKind,
   type RoleName,
   readsOwn,
+  takesAction,
   workingRoles,
   writesOwn,
 } from "@maillage/domain";
 import SchemaBuilder from "@pothos/core";
+import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { auditPersonFileReads } from "./access/audit-reads.ts";
-import type { Context, SignedInContext } from "./context.ts";
+import type { ActingContext, Context, SignedInContext } from "./context.ts";
+import { NotFoundError } from "./errors.ts";
+import { decodeNodeGlobalId } from "./global-ids.ts";
+import MutationOutcomePlugin from "./mutation-outcome-plugin.ts";
 import { dateScalar, dateTimeScalar } from "./scalars.ts";
 
 /**
@@ -27,6 +33,9 @@ import { dateScalar, dateTimeScalar } from "./scalars.ts";
  * - `role`: holds this role in the acting organisation.
  * - `workingRole`: outreach worker, nurse or coordinator of the acting organisation (an org
  *   admin alone, or a committee member, works with no person's file).
+ * - `takesAction`: holds a role that takes this action on the acting organisation itself
+ *   (packages/domain organisation-actions.ts).
+ * - `committeeSeat`: sits on the follow-up committee of this partnership (a raw id).
  */
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -39,9 +48,20 @@ export const builder = new SchemaBuilder<{
     readsOwn: RecordKind;
     /** Holds a role that writes this kind of record for the acting organisation (registry). */
     writesOwn: RecordKind;
+    /** Holds a role that takes this action on the acting organisation (registry). */
+    takesAction: OrganisationAction;
+    /** Sits on this partnership's follow-up committee (the partnership's database id). */
+    committeeSeat: string;
   };
+  // What each scope guarantees to the resolvers behind it (t.withAuth, t.authField).
   AuthContexts: {
     signedIn: SignedInContext;
+    role: ActingContext;
+    workingRole: ActingContext;
+    readsOwn: ActingContext;
+    writesOwn: ActingContext;
+    takesAction: ActingContext;
+    committeeSeat: SignedInContext;
   };
   DefaultFieldNullability: false;
   Scalars: {
@@ -51,16 +71,30 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // The mutation-outcome plugin sits inside the errors plugin, where a typed error is still an error.
+  // The dataloader plugin batches `t.loadable` fields (access/person-loader.ts, persons/person-lists.ts).
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    MutationOutcomePlugin,
+    DataloaderPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+  ],
   scopeAuth: {
-    // A refused check looks like "not found" to the caller.
-    unauthorizedError: () => new Error("NOT_FOUND"),
+    // A refused check looks like "not found" to the caller (masked by class in http/error-masking.ts).
+    unauthorizedError: (_parent, context) => new NotFoundError(context.locale),
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
-      role: (role) => context.viewer?.roles.includes(role) ?? false,
-      workingRole: holdsAnyRole(context.viewer?.roles ?? [], workingRoles),
+      // Roles are held in the acting organisation: none without one (app.begin_request).
+      role: (role) => context.viewer?.organisationId != null && context.viewer.roles.includes(role),
+      workingRole: context.viewer?.organisationId != null && holdsAnyRole(context.viewer.roles, workingRoles),
       readsOwn: (kind) => context.viewer?.organisationId != null && readsOwn(context.viewer.roles, kind),
       writesOwn: (kind) => context.viewer?.organisationId != null && writesOwn(context.viewer.roles, kind),
+      takesAction: (action) =>
+        context.viewer?.organisationId != null && takesAction(context.viewer.roles, action),
+      committeeSeat: (partnershipId) =>
+        context.viewer?.committeePartnershipIds.includes(partnershipId) ?? false,
     }),
   },
   prisma: {
@@ -75,6 +109,12 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
   },
   relay: {
+    // A malformed global id names nothing: not found, exactly like a record the viewer may not see.
+    decodeGlobalID: (globalID, context) => {
+      const decoded = decodeNodeGlobalId(globalID);
+      if (!decoded) throw new NotFoundError(context.locale);
+      return decoded;
+    },
     clientMutationId: "omit",
     cursorType: "String",
     // node(id:) loads through each type's visibility filter (its prismaNode findUnique);

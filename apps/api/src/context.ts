@@ -1,5 +1,6 @@
 import type { Database, TransactionClient, Viewer } from "@maillage/db";
 import type { Locale } from "@maillage/domain";
+import type { OperationOutcome } from "./operation-outcome.ts";
 
 /** Where the request came from, for the audit log and the sign-in throttle. */
 export interface RequestOrigin {
@@ -29,11 +30,24 @@ export interface Context {
   sessionToken: string | null;
   /** Persons whose file this request already audited (one event per person per request). */
   auditedPersonReads?: Set<string>;
-  /** Set while a "see as partner" preview runs: nothing is audited as the previewed partner. */
-  previewing?: boolean;
   /** Cookies to set on the response (session cookie on sign-in, cleared on sign-out). */
   responseCookies: string[];
+  /**
+   * What the operation's mutation fields came to, shared by every copy of this context: one
+   * failed field rolls the whole operation back (operation-outcome.ts).
+   */
+  outcome: OperationOutcome;
 }
 
 /** A context whose viewer is known, as narrowed by the `signedIn` scope. */
 export type SignedInContext = Context & { viewer: Viewer };
+
+/** A viewer acting as an organisation (every working role and every admin acts as one). */
+export type ActingViewer = Viewer & { organisationId: string };
+
+/**
+ * A context whose viewer acts as an organisation, as narrowed by the `role`, `workingRole`,
+ * `readsOwn` and `writesOwn` scopes (each requires an acting organisation): resolvers behind
+ * them read `ctx.viewer.organisationId` as a string.
+ */
+export type ActingContext = Context & { viewer: ActingViewer };

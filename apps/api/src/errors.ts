@@ -1,11 +1,13 @@
 import {
   type ErrorCode,
-  errorMessages,
+  errorMessage,
   type FieldErrorCode,
-  fieldErrorMessages,
+  fieldErrorMessage,
   type Locale,
+  minutesToWait,
 } from "@maillage/domain";
-import { z } from "zod";
+import { fieldErrorCodeOf, fieldPathOf } from "@maillage/domain/inputs";
+import type { z } from "zod";
 
 /**
  * The one error model: expected failures are instances of AppError subclasses, returned as
@@ -16,8 +18,10 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly locale: Locale,
+    // A message that takes values (packages/domain ErrorMessageValues) is formatted by the subclass.
+    message: string = errorMessage(locale, code),
   ) {
-    super(errorMessages[locale][code]);
+    super(message);
     this.name = "AppError";
   }
 }
@@ -33,7 +37,11 @@ export class TooManyAttemptsError extends AppError {
     locale: Locale,
     readonly retryAfterSeconds: number,
   ) {
-    super("TOO_MANY_ATTEMPTS", locale);
+    super(
+      "TOO_MANY_ATTEMPTS",
+      locale,
+      errorMessage(locale, "TOO_MANY_ATTEMPTS", { minutes: minutesToWait(retryAfterSeconds) }),
+    );
   }
 }
 
@@ -41,6 +49,16 @@ export class TooManyAttemptsError extends AppError {
 export class NotFoundError extends AppError {
   constructor(locale: Locale) {
     super("NOT_FOUND", locale);
+  }
+}
+
+/**
+ * Refused although the caller knows the record exists (e.g. granting a role to oneself): where
+ * not knowing is the point, a refusal is a NotFoundError instead.
+ */
+export class ForbiddenError extends AppError {
+  constructor(locale: Locale) {
+    super("FORBIDDEN", locale);
   }
 }
 
@@ -65,25 +83,9 @@ export class InputValidationError extends AppError {
   }
 }
 
-function fieldCode(issue: z.core.$ZodIssue): FieldErrorCode {
-  switch (issue.code) {
-    case "too_big":
-      return issue.origin === "string" || issue.origin === "array" ? "TOO_LONG" : "TOO_LARGE";
-    case "too_small":
-      if (issue.origin === "string" && issue.minimum === 1) return "REQUIRED";
-      return issue.origin === "string" || issue.origin === "array" ? "TOO_SHORT" : "TOO_SMALL";
-    case "invalid_format":
-      return "INVALID_FORMAT";
-    case "invalid_type":
-      return issue.input === undefined || issue.input === null ? "REQUIRED" : "INVALID_VALUE";
-    default:
-      return "INVALID_VALUE";
-  }
-}
-
 /** A rejection of one field found after parsing (a rule of the domain, not of the format). */
 export function fieldProblem(locale: Locale, path: string, code: FieldErrorCode): InputValidationError {
-  return new InputValidationError(locale, [{ path, code, message: fieldErrorMessages[locale][code] }]);
+  return new InputValidationError(locale, [{ path, code, message: fieldErrorMessage(locale, code) }]);
 }
 
 /** Validates a mutation's input at the edge; a failure writes nothing. */
@@ -93,8 +95,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, local
   throw new InputValidationError(
     locale,
     result.error.issues.map((issue) => {
-      const code = fieldCode(issue);
-      return { path: issue.path.join("."), code, message: fieldErrorMessages[locale][code] };
+      const code = fieldErrorCodeOf(issue);
+      return { path: fieldPathOf(issue), code, message: fieldErrorMessage(locale, code) };
     }),
   );
 }
@@ -121,9 +123,4 @@ export class DoubleBookingError extends AppError {
   constructor(locale: Locale) {
     super("DOUBLE_BOOKING", locale);
   }
-}
-
-/** A zod enum of a Prisma enum's values (one place for the cast zod needs). */
-export function prismaEnum<T extends string>(values: Record<string, T>) {
-  return z.enum(Object.values(values) as [T, ...T[]]);
 }

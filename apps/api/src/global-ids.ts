@@ -15,3 +15,22 @@ export function decodeId(globalId: string, typename: string): string | null {
     return null;
   }
 }
+
+/** Node types whose database id is a number (every other node's is a UUID). */
+const numericIdTypes = new Set(["AuditEvent"]);
+
+/**
+ * A global id as node(id:) reads it, or null when it names nothing: not a global id at all, or an
+ * id of a form its type's table cannot hold (which the database would refuse with an error).
+ */
+export function decodeNodeGlobalId(globalId: string): { typename: string; id: string } | null {
+  try {
+    const decoded = decodeGlobalID(globalId);
+    const wellFormed = numericIdTypes.has(decoded.typename)
+      ? /^\d{1,18}$/.test(decoded.id)
+      : uuidPattern.test(decoded.id);
+    return wellFormed ? decoded : null;
+  } catch {
+    return null;
+  }
+}

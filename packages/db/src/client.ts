@@ -14,6 +14,8 @@ export interface Viewer {
   /** The organisation the request acts as; null for a committee-only user. */
   organisationId: string | null;
   roles: Role[];
+  /** The acting organisation shows workers only their own records and their caseload's. */
+  teamVisibilityRestricted: boolean;
   csrfToken: string;
   committeePartnershipIds: string[];
 }
@@ -73,6 +75,7 @@ interface BeginRequestRow {
   user_id: string;
   organisation_id: string | null;
   roles: string[];
+  team_visibility_restricted: boolean;
   csrf_token: string;
   committee_partnership_ids: string[];
 }
@@ -100,6 +103,7 @@ function toViewer(row: BeginRequestRow): Viewer {
     userId: row.user_id,
     organisationId: row.organisation_id,
     roles: row.roles as Role[],
+    teamVisibilityRestricted: row.team_visibility_restricted,
     csrfToken: row.csrf_token,
     committeePartnershipIds: row.committee_partnership_ids,
   };
@@ -117,6 +121,36 @@ export async function viewerScopedTransaction<T>(
   work: (tx: TransactionClient, viewer: Viewer | null) => Promise<T>,
 ): Promise<T> {
   return db.prisma.$transaction(async (tx) => work(tx, await beginRequest(tx, sessionToken)));
+}
+
+/** Who a "see as" read acts as: another organisation, with the roles of one of its members. */
+export interface OrganisationViewer {
+  organisationId: string;
+  roles: readonly Role[];
+}
+
+/**
+ * Reads as another organisation inside the request's transaction ("see as partner"): a
+ * savepoint, then app.org_id and app.roles set for it, `work`, and ROLLBACK TO SAVEPOINT —
+ * PostgreSQL undoes a savepoint's `set_config(…, true)` with it, so the request's own viewer is
+ * back, whatever `work` did or threw, and anything written meanwhile is undone: nothing done as
+ * the other organisation is kept. Nothing else may query the transaction meanwhile (a preview is
+ * alone in its operation, modules/partner-preview/preview-alone.ts).
+ */
+export async function readAsOrganisation<T>(
+  tx: TransactionClient,
+  viewer: OrganisationViewer,
+  work: () => Promise<T>,
+): Promise<T> {
+  await tx.$executeRawUnsafe("SAVEPOINT read_as_organisation");
+  try {
+    await tx.$queryRaw`SELECT set_config('app.org_id', ${viewer.organisationId}, true),
+                              set_config('app.roles', ${`{${viewer.roles.join(",")}}`}, true)`;
+    return await work();
+  } finally {
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT read_as_organisation");
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT read_as_organisation");
+  }
 }
 
 /**

@@ -7,6 +7,13 @@ import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import type { OrganisationKind, Role, SharedRecordKind } from "../generated/prisma/enums.ts";
 
+/** The id an `INSERT … RETURNING id` gave back (it returns its row or fails). */
+function returnedId(rows: { id: string }[]): string {
+  const [row] = rows;
+  if (!row) throw new Error("INSERT … RETURNING id returned no row");
+  return row.id;
+}
+
 export const testPassword = "correct horse battery staple";
 let testPasswordHash: Promise<string> | null = null;
 
@@ -56,7 +63,7 @@ export async function createOrganisation(
     `INSERT INTO organisations (name, kind) VALUES ($1, $2::"OrganisationKind") RETURNING id`,
     [name, kind],
   );
-  return { id: rows[0]!.id, name, kind };
+  return { id: returnedId(rows), name, kind };
 }
 
 export async function createPartnership(
@@ -68,7 +75,7 @@ export async function createPartnership(
     "INSERT INTO partnerships (name) VALUES ($1) RETURNING id",
     [name],
   );
-  const id = rows[0]!.id;
+  const id = returnedId(rows);
   for (const organisationId of options.organisationIds) {
     await pool.query("INSERT INTO partnership_members (partnership_id, organisation_id) VALUES ($1, $2)", [
       id,
@@ -115,7 +122,7 @@ export async function createUser(
     `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
     [email, displayName, await hashed(password)],
   );
-  const id = rows[0]!.id;
+  const id = returnedId(rows);
   for (const [index, membership] of (options.memberships ?? []).entries()) {
     await pool.query(
       `INSERT INTO memberships (user_id, organisation_id, roles, created_at)
@@ -143,7 +150,7 @@ export async function createPerson(
      VALUES ($1, $2, $3, $4, 'WOMAN', '{fr}') RETURNING id`,
     [options.organisationId, alias, aliasSearch, options.birthYear ?? 1995],
   );
-  const id = rows[0]!.id;
+  const id = returnedId(rows);
   if (options.legalName) {
     await pool.query(
       "INSERT INTO person_legal_names (person_id, organisation_id, legal_name) VALUES ($1, $2, $3)",
@@ -163,7 +170,7 @@ export async function createEncounter(
      RETURNING id`,
     [options.organisationId, options.personId ?? null, options.authorId],
   );
-  const id = rows[0]!.id;
+  const id = returnedId(rows);
   if (options.note) {
     await pool.query(
       "INSERT INTO encounter_notes (encounter_id, organisation_id, body) VALUES ($1, $2, $3)",

@@ -7,6 +7,8 @@ export {
   connectDatabase,
   type Database,
   hashToken,
+  type OrganisationViewer,
+  readAsOrganisation,
   type TransactionClient,
   type Viewer,
   viewerScopedTransaction,

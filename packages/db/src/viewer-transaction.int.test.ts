@@ -43,7 +43,8 @@ async function inside(sessionToken: string | null) {
     const [row] = await tx.$queryRaw<{ role: string; user_id: string; org_id: string; roles: string }[]>`
       SELECT current_user AS role, current_setting('app.user_id', true) AS user_id,
              current_setting('app.org_id', true) AS org_id, current_setting('app.roles', true) AS roles`;
-    return { viewer, ...row! };
+    if (!row) throw new Error("a SELECT without FROM returned no row");
+    return { viewer, ...row };
   });
 }
 
@@ -69,7 +70,8 @@ describe("viewerScopedTransaction", () => {
     await inside(token);
     const [row] = await db.prisma.$queryRaw<{ role: string; user_id: string | null }[]>`
       SELECT current_user AS role, current_setting('app.user_id', true) AS user_id`;
-    expect(row!.role).not.toBe("maillage_app");
-    expect(row!.user_id ?? "").toBe("");
+    if (!row) throw new Error("a SELECT without FROM returned no row");
+    expect(row.role).not.toBe("maillage_app");
+    expect(row.user_id ?? "").toBe("");
   });
 });

@@ -1,8 +1,13 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "./locale.ts";
 
 /**
- * Stable codes of every expected failure the API reports. The web translates them from its
- * own catalogues; the API also sends a message in the caller's language.
+ * Stable codes of every expected failure the API reports, and their messages: the ONE
+ * catalogue per language of error messages. The API sends `errorMessage(locale, code)` in the
+ * caller's language; the web shows the same messages from the code (apps/web/src/app/i18n), so
+ * they follow a change of language. Messages are ICU MessageFormat (plurals: `{n, plural, …}`;
+ * an apostrophe before `{` would quote it). apps/web's catalogue test parses them and checks
+ * French and English take the same values.
  */
 export const errorCodes = [
   "INVALID_CREDENTIALS",
@@ -17,6 +22,7 @@ export const errorCodes = [
   "INVALID_TRANSITION",
   "DOUBLE_BOOKING",
   "PREVIEW_NOT_ALONE",
+  "ROLLED_BACK",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -24,11 +30,12 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
   fr: {
     INVALID_CREDENTIALS: "Courriel ou mot de passe incorrect.",
-    TOO_MANY_ATTEMPTS: "Trop de tentatives de connexion. Réessayez plus tard.",
+    TOO_MANY_ATTEMPTS:
+      "{minutes, plural, one {Trop de tentatives de connexion. Réessayez dans # minute.} other {Trop de tentatives de connexion. Réessayez dans # minutes.}}",
     INPUT_VALIDATION: "Certaines informations sont invalides.",
-    NOT_FOUND: "Introuvable.",
+    NOT_FOUND: "Introuvable, ou vous n'y avez pas accès.",
     FORBIDDEN: "Vous n'avez pas accès à cette action.",
-    UNAUTHENTICATED: "Veuillez vous connecter.",
+    UNAUTHENTICATED: "Vous n'êtes pas connecté·e, ou votre session a expiré. Connectez-vous.",
     CSRF: "La requête a été refusée (jeton de sécurité manquant ou invalide). Rechargez la page.",
     CONFLICT: "Quelqu'un d'autre a modifié cet élément entre-temps. Rechargez et réessayez.",
     CONSENT_REQUIRED:
@@ -37,15 +44,17 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     DOUBLE_BOOKING: "Cette plage chevauche un autre engagement de l'infirmière ou de l'intervenant·e.",
     PREVIEW_NOT_ALONE:
       "L'aperçu « voir comme le partenaire » se demande seul, sans autre donnée dans la même requête.",
+    ROLLED_BACK: "Rien n'a été enregistré : une autre opération de la même requête a échoué.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
   },
   en: {
     INVALID_CREDENTIALS: "Wrong e-mail or password.",
-    TOO_MANY_ATTEMPTS: "Too many sign-in attempts. Try again later.",
+    TOO_MANY_ATTEMPTS:
+      "{minutes, plural, one {Too many sign-in attempts. Try again in # minute.} other {Too many sign-in attempts. Try again in # minutes.}}",
     INPUT_VALIDATION: "Some information is invalid.",
-    NOT_FOUND: "Not found.",
+    NOT_FOUND: "Not found, or you do not have access to it.",
     FORBIDDEN: "You do not have access to this action.",
-    UNAUTHENTICATED: "Please sign in.",
+    UNAUTHENTICATED: "You are not signed in, or your session has expired. Sign in.",
     CSRF: "The request was refused (missing or invalid security token). Reload the page.",
     CONFLICT: "Someone else changed this in the meantime. Reload and try again.",
     CONSENT_REQUIRED: "The person has no consent in force naming this organisation. Record it first.",
@@ -53,9 +62,42 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     DOUBLE_BOOKING: "This time overlaps another commitment of the nurse or the outreach worker.",
     PREVIEW_NOT_ALONE:
       "The “see as partner” preview is asked for alone, with nothing else in the same request.",
+    ROLLED_BACK: "Nothing was saved: another operation of the same request failed.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",
   },
 };
+
+/** The values an error message takes (`{minutes}`…); a code absent here takes none. */
+export interface ErrorMessageValues {
+  TOO_MANY_ATTEMPTS: { minutes: number };
+}
+
+const localeTags: Record<Locale, string> = { fr: "fr-CA", en: "en-CA" };
+const formatters = new Map<string, IntlMessageFormat>();
+
+function format(locale: Locale, message: string, values: Record<string, number> | undefined): string {
+  const key = `${locale}\u0000${message}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new IntlMessageFormat(message, localeTags[locale]);
+    formatters.set(key, formatter);
+  }
+  return String(formatter.format(values));
+}
+
+/** The message of an error code in a language, with its values (see ErrorMessageValues). */
+export function errorMessage<C extends ErrorCode>(
+  locale: Locale,
+  code: C,
+  ...[values]: C extends keyof ErrorMessageValues ? [values: ErrorMessageValues[C]] : []
+): string {
+  return format(locale, errorMessages[locale][code], values);
+}
+
+/** Whole minutes to wait before signing in again (at least one), for TOO_MANY_ATTEMPTS. */
+export function minutesToWait(retryAfterSeconds: number): number {
+  return Math.max(1, Math.ceil(retryAfterSeconds / 60));
+}
 
 /** Codes of per-field validation problems, with their messages. */
 export const fieldErrorCodes = [
@@ -109,3 +151,8 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     BEFORE_START: "This date must come after the start date.",
   },
 };
+
+/** The message of a field-level problem in a language. */
+export function fieldErrorMessage(locale: Locale, code: FieldErrorCode): string {
+  return format(locale, fieldErrorMessages[locale][code], undefined);
+}

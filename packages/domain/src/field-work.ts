@@ -10,20 +10,27 @@ export function aliasSearchKey(alias: string): string {
 /** Levenshtein distance, bounded: stops counting past `max` (returns max + 1). */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // One row of the table at a time; `diagonal`, `above` and `left` are its three neighbours.
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let distance = b.length;
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
+    let diagonal = i - 1;
+    let left = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    for (const [j, above] of previous.slice(1).entries()) {
+      const cost = a[i - 1] === b[j] ? 0 : 1;
+      const value = Math.min(above + 1, left + 1, diagonal + cost);
       current.push(value);
       rowMin = Math.min(rowMin, value);
+      diagonal = above;
+      left = value;
     }
     if (rowMin > max) return max + 1;
     previous = current;
+    distance = left;
   }
-  return previous[b.length]!;
+  return distance;
 }
 
 export interface DuplicateCandidate {

@@ -1,16 +1,13 @@
+import type { nurseVisitStatuses } from "./vocabularies.ts";
+
 /**
  * The joint-visit booking conversation: a worker proposes, the nurse accepts, declines or
  * proposes another time; either may propose another time or cancel while it is in play; only
  * the side that did not make the current proposal may accept or decline it.
  */
-export type VisitStatusName =
-  | "PROPOSED"
-  | "ACCEPTED"
-  | "DECLINED"
-  | "COUNTER_PROPOSED"
-  | "COMPLETED"
-  | "CANCELLED";
-export type VisitResponse = "ACCEPT" | "DECLINE" | "PROPOSE_OTHER_TIME" | "CANCEL";
+export type VisitStatusName = (typeof nurseVisitStatuses)[number];
+export const visitResponses = ["ACCEPT", "DECLINE", "PROPOSE_OTHER_TIME", "CANCEL"] as const;
+export type VisitResponse = (typeof visitResponses)[number];
 
 const inPlay: readonly VisitStatusName[] = ["PROPOSED", "COUNTER_PROPOSED", "ACCEPTED"];
 

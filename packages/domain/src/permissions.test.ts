@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { consentStatus, isPossiblyMinor, readsAsPartner, readsOwn } from "./permissions.ts";
+import {
+  consentStatus,
+  isPossiblyMinor,
+  mayChangeMemberRoles,
+  noticePrefixesFor,
+  readsAsPartner,
+  readsOwn,
+  seesTeamRecords,
+} from "./permissions.ts";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const day = 86_400_000;
@@ -17,6 +25,47 @@ describe("permission registry", () => {
       expect(readsAsPartner(["COORDINATOR"], kind)).toBe(false);
     }
     expect(readsAsPartner([], "PERSON_PROFILE")).toBe(false);
+  });
+});
+
+describe("rules beside the registry", () => {
+  it("restricted team visibility leaves coordinators the team's records", () => {
+    expect(seesTeamRecords(["OUTREACH_WORKER"], false)).toBe(true);
+    expect(seesTeamRecords(["OUTREACH_WORKER"], true)).toBe(false);
+    expect(seesTeamRecords(["NURSE"], true)).toBe(false);
+    expect(seesTeamRecords(["OUTREACH_WORKER", "COORDINATOR"], true)).toBe(true);
+  });
+  it("sends notices only to roles that act on their record", () => {
+    expect(noticePrefixesFor(["ORG_ADMIN"])).toEqual([]);
+    expect(noticePrefixesFor([])).toEqual([]);
+    expect(noticePrefixesFor(["NURSE"])).toEqual(["REFERRAL_", "NURSE_VISIT_"]);
+  });
+  it("lets nobody grant a role to itself, and coordinators no ORG_ADMIN", () => {
+    const admin = { userId: "a", roles: ["ORG_ADMIN"] };
+    const coordinator = { userId: "c", roles: ["COORDINATOR"] };
+    expect(
+      mayChangeMemberRoles(admin, { userId: "a", current: ["ORG_ADMIN"] }, ["ORG_ADMIN", "COORDINATOR"]),
+    ).toBe(false);
+    expect(mayChangeMemberRoles(admin, { userId: "a", current: ["ORG_ADMIN", "NURSE"] }, ["ORG_ADMIN"])).toBe(
+      true,
+    );
+    expect(mayChangeMemberRoles(admin, { userId: "w", current: ["OUTREACH_WORKER"] }, ["ORG_ADMIN"])).toBe(
+      true,
+    );
+    expect(
+      mayChangeMemberRoles(coordinator, { userId: "a", current: ["ORG_ADMIN"] }, [
+        "ORG_ADMIN",
+        "COORDINATOR",
+      ]),
+    ).toBe(true);
+    expect(mayChangeMemberRoles(coordinator, { userId: "w", current: [] }, ["ORG_ADMIN"])).toBe(false);
+    expect(mayChangeMemberRoles(coordinator, { userId: "a", current: ["ORG_ADMIN"] }, [])).toBe(false);
+    expect(
+      mayChangeMemberRoles(coordinator, { userId: "c", current: ["COORDINATOR"] }, ["COORDINATOR", "NURSE"]),
+    ).toBe(false);
+    expect(
+      mayChangeMemberRoles({ userId: "w", roles: ["OUTREACH_WORKER"] }, { userId: "x", current: [] }, []),
+    ).toBe(false);
   });
 });
 

@@ -94,6 +94,55 @@ export function readsAsPartner(roles: readonly string[], kind: RecordKind): bool
   return partnerSharing[kind] !== undefined && partnerReaders.some((role) => roles.includes(role));
 }
 
+/**
+ * Rule 1's exception: an organisation may restrict team visibility. Then a member sees only her
+ * own records (those she wrote, recorded or goes on) and those of the persons in her caseload
+ * (the persons she follows or whose file she opened); these roles still see the team's.
+ */
+export const teamRecordReaders: readonly RoleName[] = [C];
+
+export function seesTeamRecords(roles: readonly string[], teamVisibilityRestricted: boolean): boolean {
+  return !teamVisibilityRestricted || teamRecordReaders.some((role) => roles.includes(role));
+}
+
+/** Kinds of in-app notices, by the kind of record they are about (the notice's `kind` prefix). */
+export const noticeRecordKinds = {
+  REFERRAL_: "REFERRAL",
+  NURSE_VISIT_: "NURSE_VISIT",
+} as const satisfies Record<string, RecordKind>;
+
+/**
+ * Notices go only to members whose role can act on them: a role that writes the record kind
+ * the notice is about — never a committee member or an admin without a working role.
+ */
+export function noticePrefixesFor(roles: readonly string[]): string[] {
+  return Object.entries(noticeRecordKinds)
+    .filter(([, kind]) => writesOwn(roles, kind))
+    .map(([prefix]) => prefix);
+}
+
+/** Who changes the roles of the acting organisation's members. */
+export const roleManagers: readonly RoleName[] = [A, C];
+
+/**
+ * Whether `actor` may change `member`'s roles from `current` to `next`. An org admin sets any
+ * role; a coordinator sets working roles only (ORG_ADMIN is neither given nor taken by one);
+ * nobody grants a role to itself — another admin or a coordinator of the organisation must —
+ * so an admin cannot read files by promoting itself (dropping one's own roles is allowed).
+ */
+export function mayChangeMemberRoles(
+  actor: { userId: string; roles: readonly string[] },
+  member: { userId: string; current: readonly string[] },
+  next: readonly string[],
+): boolean {
+  if (!roleManagers.some((role) => actor.roles.includes(role))) return false;
+  const added = next.filter((role) => !member.current.includes(role));
+  const removed = member.current.filter((role) => !next.includes(role));
+  if (actor.userId === member.userId && added.length > 0) return false;
+  if (!actor.roles.includes(A) && [...added, ...removed].includes(A)) return false;
+  return true;
+}
+
 /** Status of a consent at `now`, from its dates (history is never overwritten). */
 export type ConsentStatus = "UPCOMING" | "ACTIVE" | "EXPIRED" | "WITHDRAWN";
 

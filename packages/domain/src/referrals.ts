@@ -1,3 +1,5 @@
+import type { urgencies } from "./vocabularies.ts";
+
 /**
  * The referral lifecycle (DESIGN.md §2): SENT → ACCEPTED | DECLINED → IN_PROGRESS →
  * COMPLETED | CLOSED_NO_CONTACT; the sender may withdraw before acceptance. Each transition
@@ -66,7 +68,7 @@ export const closedReferralStatuses: readonly ReferralStatusName[] = [
   "CLOSED_NO_CONTACT",
 ];
 
-export type UrgencyName = "ROUTINE" | "SOON" | "URGENT";
+export type UrgencyName = (typeof urgencies)[number];
 
 /** Days without an answer after which a sent referral is overdue, by urgency (configurable). */
 export const defaultAnswerDays: Record<UrgencyName, number> = { URGENT: 1, SOON: 3, ROUTINE: 7 };

@@ -1,5 +1,5 @@
 import type { SharedRecordKind } from "@maillage/domain";
-import type { Context } from "../context.ts";
+import type { ActingContext } from "../context.ts";
 import { consentInForceWhere } from "./visible-records.ts";
 
 /**
@@ -9,7 +9,7 @@ import { consentInForceWhere } from "./visible-records.ts";
  * visit rest on one.
  */
 export async function consentCoveringReceiver(
-  ctx: Context,
+  ctx: ActingContext,
   personId: string,
   receiverId: string,
   kind: SharedRecordKind = "PROFILE",
@@ -17,7 +17,7 @@ export async function consentCoveringReceiver(
   return ctx.tx.consent.findFirst({
     where: {
       personId,
-      organisationId: ctx.viewer!.organisationId!,
+      organisationId: ctx.viewer.organisationId,
       AND: [consentInForceWhere(receiverId, kind, ctx.now)],
       person: {
         organisation: {

@@ -19,7 +19,9 @@ const publicRootFields = new Set([
 
 function describeScopes(scopes: unknown): string | null {
   if (scopes === undefined || scopes === null) return null;
-  if (typeof scopes === "function") return "(depends on the record)";
+  // A scope read from the field's arguments says which (access/argument-scopes.ts).
+  if (typeof scopes === "function")
+    return (scopes as { declared?: string }).declared ?? "(depends on the record)";
   return JSON.stringify(scopes);
 }
 
@@ -71,6 +73,12 @@ describe("permission declarations", () => {
 
   it("every non-public root field declares who may reach it", () => {
     expect(undeclared).toEqual([]);
+  });
+
+  it("the committee rule of partnershipDashboard is declared, not left to SQL alone", () => {
+    expect(lines).toContain(
+      'Query.partnershipDashboard: {"committeeSeat":"partnershipId"} → PartnershipDashboardResult',
+    );
   });
 
   it("matches the reviewed snapshot", async () => {

@@ -20,6 +20,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../testing/graphql-client.ts";
+import { onlyRow } from "../testing/rows.ts";
 import { startTestServer, type TestServer } from "../testing/test-server.ts";
 
 const roles = ["W", "N", "C", "A", "K"] as const;
@@ -111,7 +112,7 @@ const ownerOrganisation = { id: "" };
 
 async function insert(sql: string, params: unknown[]): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(sql, params);
-  return String(rows[0]!.id);
+  return String(onlyRow(rows).id);
 }
 
 beforeAll(async () => {
@@ -344,6 +345,8 @@ describe("adversarial requests", () => {
     expect(hidden).toMatchObject({ status: missing.status, data: missing.data, errors: missing.errors });
     const malformed = await client.request(query, { id: encodeGlobalID("Person", "1; DROP TABLE persons") });
     expect(malformed.data).toEqual(missing.data);
+    // A malformed id names nothing: "not found" at most, never an internal error.
+    expect(malformed.errors?.map((error) => error.extensions?.code)).toEqual(["NOT_FOUND"]);
   });
 
   it("aliases and lists asking for another organisation's rows return none of them", async () => {

@@ -7,11 +7,13 @@
  */
 import type { Prisma } from "@maillage/db/prisma";
 import {
+  noticePrefixesFor,
   partnerSharing,
   type RecordKind,
   readsAsPartner,
   readsOwn,
   type SharedRecordKind,
+  seesTeamRecords,
 } from "@maillage/domain";
 
 /** Who a filter is built for: the request's viewer, or a partner in a "see as" preview. */
@@ -19,6 +21,11 @@ export interface AccessViewer {
   userId: string;
   organisationId: string | null;
   roles: readonly string[];
+  /**
+   * The acting organisation restricts team visibility (app.begin_request). Unknown counts as
+   * restricted: a viewer built without it sees the fewer records.
+   */
+  teamVisibilityRestricted?: boolean;
 }
 
 const nothing = { id: { in: [] as string[] } };
@@ -77,88 +84,222 @@ export function personSharedWhere(
 
 function either<W extends object>(clauses: (W | null)[]): W | typeof nothing {
   const present = clauses.filter((clause): clause is W => clause !== null);
-  if (present.length === 0) return nothing;
-  if (present.length === 1) return present[0]!;
+  const [only] = present;
+  if (only === undefined) return nothing;
+  if (present.length === 1) return only;
   return { OR: present } as W;
 }
 
-function sharedKind(viewer: AccessViewer, kind: RecordKind): SharedRecordKind | null {
-  return viewer.organisationId && readsAsPartner(viewer.roles, kind) ? (partnerSharing[kind] ?? null) : null;
+/**
+ * The kind under which a partner's records of `kind` are shared with the viewer's organisation,
+ * or null. Every filter takes a null viewer (no session) and then lets nothing through: the
+ * scopes keep such a caller out before any filter runs, and were one to miss, nothing is visible.
+ */
+function sharedKind(
+  viewer: AccessViewer | null,
+  kind: RecordKind,
+): { organisationId: string; kind: SharedRecordKind } | null {
+  const shared = partnerSharing[kind];
+  return viewer?.organisationId && shared && readsAsPartner(viewer.roles, kind)
+    ? { organisationId: viewer.organisationId, kind: shared }
+    : null;
 }
 
-function own(viewer: AccessViewer, kind: RecordKind): string | null {
-  return viewer.organisationId && readsOwn(viewer.roles, kind) ? viewer.organisationId : null;
+function own(viewer: AccessViewer | null, kind: RecordKind): string | null {
+  return viewer?.organisationId && readsOwn(viewer.roles, kind) ? viewer.organisationId : null;
 }
 
-export function visiblePersonWhere(viewer: AccessViewer, now: Date): Prisma.PersonWhereInput {
+/** The persons in the viewer's caseload: those she follows and those whose file she opened. */
+export function caseloadPersonWhere(viewer: AccessViewer): Prisma.PersonWhereInput {
+  return { OR: [{ createdById: viewer.userId }, { followers: { some: { userId: viewer.userId } } }] };
+}
+
+/**
+ * A record of the viewer's own organisation (rule 1): all of them when she sees the team's;
+ * where the organisation restricts team visibility, those that are hers (`hers`) or about a
+ * person of her caseload (`aboutCaseload`) — coordinators still see the team's.
+ */
+function ownRecords<W extends object>(
+  viewer: AccessViewer | null,
+  owner: W,
+  hers: W[],
+  aboutCaseload: (persons: Prisma.PersonWhereInput) => W,
+): W {
+  // No viewer: `OR: []` matches nothing (never reached, the callers hold an organisation).
+  if (!viewer) return { ...owner, OR: [] };
+  if (seesTeamRecords(viewer.roles, viewer.teamVisibilityRestricted ?? true)) return owner;
+  return { ...owner, OR: [...hers, aboutCaseload(caseloadPersonWhere(viewer))] };
+}
+
+/** A joint visit on the viewer's organisation's side that is hers to see (rule 1). */
+function ownVisitWhere(
+  viewer: AccessViewer | null,
+  side: Prisma.NurseVisitWhereInput,
+): Prisma.NurseVisitWhereInput {
+  return ownRecords<Prisma.NurseVisitWhereInput>(
+    viewer,
+    side,
+    viewer ? [{ nurseId: viewer.userId }, { workerId: viewer.userId }] : [],
+    (person) => ({ persons: { some: { person } } }),
+  );
+}
+
+export function visiblePersonWhere(viewer: AccessViewer | null, now: Date): Prisma.PersonWhereInput {
   const organisationId = own(viewer, "PERSON_PROFILE");
   const shared = sharedKind(viewer, "PERSON_PROFILE");
   return either<Prisma.PersonWhereInput>([
-    organisationId ? { organisationId } : null,
-    shared ? personSharedWhere(viewer.organisationId!, shared, now) : null,
+    organisationId
+      ? ownRecords<Prisma.PersonWhereInput>(viewer, { organisationId }, [], (caseload) => caseload)
+      : null,
+    shared ? personSharedWhere(shared.organisationId, shared.kind, now) : null,
   ]);
 }
 
-export function visibleEncounterWhere(viewer: AccessViewer, now: Date): Prisma.EncounterWhereInput {
+export function visibleEncounterWhere(viewer: AccessViewer | null, now: Date): Prisma.EncounterWhereInput {
   const organisationId = own(viewer, "ENCOUNTER");
   const shared = sharedKind(viewer, "ENCOUNTER");
   return either<Prisma.EncounterWhereInput>([
-    organisationId ? { organisationId } : null,
-    shared ? { person: personSharedWhere(viewer.organisationId!, shared, now) } : null,
+    organisationId
+      ? ownRecords<Prisma.EncounterWhereInput>(
+          viewer,
+          { organisationId },
+          viewer ? [{ authorId: viewer.userId }, { coWorkerIds: { has: viewer.userId } }] : [],
+          (person) => ({ person }),
+        )
+      : null,
+    shared ? { person: personSharedWhere(shared.organisationId, shared.kind, now) } : null,
   ]);
 }
 
-export function visibleAccompanimentWhere(viewer: AccessViewer, now: Date): Prisma.AccompanimentWhereInput {
+export function visibleAccompanimentWhere(
+  viewer: AccessViewer | null,
+  now: Date,
+): Prisma.AccompanimentWhereInput {
   const organisationId = own(viewer, "ACCOMPANIMENT");
   const shared = sharedKind(viewer, "ACCOMPANIMENT");
   return either<Prisma.AccompanimentWhereInput>([
-    organisationId ? { organisationId } : null,
-    shared ? { person: personSharedWhere(viewer.organisationId!, shared, now) } : null,
+    organisationId
+      ? ownRecords<Prisma.AccompanimentWhereInput>(
+          viewer,
+          { organisationId },
+          viewer ? [{ workerId: viewer.userId }] : [],
+          (person) => ({ person }),
+        )
+      : null,
+    shared ? { person: personSharedWhere(shared.organisationId, shared.kind, now) } : null,
   ]);
 }
 
 /** Joint visits: the owning organisation and the co-visiting worker's, then consented partners. */
-export function visibleNurseVisitWhere(viewer: AccessViewer, now: Date): Prisma.NurseVisitWhereInput {
+export function visibleNurseVisitWhere(viewer: AccessViewer | null, now: Date): Prisma.NurseVisitWhereInput {
   const organisationId = own(viewer, "NURSE_VISIT");
   const shared = sharedKind(viewer, "NURSE_VISIT");
   return either<Prisma.NurseVisitWhereInput>([
-    organisationId ? { organisationId } : null,
-    organisationId ? { workerOrganisationId: organisationId } : null,
-    shared ? { persons: { some: { person: personSharedWhere(viewer.organisationId!, shared, now) } } } : null,
+    organisationId ? ownVisitWhere(viewer, { organisationId }) : null,
+    organisationId ? ownVisitWhere(viewer, { workerOrganisationId: organisationId }) : null,
+    shared
+      ? { persons: { some: { person: personSharedWhere(shared.organisationId, shared.kind, now) } } }
+      : null,
   ]);
 }
 
 /** Clinical notes and results: nurses of the organisation that owns the visit only. */
-export function visibleClinicalNoteWhere(viewer: AccessViewer): Prisma.ClinicalNoteWhereInput {
+export function visibleClinicalNoteWhere(viewer: AccessViewer | null): Prisma.ClinicalNoteWhereInput {
   const organisationId = own(viewer, "CLINICAL_NOTE");
-  return organisationId ? { organisationId } : nothing;
+  if (!organisationId) return nothing;
+  return ownRecords<Prisma.ClinicalNoteWhereInput>(
+    viewer,
+    { organisationId },
+    viewer ? [{ authorId: viewer.userId }] : [],
+    () => ({ nurseVisit: ownVisitWhere(viewer, { organisationId }) }),
+  );
+}
+
+/**
+ * Whether the viewer reads a joint visit's free-text reason: the two organisations taking part
+ * in it (the owner and the co-visiting worker's), never a partner that sees the visit's
+ * logistics through a consent. (Row-level security holds the reason's own table the same way.)
+ */
+export function readsVisitReason(
+  viewer: AccessViewer | null,
+  visit: { organisationId: string; workerOrganisationId: string },
+): boolean {
+  return (
+    readsOwnRecord(viewer, "NURSE_VISIT", visit.organisationId) ||
+    readsOwnRecord(viewer, "NURSE_VISIT", visit.workerOrganisationId)
+  );
 }
 
 /** A referral and its history: the sending and the receiving organisation. */
-export function visibleReferralWhere(viewer: AccessViewer): Prisma.ReferralWhereInput {
+export function visibleReferralWhere(viewer: AccessViewer | null): Prisma.ReferralWhereInput {
   const organisationId = own(viewer, "REFERRAL");
   return organisationId
-    ? { OR: [{ fromOrganisationId: organisationId }, { toOrganisationId: organisationId }] }
+    ? {
+        OR: [
+          ownRecords<Prisma.ReferralWhereInput>(
+            viewer,
+            { fromOrganisationId: organisationId },
+            viewer ? [{ fromUserId: viewer.userId }] : [],
+            (person) => ({ person }),
+          ),
+          // Received: the inbox is the organisation's (the person is another organisation's).
+          { toOrganisationId: organisationId },
+        ],
+      }
     : nothing;
 }
 
-export function visibleConsentWhere(viewer: AccessViewer): Prisma.ConsentWhereInput {
+export function visibleConsentWhere(viewer: AccessViewer | null): Prisma.ConsentWhereInput {
   const organisationId = own(viewer, "CONSENT");
-  return organisationId ? { organisationId } : nothing;
+  return organisationId
+    ? ownRecords<Prisma.ConsentWhereInput>(
+        viewer,
+        { organisationId },
+        viewer ? [{ recordedById: viewer.userId }] : [],
+        (person) => ({ person }),
+      )
+    : nothing;
 }
 
-export function visibleVenueWhere(viewer: AccessViewer): Prisma.VenueWhereInput {
+/**
+ * In-app notices: addressed to the viewer or to her whole organisation, and only of the kinds
+ * her roles act on (a committee member or an admin without a working role gets none).
+ */
+export function visibleNotificationWhere(viewer: AccessViewer | null): Prisma.NotificationWhereInput {
+  const prefixes = viewer?.organisationId ? noticePrefixesFor(viewer.roles) : [];
+  if (!viewer?.organisationId || prefixes.length === 0) return nothing;
+  return {
+    organisationId: viewer.organisationId,
+    AND: [
+      { OR: [{ userId: null }, { userId: viewer.userId }] },
+      { OR: prefixes.map((prefix) => ({ kind: { startsWith: prefix } })) },
+    ],
+  };
+}
+
+/** A partnership (its name, members, agreement): its member organisations and its committee. */
+export function visiblePartnershipWhere(
+  viewer: (AccessViewer & { committeePartnershipIds?: readonly string[] }) | null,
+): Prisma.PartnershipWhereInput {
+  const seats = viewer?.committeePartnershipIds ?? [];
+  return either<Prisma.PartnershipWhereInput>([
+    viewer?.organisationId ? { members: { some: { organisationId: viewer.organisationId } } } : null,
+    seats.length > 0 ? { id: { in: [...seats] } } : null,
+  ]);
+}
+
+export function visibleVenueWhere(viewer: AccessViewer | null): Prisma.VenueWhereInput {
   const organisationId = own(viewer, "VENUE");
   return organisationId ? { organisationId } : nothing;
 }
 
 /** Active or not: the alerts of every partnership the viewer's organisation belongs to. */
-export function visibleSafetyAlertWhere(viewer: AccessViewer): Prisma.SafetyAlertWhereInput {
+export function visibleSafetyAlertWhere(viewer: AccessViewer | null): Prisma.SafetyAlertWhereInput {
   const organisationId = own(viewer, "SAFETY_ALERT");
   return organisationId ? { partnership: { members: { some: { organisationId } } } } : nothing;
 }
 
-export function visibleAuditEventWhere(viewer: AccessViewer): Prisma.AuditEventWhereInput {
+export function visibleAuditEventWhere(viewer: AccessViewer | null): Prisma.AuditEventWhereInput {
   const organisationId = own(viewer, "AUDIT_EVENT");
   return organisationId ? { organisationId } : { id: { in: [] as bigint[] } };
 }

@@ -5,7 +5,7 @@ import { type Me, meQueryKey, useMe } from "../features/auth/session.ts";
 import { routes } from "../features/routes.ts";
 import { AppFrame } from "./AppFrame.tsx";
 import { RequestError } from "./graphql.ts";
-import { errorMessageKey, I18nProvider, useT } from "./i18n/index.tsx";
+import { I18nProvider, useT } from "./i18n/index.tsx";
 import { Link, match, Redirect, useFocusHeadingOnRouteChange, usePath } from "./router.tsx";
 
 /**
@@ -60,7 +60,7 @@ function Screen({ me }: { me: Me }) {
 }
 
 function Root() {
-  const { t } = useT();
+  const { t, failureMessage } = useT();
   const me = useMe();
   const { pathname, search } = usePath();
   if (me.data === undefined) {
@@ -70,7 +70,7 @@ function Root() {
       return (
         <main className="centered" id="main">
           <div role="alert">
-            <p>{t(errorMessageKey(code))}</p>
+            <p>{failureMessage({ code })}</p>
           </div>
           <button type="button" className="button" onClick={() => void me.refetch()}>
             {t("app.retry")}

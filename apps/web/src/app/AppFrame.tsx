@@ -1,26 +1,42 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { signInPath } from "../features/auth/auth.routes.ts";
-import { type Me, meFields, meQueryKey } from "../features/auth/session.ts";
+import { type Me, meQueryKey } from "../features/auth/session.ts";
 import { ReferralBadge } from "../features/referrals/ReferralBadge.tsx";
 import { navEntries } from "../features/routes.ts";
+import { graphql } from "../generated/gql.ts";
 import { LanguageSwitch } from "../ui/LanguageSwitch.tsx";
-import { graphql, RequestError, setCsrfToken } from "./graphql.ts";
-import { errorMessageKey, type MessageKey, useT } from "./i18n/index.tsx";
+import { failureOf, MutationFailure, mutate, request, setCsrfToken } from "./graphql.ts";
+import { useT } from "./i18n/index.tsx";
 import { Link, navigate, usePath } from "./router.tsx";
 
-const switchMutation = `mutation Switch($input: SwitchOrganisationInput!) {
-  switchOrganisation(input: $input) {
-    __typename ... on SwitchOrganisationSuccess { me { ${meFields} } } ... on AppError { code }
+const SwitchOrganisation = graphql(`
+  mutation SwitchOrganisation($input: SwitchOrganisationInput!) {
+    switchOrganisation(input: $input) {
+      __typename
+      ... on SwitchOrganisationSuccess {
+        me {
+          ...MeFields
+        }
+      }
+      ... on AppError {
+        code
+        message
+      }
+    }
   }
-}`;
+`);
 
-/** A failure of the frame's own actions, kept as a message key so it follows the language. */
-type FrameNotice = MessageKey | null;
+const SignOut = graphql(`
+  mutation SignOut {
+    signOut {
+      ok
+    }
+  }
+`);
 
-function failureKey(error: unknown): MessageKey {
-  return errorMessageKey(error instanceof RequestError ? error.code : "INTERNAL");
-}
+/** A failure of the frame's own actions, kept as data so the message follows the language. */
+type FrameNotice = { code: string } | { refusedSwitch: true } | null;
 
 /** Everything cached was read for the previous organisation or session: none of it may show. */
 function forgetEverythingButMe(queryClient: ReturnType<typeof useQueryClient>) {
@@ -34,21 +50,17 @@ function OrganisationSwitcher({ me, onNotice }: { me: Me; onNotice(notice: Frame
   const queryClient = useQueryClient();
   const switchOrganisation = useMutation({
     mutationFn: (organisationId: string) =>
-      graphql<{ switchOrganisation: { __typename: string; me?: Me; code?: string } }>(switchMutation, {
-        input: { organisationId },
-      }),
-    onSuccess: ({ switchOrganisation: result }) => {
-      if (!result.me) {
-        onNotice("app.switchOrganisationFailed");
-        return;
-      }
+      mutate(SwitchOrganisation, (data) => data.switchOrganisation, { input: { organisationId } }),
+    onSuccess: ({ me: switched }) => {
       onNotice(null);
-      setCsrfToken(result.me.csrfToken);
-      queryClient.setQueryData(meQueryKey, result.me);
+      setCsrfToken(switched.csrfToken);
+      queryClient.setQueryData(meQueryKey, switched);
       forgetEverythingButMe(queryClient);
       if (location.pathname !== "/") navigate("/");
     },
-    onError: (error) => onNotice(failureKey(error)),
+    // A refused switch (the membership ended meanwhile) says so; anything else says what failed.
+    onError: (error) =>
+      onNotice(error instanceof MutationFailure ? { refusedSwitch: true } : { code: failureOf(error).code }),
   });
   if (me.memberships.length < 2) {
     return <span className="frame__org">{me.actingOrganisation?.name ?? t("app.noOrganisation")}</span>;
@@ -80,16 +92,15 @@ function OrganisationSwitcher({ me, onNotice }: { me: Me; onNotice(notice: Frame
  * its switcher, roles, the person's name, language, sign-out), the menu, and the page in <main>.
  */
 export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
-  const { t } = useT();
+  const { t, enumLabel, failureMessage } = useT();
   const queryClient = useQueryClient();
   const { pathname } = usePath();
   // A failure is shown on the page where it happened, not carried to the next one.
-  const [notice, setNoticeAt] = useState<{ message: MessageKey; at: string } | null>(null);
-  const setNotice = (message: FrameNotice) =>
-    setNoticeAt(message ? { message, at: location.pathname } : null);
-  const shownNotice = notice?.at === pathname ? notice.message : null;
+  const [notice, setNoticeAt] = useState<{ notice: NonNullable<FrameNotice>; at: string } | null>(null);
+  const setNotice = (next: FrameNotice) => setNoticeAt(next ? { notice: next, at: location.pathname } : null);
+  const shown = notice?.at === pathname ? notice.notice : null;
   const signOut = useMutation({
-    mutationFn: () => graphql<{ signOut: { ok: boolean } }>("mutation { signOut { ok } }"),
+    mutationFn: () => request(SignOut),
     onSuccess: () => {
       setCsrfToken(null);
       forgetEverythingButMe(queryClient);
@@ -97,12 +108,12 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
       navigate(signInPath, { replace: true });
     },
     // Not signed out on the server (no network…): say so rather than pretend, on a shared phone.
-    onError: (error) => setNotice(failureKey(error)),
+    onError: (error) => setNotice({ code: failureOf(error).code }),
   });
   const entries = navEntries.filter((entry) => entry.visible(me));
   const roleLabels = [
-    ...me.roles.map((role) => t(`role.${role}` as MessageKey)),
-    ...(me.committeeSeats.length ? [t("role.COMMITTEE")] : []),
+    ...me.roles.map((role) => enumLabel("Role", role)),
+    ...(me.committeeSeats.length ? [t("frame.committee")] : []),
   ];
   return (
     <div className="frame">
@@ -159,8 +170,8 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
       ) : null}
       <main id="main" className="frame__main">
         {/* Always in the page, so screen readers announce a failure of the header's actions. */}
-        <div role="alert" className={shownNotice ? "alert alert--error" : "visually-hidden"}>
-          {shownNotice ? t(shownNotice) : null}
+        <div role="alert" className={shown ? "alert alert--error" : "visually-hidden"}>
+          {shown ? ("code" in shown ? failureMessage(shown) : t("app.switchOrganisationFailed")) : null}
         </div>
         {children}
       </main>

@@ -1,8 +1,14 @@
 /**
  * The one way the web app talks to the API: POST /graphql with the session cookie, the
  * caller's language and, once signed in, the CSRF token the API gave (me.csrfToken).
+ *
+ * Documents are written with `graphql(…)` from src/generated (graphql-codegen's client preset,
+ * `pnpm generate`): `request(document, variables)` takes its variables type from the document
+ * and returns its result type. A mutation's `…Success | …Error` union is narrowed by `outcome`.
  */
-import { activeLanguage } from "./i18n/index.tsx";
+import type { ErrorCode, FieldErrorCode } from "../generated/enums.ts";
+import type { TypedDocumentString } from "../generated/graphql.ts";
+import { activeLanguage } from "./i18n/language.ts";
 
 let csrfToken: string | null = null;
 
@@ -10,7 +16,10 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-/** A failure of the request itself (network, CSRF, refused operation), with a stable code. */
+/**
+ * A failure of the request itself, with a stable code: NETWORK (the server could not be
+ * reached), UNAUTHENTICATED, CSRF, PREVIEW_NOT_ALONE, INTERNAL (anything else).
+ */
 export class RequestError extends Error {
   constructor(
     readonly code: string,
@@ -20,26 +29,14 @@ export class RequestError extends Error {
   }
 }
 
-export interface FieldError {
-  path: string;
-  code: string;
-  message: string;
-}
+type NoVariables = Record<string, never>;
 
-/** The typed failure members of a mutation's result union. */
-export interface AppErrorResult {
-  __typename: string;
-  code: string;
-  message: string;
-  fields?: FieldError[];
-  retryAfterSeconds?: number;
-}
+/** The result type of a typed document (for a component's props). */
+export type ResultOf<D> = D extends TypedDocumentString<infer R, infer _V> ? R : never;
+/** The variables type of a typed document. */
+export type VariablesOf<D> = D extends TypedDocumentString<infer _R, infer V> ? V : never;
 
-export function isAppError(value: { __typename: string }): value is AppErrorResult {
-  return "code" in value && typeof (value as { code?: unknown }).code === "string";
-}
-
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function post(query: string, variables: unknown): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch("/graphql", {
@@ -55,16 +52,105 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   } catch {
     throw new RequestError("NETWORK", "network");
   }
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  let body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
     throw new RequestError("INTERNAL", `HTTP ${response.status}`);
   }
-  if (body.errors?.length && (!body.data || response.status !== 200)) {
-    const first = body.errors[0]!;
+  const first = body.errors?.[0];
+  if (first && (!body.data || response.status !== 200)) {
     throw new RequestError(first.extensions?.code ?? "INTERNAL", first.message);
   }
   if (!body.data) throw new RequestError("INTERNAL", "empty response");
   return body.data;
+}
+
+/** Sends a typed document; a document without variables takes none. */
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: TVariables extends NoVariables ? [] : [TVariables]
+): Promise<TResult> {
+  return (await post(document.toString(), variables ?? {})) as TResult;
+}
+
+/** One problem with one input field, by the API's path ("alias", "languages.0"). */
+export interface FieldProblem {
+  path: string;
+  code: FieldErrorCode;
+  message: string;
+}
+
+/** An expected failure: the AppError member of a mutation's result union. */
+export interface AppFailure {
+  code: ErrorCode;
+  /** The API's message, in the language of the request (shown when the code is unknown here). */
+  message: string;
+  fields: FieldProblem[];
+  retryAfterSeconds?: number;
+}
+
+/** A union member that is a success (`…Success`), as selected by a document. */
+type SuccessMember = { __typename: `${string}Success` };
+/**
+ * A union member that is an error. A document must select `__typename` and
+ * `... on AppError { code message }` (and `... on InputValidationError { fields { path code
+ * message } }` for a form): a member selected without them fails the typecheck of `mutate`.
+ */
+type ErrorMember = {
+  __typename: `${string}Error`;
+  code: ErrorCode;
+  message: string;
+  fields?: FieldProblem[];
+  retryAfterSeconds?: number;
+};
+
+type Outcome<T> = { ok: true; value: Extract<T, SuccessMember> } | { ok: false; failure: AppFailure };
+
+/** Narrows a mutation's result union: the success member, or the failure as an AppFailure. */
+function outcome<T extends SuccessMember | ErrorMember>(result: T): Outcome<T> {
+  if (result.__typename.endsWith("Success")) return { ok: true, value: result as Extract<T, SuccessMember> };
+  const failure = result as ErrorMember;
+  return {
+    ok: false,
+    failure: {
+      code: failure.code,
+      message: failure.message,
+      fields: failure.fields ?? [],
+      ...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }),
+    },
+  };
+}
+
+/**
+ * Runs a typed mutation and narrows the union at `pick` (its one root field): resolves with the
+ * success member, rejects with a `MutationFailure` carrying the AppFailure. With TanStack Query,
+ * `onSuccess` then receives the success and `onError` every failure (the request's or the
+ * mutation's), in one place.
+ */
+export async function mutate<TResult, TVariables, T extends SuccessMember | ErrorMember>(
+  document: TypedDocumentString<TResult, TVariables>,
+  pick: (data: TResult) => T,
+  ...variables: TVariables extends NoVariables ? [] : [TVariables]
+): Promise<Extract<T, SuccessMember>> {
+  const result = outcome(pick(await request(document, ...variables)));
+  if (!result.ok) throw new MutationFailure(result.failure);
+  return result.value;
+}
+
+/** A mutation answered with its typed error member (see `mutate`). */
+export class MutationFailure extends Error {
+  constructor(readonly failure: AppFailure) {
+    super(failure.message);
+  }
+}
+
+/** Any failure a request or a mutation threw: a request's code (NETWORK…) or an AppFailure. */
+export type Failure = Omit<AppFailure, "code"> & { code: ErrorCode | (string & {}) };
+
+/** The failure behind any error a request or a mutation threw. */
+export function failureOf(error: unknown): Failure {
+  if (error instanceof MutationFailure) return error.failure;
+  if (error instanceof RequestError) return { code: error.code, message: error.message, fields: [] };
+  return { code: "INTERNAL", message: String(error), fields: [] };
 }

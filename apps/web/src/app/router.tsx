@@ -46,7 +46,7 @@ export function match(pattern: string, pathname: string): Record<string, string>
   );
   const found = regex.exec(pathname);
   if (!found) return null;
-  return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(found[index + 1]!)]));
+  return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? "")]));
 }
 
 export function Link({

@@ -1,15 +1,18 @@
 import type { ComponentType } from "react";
 import type { MessageKey } from "../app/i18n/index.tsx";
+import { accompanimentNavEntries, accompanimentRoutes } from "./accompaniments/accompaniments.routes.ts";
 import { auditNavEntries, auditRoutes } from "./audit/audit.routes.ts";
 import type { Me } from "./auth/session.ts";
 import { dashboardNavEntries, dashboardRoutes } from "./dashboards/dashboards.routes.ts";
-import { fieldWorkNavEntries, fieldWorkRoutes } from "./field-work/field-work.routes.ts";
+import { encounterNavEntries, encounterRoutes } from "./encounters/encounters.routes.ts";
 import { HomePage } from "./home/HomePage.tsx";
-import { jointVisitNavEntries, jointVisitRoutes } from "./joint-visits/joint-visits.routes.ts";
+import { nurseVisitNavEntries, nurseVisitRoutes } from "./nurse-visits/nurse-visits.routes.ts";
+import { organisationNavEntries, organisationRoutes } from "./organisations/organisations.routes.ts";
 import { partnershipNavEntries, partnershipRoutes } from "./partnerships/partnerships.routes.ts";
 import { personNavEntries, personRoutes } from "./persons/persons.routes.ts";
 import { referralNavEntries, referralRoutes } from "./referrals/referrals.routes.ts";
 import { safetyAlertNavEntries, safetyAlertRoutes } from "./safety-alerts/safety-alerts.routes.ts";
+import { venueNavEntries, venueRoutes } from "./venues/venues.routes.ts";
 
 /** A screen: its path pattern, its component (given the path's parameters). */
 export interface RouteDefinition {
@@ -29,23 +32,28 @@ export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage },
   ...dashboardRoutes,
   ...personRoutes,
-  ...fieldWorkRoutes,
-  ...jointVisitRoutes,
+  ...encounterRoutes,
+  ...accompanimentRoutes,
+  ...venueRoutes,
+  ...nurseVisitRoutes,
   ...referralRoutes,
   ...safetyAlertRoutes,
   ...partnershipRoutes,
   ...auditRoutes,
+  ...organisationRoutes,
 ];
 
 export const navEntries: NavEntry[] = [
   { to: "/", label: "nav.home", visible: () => true },
-  ...fieldWorkNavEntries.slice(0, 1),
+  ...encounterNavEntries,
   ...personNavEntries,
-  ...fieldWorkNavEntries.slice(1),
-  ...jointVisitNavEntries,
+  ...accompanimentNavEntries,
+  ...venueNavEntries,
+  ...nurseVisitNavEntries,
   ...dashboardNavEntries,
   ...referralNavEntries,
   ...safetyAlertNavEntries,
   ...partnershipNavEntries,
   ...auditNavEntries,
+  ...organisationNavEntries,
 ];

@@ -88,7 +88,7 @@ function poolFor(databaseUrl: string): pg.Pool {
     const result = await query(config);
     for (const set of [result].flat()) {
       const chars = (set.fields ?? []).flatMap((field, i) => (field.dataTypeID === CHAR_OID ? [i] : []));
-      for (const i of chars) set.fields[i]!.dataTypeID = TEXT_OID;
+      for (const field of set.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
       if (chars.length > 0) charColumns.set(set.rows, chars);
     }
     return result;

@@ -1,5 +1,5 @@
 import { AccompanimentDestination, AccompanimentStatus } from "@maillage/db";
-import { loadVisiblePerson } from "../../access/person-loader.ts";
+import { visiblePersonLoad } from "../../access/person-loader.ts";
 import { readsOwnRecord, visibleAccompanimentWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { PersonNode } from "../persons/persons.types.ts";
@@ -11,16 +11,28 @@ export const AccompanimentStatusEnum = builder.enumType(AccompanimentStatus, {
   name: "AccompanimentStatus",
 });
 
-/** An accompaniment: the owner's workers and coordinators; consented partners without the note. */
+/**
+ * An accompaniment: the owner's workers and coordinators; consented partners without its free
+ * text (the note and the outcome).
+ */
 export const AccompanimentNode = builder.prismaNode("Accompaniment", {
   id: { field: "id" },
   authScopes: { workingRole: true },
-  findUnique: (id, ctx) => ({ id, AND: [visibleAccompanimentWhere(ctx.viewer!, ctx.now)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleAccompanimentWhere(ctx.viewer, ctx.now)] }),
   fields: (t) => ({
     destination: t.expose("destination", { type: AccompanimentDestinationEnum }),
     plannedAt: t.expose("plannedAt", { type: "DateTime" }),
     status: t.expose("status", { type: AccompanimentStatusEnum }),
-    outcome: t.exposeString("outcome", { nullable: true }),
+    outcome: t.string({
+      nullable: true,
+      description:
+        "Free text: read like the note, by the owner's workers and coordinators only, never a consented partner.",
+      select: { outcome: { select: { body: true } } },
+      authScopes: (accompaniment, _args, ctx) =>
+        readsOwnRecord(ctx.viewer, "ACCOMPANIMENT_NOTE", accompaniment.organisationId),
+      unauthorizedResolver: () => null,
+      resolve: (accompaniment) => accompaniment.outcome?.body ?? null,
+    }),
     closedAt: t.expose("closedAt", { type: "DateTime", nullable: true }),
     organisation: t.relation("organisation"),
     partnerOrganisation: t.prismaField({
@@ -31,10 +43,11 @@ export const AccompanimentNode = builder.prismaNode("Accompaniment", {
           ? ctx.tx.organisation.findUnique({ ...query, where: { id: accompaniment.partnerOrganisationId } })
           : null,
     }),
-    person: t.field({
+    person: t.loadable({
       type: PersonNode,
       nullable: true,
-      resolve: (accompaniment, _args, ctx) => loadVisiblePerson(ctx, accompaniment.personId),
+      ...visiblePersonLoad,
+      resolve: (accompaniment) => accompaniment.personId,
     }),
     note: t.string({
       nullable: true,

@@ -8,7 +8,7 @@ export const AuditEventNode = builder.prismaNode("AuditEvent", {
   authScopes: { readsOwn: "AUDIT_EVENT" },
   findUnique: (id, ctx) => ({
     id: BigInt(/^\d{1,18}$/.test(id) ? id : "0"),
-    AND: [visibleAuditEventWhere(ctx.viewer!)],
+    AND: [visibleAuditEventWhere(ctx.viewer)],
   }),
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),
@@ -55,7 +55,7 @@ builder.queryField("auditLog", (t) =>
       return ctx.tx.auditEvent.findMany({
         ...query,
         where: {
-          AND: [visibleAuditEventWhere(ctx.viewer!)],
+          AND: [visibleAuditEventWhere(ctx.viewer)],
           ...(args.filter?.userId
             ? {
                 userId: uuidPattern.test(args.filter.userId) ? args.filter.userId : null,

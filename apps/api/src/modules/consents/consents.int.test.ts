@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { onlyRow } from "../../testing/rows.ts";
 import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 const recordConsent = `mutation ($input: RecordConsentInput!) {
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 async function rowCount(sql: string, params: unknown[]) {
   const { rows } = await world.pool.query<{ n: number }>(sql, params);
-  return rows[0]!.n;
+  return onlyRow(rows).n;
 }
 
 describe("consent", () => {

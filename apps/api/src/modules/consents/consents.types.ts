@@ -1,6 +1,6 @@
 import { SharedRecordKind } from "@maillage/db";
 import { consentStatus } from "@maillage/domain";
-import { loadVisiblePerson } from "../../access/person-loader.ts";
+import { visiblePersonLoad } from "../../access/person-loader.ts";
 import { readsOwnRecord, visibleConsentWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { PersonNode } from "../persons/persons.types.ts";
@@ -14,7 +14,7 @@ export const ConsentStatusEnum = builder.enumType("ConsentStatus", {
 export const ConsentNode = builder.prismaNode("Consent", {
   id: { field: "id" },
   authScopes: { readsOwn: "CONSENT" },
-  findUnique: (id, ctx) => ({ id, AND: [visibleConsentWhere(ctx.viewer!)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleConsentWhere(ctx.viewer)] }),
   fields: (t) => ({
     recordKinds: t.expose("recordKinds", { type: [SharedRecordKindEnum] }),
     startsAt: t.expose("startsAt", { type: "DateTime" }),
@@ -38,10 +38,11 @@ export const ConsentNode = builder.prismaNode("Consent", {
         (await ctx.tx.user.findUnique({ where: { id: consent.recordedById }, select: { displayName: true } }))
           ?.displayName ?? null,
     }),
-    person: t.field({
+    person: t.loadable({
       type: PersonNode,
       nullable: true,
-      resolve: (consent, _args, ctx) => loadVisiblePerson(ctx, consent.personId),
+      ...visiblePersonLoad,
+      resolve: (consent) => consent.personId,
     }),
   }),
 });

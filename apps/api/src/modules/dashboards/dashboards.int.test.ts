@@ -1,4 +1,4 @@
-import { createUser } from "@maillage/db/factories";
+import { createPartnership, createUser } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
@@ -87,8 +87,29 @@ describe("dashboards", () => {
         id: encodeGlobalID("Partnership", world.partnershipId),
         year: fiscalYear,
       });
-      expect(result.data?.partnershipDashboard).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
+      // Refused by the field's declared committee scope: not found, with nothing of the dashboard.
+      expect(result.data).toBeNull();
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
     }
+  });
+
+  it("answers an unknown partnership and one the committee member does not sit on alike", async () => {
+    const member = await createUser(world.pool, {
+      memberships: [{ organisationId: world.unrelated.id, roles: [] }],
+      committeePartnershipIds: [world.partnershipId],
+    });
+    const other = await createPartnership(world.pool, { organisationIds: [world.unrelated.id] });
+    const client = await world.signIn(member);
+    const answers = [];
+    for (const id of [other.id, "00000000-0000-4000-8000-000000000000"]) {
+      const { status, data, errors } = await client.request<any>(partnershipQuery, {
+        id: encodeGlobalID("Partnership", id),
+        year: fiscalYear,
+      });
+      answers.push({ status, data, codes: errors?.map((e) => e.extensions?.code) });
+    }
+    expect(answers[0]).toEqual({ status: 200, data: null, codes: ["NOT_FOUND"] });
+    expect(answers[1]).toEqual(answers[0]);
   });
 
   it("a coordinator sees the own organisation's counts exactly; a worker cannot", async () => {

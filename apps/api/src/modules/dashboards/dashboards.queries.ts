@@ -4,6 +4,7 @@
  * partnership's with every count under 5 suppressed (and complementary cells) — never a person.
  */
 import { instantAtWallTime, smallCellThreshold, suppressSmallCells } from "@maillage/domain";
+import { scopesFromArguments } from "../../access/argument-scopes.ts";
 import { builder } from "../../builder.ts";
 import { NotFoundError } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
@@ -152,7 +153,14 @@ builder.queryField("partnershipDashboard", (t) =>
   t.field({
     type: Dashboard,
     description: "A partnership's indicators for its follow-up committee: small counts suppressed.",
-    authScopes: { signedIn: true },
+    // Its committee's members only (app.partnership_indicators holds the same rule in SQL); to
+    // anyone else the partnership is not found — refused by its scope like any other field.
+    authScopes: scopesFromArguments(
+      { committeeSeat: "partnershipId" },
+      (_root: unknown, args: { partnershipId: string }) => ({
+        committeeSeat: decodeId(args.partnershipId, "Partnership") ?? "",
+      }),
+    ),
     args: { partnershipId: t.arg.id({ required: true }), fiscalYear: t.arg.int({ required: true }) },
     errors: {
       types: [NotFoundError],

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { onlyRow } from "../../testing/rows.ts";
 import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 let server: TestServer;
@@ -13,7 +14,7 @@ beforeAll(async () => {
     `INSERT INTO venues (organisation_id, name, kind, visit_cadence_days) VALUES ($1, 'Salon Lotus', 'MASSAGE_PARLOUR', 7) RETURNING id`,
     [world.owner.id],
   );
-  venueId = encodeGlobalID("Venue", rows[0]!.id);
+  venueId = encodeGlobalID("Venue", onlyRow(rows).id);
 });
 afterAll(async () => {
   await server.stop();
@@ -32,7 +33,7 @@ async function encounterCount() {
     "SELECT count(*)::int AS n FROM encounters WHERE organisation_id = $1",
     [world.owner.id],
   );
-  return rows[0]!.n;
+  return onlyRow(rows).n;
 }
 
 describe("encounters", () => {
@@ -185,127 +186,5 @@ describe("encounters", () => {
     expect(refused.data?.deleteEncounter).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
     const { rows } = await world.pool.query("SELECT 1 FROM encounters WHERE id = $1", [world.encounterId]);
     expect(rows).toHaveLength(1);
-  });
-});
-
-describe("venues", () => {
-  it("shows the last visit from encounters and flags a venue whose cadence has passed", async () => {
-    const worker = await world.signIn(world.owner.users.worker);
-    const query = "{ venues(first: 10) { edges { node { name lastVisitAt overdue visitCadenceDays } } } }";
-    const { rows } = await world.pool.query<{ id: string }>(
-      `INSERT INTO venues (organisation_id, name, kind, visit_cadence_days, confidential, address)
-       VALUES ($1, 'Agence Rubis', 'ESCORT_AGENCY', 14, true, '12 rue Cachée') RETURNING id`,
-      [world.owner.id],
-    );
-    await world.pool.query(
-      `INSERT INTO encounters (organisation_id, author_id, occurred_at, channel, place_type, venue_id, themes)
-       VALUES ($1, $2, now() - interval '20 days', 'IN_PERSON', 'WORKPLACE', $3, '{}')`,
-      [world.owner.id, world.owner.users.worker.id, rows[0]!.id],
-    );
-    const venues = (await worker.request<any>(query)).data?.venues.edges.map((e: any) => e.node);
-    const rubis = venues.find((v: any) => v.name === "Agence Rubis");
-    const lotus = venues.find((v: any) => v.name === "Salon Lotus");
-    expect(rubis.overdue).toBe(true);
-    expect(new Date(rubis.lastVisitAt).getTime()).toBeLessThan(Date.now() - 19 * 86_400_000);
-    expect(lotus.overdue).toBe(false);
-    const partner = await world.signIn(world.partner.users.coordinator);
-    expect((await partner.request<any>(query)).data?.venues.edges).toEqual([]);
-  });
-});
-
-describe("venue creation", () => {
-  it("creates a venue for the organisation and refuses bad input without writing", async () => {
-    const worker = await world.signIn(world.owner.users.worker);
-    const create = `mutation ($input: CreateVenueInput!) {
-      createVenue(input: $input) { __typename ... on CreateVenueSuccess { venue { name kind visitCadenceDays confidential address } } ... on InputValidationError { fields { path code } } }
-    }`;
-    const created = await worker.request<any>(create, {
-      input: {
-        name: "Hôtel du Quai",
-        kind: "HOTEL",
-        visitCadenceDays: 30,
-        confidential: true,
-        address: "1 rue du Quai",
-      },
-    });
-    expect(created.data?.createVenue.venue).toEqual({
-      name: "Hôtel du Quai",
-      kind: "HOTEL",
-      visitCadenceDays: 30,
-      confidential: true,
-      address: "1 rue du Quai",
-    });
-    const before = (
-      await world.pool.query("SELECT count(*)::int AS n FROM venues WHERE organisation_id = $1", [
-        world.owner.id,
-      ])
-    ).rows[0].n;
-    const bad = await worker.request<any>(create, {
-      input: { name: "", kind: "HOTEL", visitCadenceDays: 0 },
-    });
-    expect(bad.data?.createVenue.fields.map((f: any) => `${f.path}:${f.code}`)).toEqual([
-      "name:REQUIRED",
-      "visitCadenceDays:TOO_SMALL",
-    ]);
-    expect(
-      (
-        await world.pool.query("SELECT count(*)::int AS n FROM venues WHERE organisation_id = $1", [
-          world.owner.id,
-        ])
-      ).rows[0].n,
-    ).toBe(before);
-    const nurse = await world.signIn(world.owner.users.nurse);
-    expect(
-      (await nurse.request<any>(create, { input: { name: "X", kind: "HOTEL" } })).errors?.[0]?.extensions
-        ?.code,
-    ).toBe("NOT_FOUND");
-  });
-});
-
-describe("accompaniments", () => {
-  it("plans one, lists it in my week, closes it with an outcome once", async () => {
-    const worker = await world.signIn(world.owner.users.worker);
-    const plannedAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
-    const planned = await worker.request<any>(
-      `mutation ($input: PlanAccompanimentInput!) {
-        planAccompaniment(input: $input) { __typename ... on PlanAccompanimentSuccess { accompaniment { id status destination partnerOrganisation { name } } } ... on InputValidationError { fields { path code } } }
-      }`,
-      {
-        input: {
-          personId: world.person.globalId,
-          destination: "COURT",
-          plannedAt,
-          partnerOrganisationId: world.partner.globalId,
-        },
-      },
-    );
-    const accompaniment = planned.data?.planAccompaniment.accompaniment;
-    expect(accompaniment).toMatchObject({
-      status: "PLANNED",
-      destination: "COURT",
-      partnerOrganisation: { name: "Organisme partenaire" },
-    });
-    const week = await worker.request<any>(
-      `query ($from: DateTime!, $to: DateTime!) { myAccompaniments(from: $from, to: $to) { id } }`,
-      { from: new Date().toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString() },
-    );
-    expect(week.data?.myAccompaniments.map((a: any) => a.id)).toContain(accompaniment.id);
-    const close = `mutation ($input: CloseAccompanimentInput!) {
-      closeAccompaniment(input: $input) { __typename ... on CloseAccompanimentSuccess { accompaniment { status outcome } } ... on InputValidationError { fields { path code } } }
-    }`;
-    const closed = await worker.request<any>(close, {
-      input: { id: accompaniment.id, status: "DONE", outcome: "Audience reportée" },
-    });
-    expect(closed.data?.closeAccompaniment.accompaniment).toEqual({
-      status: "DONE",
-      outcome: "Audience reportée",
-    });
-    const again = await worker.request<any>(close, { input: { id: accompaniment.id, status: "NO_SHOW" } });
-    expect(again.data?.closeAccompaniment.fields).toEqual([{ path: "status", code: "INVALID_VALUE" }]);
-    const bad = await worker.request<any>(
-      `mutation ($input: PlanAccompanimentInput!) { planAccompaniment(input: $input) { __typename ... on InputValidationError { fields { path code } } } }`,
-      { input: { personId: world.person.globalId, destination: "COURT", plannedAt: "2030-01-01T00:00:00Z" } },
-    );
-    expect(bad.data?.planAccompaniment.fields).toEqual([{ path: "plannedAt", code: "TOO_FAR_IN_FUTURE" }]);
   });
 });

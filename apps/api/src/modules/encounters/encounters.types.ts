@@ -1,7 +1,7 @@
 import { AgeBracket, Channel, MaterialItem, PlaceType, Theme } from "@maillage/db";
 import { mayChangeEncounter } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { loadVisiblePerson } from "../../access/person-loader.ts";
+import { visiblePersonLoad } from "../../access/person-loader.ts";
 import { readsOwnRecord, visibleEncounterWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { GenderEnum, PersonNode } from "../persons/persons.types.ts";
@@ -26,7 +26,7 @@ const EncounterMaterialRef = builder.prismaObject("EncounterMaterial", {
 export const EncounterNode = builder.prismaNode("Encounter", {
   id: { field: "id" },
   authScopes: { workingRole: true },
-  findUnique: (id, ctx) => ({ id, AND: [visibleEncounterWhere(ctx.viewer!, ctx.now)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleEncounterWhere(ctx.viewer, ctx.now)] }),
   fields: (t) => ({
     occurredAt: t.expose("occurredAt", { type: "DateTime" }),
     channel: t.expose("channel", { type: ChannelEnum }),
@@ -49,13 +49,14 @@ export const EncounterNode = builder.prismaNode("Encounter", {
     }),
     anonymousGender: t.expose("anonymousGender", { type: GenderEnum, nullable: true }),
     anonymousAgeBracket: t.expose("anonymousAgeBracket", { type: AgeBracketEnum, nullable: true }),
-    materials: t.relation("materials", { type: EncounterMaterialRef }),
+    // In the enum's order: without an ORDER BY the database may answer in any order.
+    materials: t.relation("materials", { type: EncounterMaterialRef, query: { orderBy: { item: "asc" } } }),
     organisation: t.relation("organisation"),
-    person: t.field({
+    person: t.loadable({
       type: PersonNode,
       nullable: true,
-      resolve: (encounter, _args, ctx) =>
-        encounter.personId ? loadVisiblePerson(ctx, encounter.personId) : null,
+      ...visiblePersonLoad,
+      resolve: (encounter) => encounter.personId,
     }),
     note: t.string({
       nullable: true,

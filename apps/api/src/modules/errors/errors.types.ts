@@ -6,6 +6,7 @@ import {
   ConsentRequiredError,
   DoubleBookingError,
   type FieldProblem,
+  ForbiddenError,
   InputValidationError,
   InvalidCredentialsError,
   InvalidTransitionError,
@@ -37,6 +38,7 @@ builder.objectType(TooManyAttemptsError, {
 
 builder.objectType(NotFoundError, { name: "NotFoundError", interfaces: [AppErrorInterface] });
 builder.objectType(ConflictError, { name: "ConflictError", interfaces: [AppErrorInterface] });
+builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [AppErrorInterface] });
 
 const FieldErrorRef = builder.objectRef<FieldProblem>("FieldError").implement({
   fields: (t) => ({

@@ -1,8 +1,9 @@
 import { minutesFromClock } from "@maillage/domain";
-import { z } from "zod";
+import { addAbsenceInput, setWeeklyAvailabilityArgs } from "@maillage/domain/inputs";
 import { builder } from "../../builder.ts";
-import { fieldProblem, InputValidationError, NotFoundError, parseInput } from "../../errors.ts";
+import { fieldProblem, NotFoundError } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
+import { defineMutation } from "../../mutations.ts";
 
 const clock = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -18,7 +19,8 @@ const WeeklySlotRef = builder.prismaObject("AvailabilitySlot", {
 export const AvailabilityExceptionNode = builder.prismaNode("AvailabilityException", {
   id: { field: "id" },
   authScopes: { workingRole: true },
-  findUnique: (id, ctx) => ({ id, userId: ctx.viewer!.userId }),
+  // Nobody's absences without a viewer (the type's scope already requires one).
+  findUnique: (id, ctx) => ({ id, userId: ctx.viewer?.userId ?? { in: [] } }),
   fields: (t) => ({
     startsAt: t.expose("startsAt", { type: "DateTime" }),
     endsAt: t.expose("endsAt", { type: "DateTime" }),
@@ -51,125 +53,75 @@ const MyAvailability = builder.objectRef<{ userId: string }>("MyAvailability").i
 });
 
 builder.queryField("myAvailability", (t) =>
-  t.field({
+  t.withAuth({ workingRole: true }).field({
     type: MyAvailability,
-    authScopes: { workingRole: true },
-    resolve: (_root, _args, ctx) => ({ userId: ctx.viewer!.userId }),
+    resolve: (_root, _args, ctx) => ({ userId: ctx.viewer.userId }),
   }),
 );
 
-const WeeklySlotInput = builder.inputType("WeeklySlotInput", {
-  fields: (t) => ({
-    weekday: t.int({ required: true }),
-    start: t.string({ required: true, description: "HH:MM" }),
-    end: t.string({ required: true, description: "HH:MM (24:00 for midnight)" }),
-  }),
+defineMutation("setWeeklyAvailability", {
+  description: "Replaces the viewer's weekly availability (America/Toronto wall time).",
+  authScopes: { workingRole: true },
+  args: setWeeklyAvailabilityArgs,
+  type: MyAvailability,
+  dataField: "availability",
+  resolve: async (_input, ctx, { slots }) => {
+    const viewer = ctx.viewer;
+    const rows = slots.map((slot, index) => {
+      const startMinute = minutesFromClock(slot.start);
+      const endMinute = minutesFromClock(slot.end);
+      // The schema checked both clocks: a null here would be a clock it let through.
+      if (startMinute === null) throw fieldProblem(ctx.locale, `slots.${index}.start`, "INVALID_FORMAT");
+      if (endMinute === null) throw fieldProblem(ctx.locale, `slots.${index}.end`, "INVALID_FORMAT");
+      if (endMinute <= startMinute) throw fieldProblem(ctx.locale, `slots.${index}.end`, "BEFORE_START");
+      return {
+        userId: viewer.userId,
+        organisationId: viewer.organisationId,
+        weekday: slot.weekday,
+        startMinute,
+        endMinute,
+      };
+    });
+    await ctx.tx.availabilitySlot.deleteMany({ where: { userId: viewer.userId } });
+    await ctx.tx.availabilitySlot.createMany({ data: rows });
+    return { userId: viewer.userId };
+  },
 });
 
-const weeklyInput = z.object({
-  slots: z
-    .array(
-      z.object({
-        weekday: z.number().int().min(1).max(7),
-        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-        end: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/),
-      }),
-    )
-    .max(50),
+defineMutation("addAbsence", {
+  description: "A one-off absence (vacation, training) that overrides weekly availability.",
+  authScopes: { workingRole: true },
+  input: addAbsenceInput,
+  type: AvailabilityExceptionNode,
+  dataField: "absence",
+  resolve: (input, ctx) => {
+    if (input.endsAt <= input.startsAt) throw fieldProblem(ctx.locale, "endsAt", "BEFORE_START");
+    if (input.endsAt <= ctx.now) throw fieldProblem(ctx.locale, "endsAt", "IN_THE_PAST");
+    const viewer = ctx.viewer;
+    return ctx.tx.availabilityException.create({
+      data: {
+        userId: viewer.userId,
+        organisationId: viewer.organisationId,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        reason: input.reason || null,
+      },
+    });
+  },
 });
 
-builder.mutationField("setWeeklyAvailability", (t) =>
-  t.field({
-    type: MyAvailability,
-    description: "Replaces the viewer's weekly availability (America/Toronto wall time).",
-    authScopes: { workingRole: true },
-    args: { slots: t.arg({ type: [WeeklySlotInput], required: true }) },
-    errors: {
-      types: [InputValidationError],
-      result: { name: "SetWeeklyAvailabilitySuccess" },
-      union: { name: "SetWeeklyAvailabilityResult" },
-      dataField: { name: "availability" },
-    },
-    resolve: async (_root, args, ctx) => {
-      const { slots } = parseInput(weeklyInput, { slots: args.slots }, ctx.locale);
-      const viewer = ctx.viewer!;
-      const rows = slots.map((slot, index) => {
-        const startMinute = minutesFromClock(slot.start)!;
-        const endMinute = minutesFromClock(slot.end)!;
-        if (endMinute <= startMinute) throw fieldProblem(ctx.locale, `slots.${index}.end`, "BEFORE_START");
-        return {
-          userId: viewer.userId,
-          organisationId: viewer.organisationId!,
-          weekday: slot.weekday,
-          startMinute,
-          endMinute,
-        };
-      });
-      await ctx.tx.availabilitySlot.deleteMany({ where: { userId: viewer.userId } });
-      await ctx.tx.availabilitySlot.createMany({ data: rows });
-      return { userId: viewer.userId };
-    },
-  }),
-);
-
-const AbsenceInput = builder.inputType("AbsenceInput", {
-  fields: (t) => ({
-    startsAt: t.field({ type: "DateTime", required: true }),
-    endsAt: t.field({ type: "DateTime", required: true }),
-    reason: t.string({ required: false }),
-  }),
+defineMutation("removeAbsence", {
+  authScopes: { workingRole: true },
+  idArgs: (arg) => ({ id: arg.id({ required: true }) }),
+  errors: [NotFoundError],
+  type: "Boolean",
+  dataField: "data",
+  resolve: async (_input, ctx, args) => {
+    const id = decodeId(args.id, "AvailabilityException");
+    const removed = id
+      ? await ctx.tx.availabilityException.deleteMany({ where: { id, userId: ctx.viewer.userId } })
+      : { count: 0 };
+    if (removed.count === 0) throw new NotFoundError(ctx.locale);
+    return true;
+  },
 });
-
-builder.mutationField("addAbsence", (t) =>
-  t.field({
-    type: AvailabilityExceptionNode,
-    description: "A one-off absence (vacation, training) that overrides weekly availability.",
-    authScopes: { workingRole: true },
-    args: { input: t.arg({ type: AbsenceInput, required: true }) },
-    errors: {
-      types: [InputValidationError],
-      result: { name: "AddAbsenceSuccess" },
-      union: { name: "AddAbsenceResult" },
-      dataField: { name: "absence" },
-    },
-    resolve: (_root, args, ctx) => {
-      const input = parseInput(
-        z.object({ startsAt: z.date(), endsAt: z.date(), reason: z.string().trim().max(200).nullish() }),
-        args.input,
-        ctx.locale,
-      );
-      if (input.endsAt <= input.startsAt) throw fieldProblem(ctx.locale, "endsAt", "BEFORE_START");
-      if (input.endsAt <= ctx.now) throw fieldProblem(ctx.locale, "endsAt", "IN_THE_PAST");
-      const viewer = ctx.viewer!;
-      return ctx.tx.availabilityException.create({
-        data: {
-          userId: viewer.userId,
-          organisationId: viewer.organisationId!,
-          startsAt: input.startsAt,
-          endsAt: input.endsAt,
-          reason: input.reason || null,
-        },
-      });
-    },
-  }),
-);
-
-builder.mutationField("removeAbsence", (t) =>
-  t.boolean({
-    authScopes: { workingRole: true },
-    args: { id: t.arg.id({ required: true }) },
-    errors: {
-      types: [NotFoundError],
-      union: { name: "RemoveAbsenceResult" },
-      result: { name: "RemoveAbsenceSuccess" },
-    },
-    resolve: async (_root, args, ctx) => {
-      const id = decodeId(args.id, "AvailabilityException");
-      const removed = id
-        ? await ctx.tx.availabilityException.deleteMany({ where: { id, userId: ctx.viewer!.userId } })
-        : { count: 0 };
-      if (removed.count === 0) throw new NotFoundError(ctx.locale);
-      return true;
-    },
-  }),
-);

@@ -1,13 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { hashToken } from "@maillage/db";
-import { visibleAccompanimentWhere, visibleNurseVisitWhere } from "../../access/visible-records.ts";
+import {
+  visibleAccompanimentWhere,
+  visibleNotificationWhere,
+  visibleNurseVisitWhere,
+} from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
+import { defineMutation } from "../../mutations.ts";
 import { AccompanimentNode } from "../accompaniments/accompaniments.types.ts";
 import { NurseVisitNode } from "./nurse-visits.types.ts";
 
 const dayMs = 86_400_000;
 
-const MyCalendar = builder.objectRef<{ from: Date; to: Date }>("MyCalendar").implement({
+/** The window asked for, and whose calendar it is (the viewer of myCalendar). */
+const MyCalendar = builder.objectRef<{ from: Date; to: Date; userId: string }>("MyCalendar").implement({
   description: "The viewer's joint visits and accompaniments between two instants.",
   fields: (t) => ({
     visits: t.prismaField({
@@ -16,11 +22,11 @@ const MyCalendar = builder.objectRef<{ from: Date; to: Date }>("MyCalendar").imp
         ctx.tx.nurseVisit.findMany({
           ...query,
           where: {
-            OR: [{ nurseId: ctx.viewer!.userId }, { workerId: ctx.viewer!.userId }],
+            OR: [{ nurseId: window.userId }, { workerId: window.userId }],
             status: { in: ["PROPOSED", "COUNTER_PROPOSED", "ACCEPTED", "COMPLETED"] },
             plannedStart: { lt: window.to },
             plannedEnd: { gt: window.from },
-            AND: [visibleNurseVisitWhere(ctx.viewer!, ctx.now)],
+            AND: [visibleNurseVisitWhere(ctx.viewer, ctx.now)],
           },
           orderBy: { plannedStart: "asc" },
           take: 200,
@@ -32,9 +38,9 @@ const MyCalendar = builder.objectRef<{ from: Date; to: Date }>("MyCalendar").imp
         ctx.tx.accompaniment.findMany({
           ...query,
           where: {
-            workerId: ctx.viewer!.userId,
+            workerId: window.userId,
             plannedAt: { gte: window.from, lt: window.to },
-            AND: [visibleAccompanimentWhere(ctx.viewer!, ctx.now)],
+            AND: [visibleAccompanimentWhere(ctx.viewer, ctx.now)],
           },
           orderBy: { plannedAt: "asc" },
           take: 200,
@@ -44,14 +50,14 @@ const MyCalendar = builder.objectRef<{ from: Date; to: Date }>("MyCalendar").imp
 });
 
 builder.queryField("myCalendar", (t) =>
-  t.field({
+  t.withAuth({ workingRole: true }).field({
     type: MyCalendar,
-    authScopes: { workingRole: true },
     args: {
       from: t.arg({ type: "DateTime", required: true }),
       to: t.arg({ type: "DateTime", required: true }),
     },
-    resolve: (_root, args, _ctx) => ({
+    resolve: (_root, args, ctx) => ({
+      userId: ctx.viewer.userId,
       from: args.from,
       to: new Date(Math.min(args.to.getTime(), args.from.getTime() + 62 * dayMs)),
     }),
@@ -75,35 +81,31 @@ builder.queryField("myNotifications", (t) =>
     authScopes: { signedIn: true },
     args: { unreadOnly: t.arg.boolean({ required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.viewer?.organisationId
-        ? ctx.tx.notification.findMany({
-            ...query,
-            where: {
-              organisationId: ctx.viewer.organisationId,
-              OR: [{ userId: null }, { userId: ctx.viewer.userId }],
-              ...(args.unreadOnly ? { readAt: null } : {}),
-            },
-            orderBy: { createdAt: "desc" },
-            take: 50,
-          })
-        : [],
+      ctx.tx.notification.findMany({
+        ...query,
+        where: {
+          AND: [visibleNotificationWhere(ctx.viewer)],
+          ...(args.unreadOnly ? { readAt: null } : {}),
+        },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+      }),
   }),
 );
 
-builder.mutationField("markNotificationsRead", (t) =>
-  t.int({
-    authScopes: { signedIn: true },
-    args: { ids: t.arg.idList({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const ids = args.ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 100);
-      const marked = await ctx.tx.notification.updateMany({
-        where: { id: { in: ids }, organisationId: ctx.viewer!.organisationId ?? undefined, readAt: null },
-        data: { readAt: ctx.now },
-      });
-      return marked.count;
-    },
-  }),
-);
+defineMutation("markNotificationsRead", {
+  authScopes: { signedIn: true },
+  idArgs: (arg) => ({ ids: arg.idList({ required: true }) }),
+  type: "Int",
+  resolve: async (_input, ctx, args) => {
+    const ids = args.ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 100);
+    const marked = await ctx.tx.notification.updateMany({
+      where: { id: { in: ids }, readAt: null, AND: [visibleNotificationWhere(ctx.viewer)] },
+      data: { readAt: ctx.now },
+    });
+    return marked.count;
+  },
+});
 
 const CalendarFeed = builder.objectRef<{ path: string }>("CalendarFeed").implement({
   fields: (t) => ({
@@ -111,15 +113,13 @@ const CalendarFeed = builder.objectRef<{ path: string }>("CalendarFeed").impleme
   }),
 });
 
-builder.mutationField("rotateCalendarFeed", (t) =>
-  t.field({
-    type: CalendarFeed,
-    description: "Makes a new secret iCalendar feed URL; the previous one stops working at once.",
-    authScopes: { signedIn: true },
-    resolve: async (_root, _args, ctx) => {
-      const secret = randomBytes(24).toString("base64url");
-      await ctx.tx.$executeRaw`SELECT app.set_calendar_feed_token(${hashToken(secret)})`;
-      return { path: `/calendar/${secret}.ics` };
-    },
-  }),
-);
+defineMutation("rotateCalendarFeed", {
+  description: "Makes a new secret iCalendar feed URL; the previous one stops working at once.",
+  authScopes: { signedIn: true },
+  type: CalendarFeed,
+  resolve: async (_input, ctx) => {
+    const secret = randomBytes(24).toString("base64url");
+    await ctx.tx.$executeRaw`SELECT app.set_calendar_feed_token(${hashToken(secret)})`;
+    return { path: `/calendar/${secret}.ics` };
+  },
+});

@@ -1,19 +1,30 @@
 /**
  * The iCalendar feed (RFC 5545) served at /calendar/<secret>.ics: joint visits and
- * accompaniments as busy blocks with their kind and place type — never a person, an alias or
- * a note, since calendars sync to phones and cloud services.
+ * accompaniments as busy blocks — a visit with its place type, an accompaniment as
+ * "Accompagnement" alone (never court, police or detox) — never a person, an alias or a note,
+ * since calendars sync to phones and cloud services. It stops when the membership ends.
  */
-import { type Database, hashToken } from "@maillage/db";
+import { type Database, hashToken, type TransactionClient } from "@maillage/db";
+import {
+  type AccessViewer,
+  visibleAccompanimentWhere,
+  visibleNurseVisitWhere,
+} from "../../access/visible-records.ts";
 
 export interface FeedRow {
   record_id: string;
   kind: "JOINT_VISIT" | "ACCOMPANIMENT";
   starts_at: Date;
   ends_at: Date;
-  place: string;
+  /** A visit's place type; an accompaniment has none (its destination stays out of the feed). */
+  place: string | null;
   status: string;
   updated_at: Date;
 }
+
+const dayMs = 86_400_000;
+/** An accompaniment blocks two hours of the calendar (as app.commitments counts it). */
+const accompanimentMs = 2 * 3_600_000;
 
 const summaries = {
   fr: { JOINT_VISIT: "Visite conjointe", ACCOMPANIMENT: "Accompagnement" },
@@ -25,6 +36,12 @@ function stamp(date: Date): string {
     .toISOString()
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}/, "")}`;
+}
+
+function summary(row: FeedRow, language: "fr" | "en"): string {
+  const kind = summaries[language][row.kind];
+  if (row.kind === "ACCOMPANIMENT" || !row.place) return kind;
+  return `${kind} (${row.place.toLowerCase().replace(/_/g, " ")})`;
 }
 
 function escapeText(text: string): string {
@@ -50,7 +67,7 @@ export function renderCalendar(rows: FeedRow[], language: "fr" | "en", now = new
       `LAST-MODIFIED:${stamp(row.updated_at)}`,
       `DTSTART:${stamp(row.starts_at)}`,
       `DTEND:${stamp(row.ends_at)}`,
-      `SUMMARY:${escapeText(`${summaries[language][row.kind]} (${row.place.toLowerCase().replace(/_/g, " ")})`)}`,
+      `SUMMARY:${escapeText(summary(row, language))}`,
       `STATUS:${cancelled ? "CANCELLED" : tentative ? "TENTATIVE" : "CONFIRMED"}`,
       "CLASS:PRIVATE",
       "TRANSP:OPAQUE",
@@ -61,15 +78,98 @@ export function renderCalendar(rows: FeedRow[], language: "fr" | "en", now = new
   return `${lines.join("\r\n")}\r\n`;
 }
 
-/** The feed of the user whose secret this is, or null (unknown or rotated secret). */
+interface FeedViewerRow {
+  user_id: string;
+  organisation_id: string;
+  roles: string[];
+  team_visibility_restricted: boolean;
+}
+
+/** The owner's visits and accompaniments seen as one membership, through the usual filters. */
+async function feedOfMembership(tx: TransactionClient, viewer: AccessViewer, now: Date): Promise<FeedRow[]> {
+  const since = new Date(now.getTime() - 60 * dayMs);
+  const visits = await tx.nurseVisit.findMany({
+    where: {
+      OR: [{ nurseId: viewer.userId }, { workerId: viewer.userId }],
+      status: { in: ["PROPOSED", "ACCEPTED", "COUNTER_PROPOSED", "COMPLETED"] },
+      plannedStart: { gt: since },
+      AND: [visibleNurseVisitWhere(viewer, now)],
+    },
+    select: {
+      id: true,
+      plannedStart: true,
+      plannedEnd: true,
+      placeType: true,
+      status: true,
+      updatedAt: true,
+    },
+  });
+  const accompaniments = await tx.accompaniment.findMany({
+    where: {
+      workerId: viewer.userId,
+      status: { in: ["PLANNED", "DONE"] },
+      plannedAt: { gt: since },
+      AND: [visibleAccompanimentWhere(viewer, now)],
+    },
+    // Never the destination, the partner organisation or the person.
+    select: { id: true, plannedAt: true, status: true, updatedAt: true },
+  });
+  return [
+    ...visits.map((v) => ({
+      record_id: v.id,
+      kind: "JOINT_VISIT" as const,
+      starts_at: v.plannedStart,
+      ends_at: v.plannedEnd,
+      place: v.placeType,
+      status: v.status,
+      updated_at: v.updatedAt,
+    })),
+    ...accompaniments.map((a) => ({
+      record_id: a.id,
+      kind: "ACCOMPANIMENT" as const,
+      starts_at: a.plannedAt,
+      ends_at: new Date(a.plannedAt.getTime() + accompanimentMs),
+      place: null,
+      status: a.status,
+      updated_at: a.updatedAt,
+    })),
+  ];
+}
+
+/**
+ * The feed of the user whose secret this is, or null: an unknown or rotated secret, a disabled
+ * user, or no membership in force (the feed stops when the membership ends). The feed has no
+ * session; for each membership in force, app.begin_calendar_feed sets it as the transaction's
+ * viewer, and the records are read through the same visibility filters and row-level security
+ * as any request of that member.
+ */
 export async function calendarFeed(db: Database, secret: string): Promise<FeedRow[] | null> {
   if (!/^[\w-]{20,64}$/.test(secret)) return null;
+  const tokenHash = hashToken(secret);
+  const now = new Date();
   return db.prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL ROLE maillage_app");
-    const owner = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT * FROM app.calendar_feed_owner(${hashToken(secret)}) AS id`;
-    if (owner.length === 0) return null;
-    return tx.$queryRaw<FeedRow[]>`SELECT * FROM app.calendar_feed(${hashToken(secret)}) ORDER BY starts_at`;
+    const memberships = await tx.$queryRaw<{ id: string }[]>`
+      SELECT * FROM app.calendar_feed_organisations(${tokenHash}) AS id`;
+    if (memberships.length === 0) return null;
+    const rows = new Map<string, FeedRow>();
+    for (const membership of memberships) {
+      const [viewer] = await tx.$queryRaw<FeedViewerRow[]>`
+        SELECT * FROM app.begin_calendar_feed(${tokenHash}, ${membership.id}::uuid)`;
+      if (!viewer) continue;
+      const feed = await feedOfMembership(
+        tx,
+        {
+          userId: viewer.user_id,
+          organisationId: viewer.organisation_id,
+          roles: viewer.roles,
+          teamVisibilityRestricted: viewer.team_visibility_restricted,
+        },
+        now,
+      );
+      // A joint visit between two of the owner's organisations appears once.
+      for (const row of feed) rows.set(row.record_id, row);
+    }
+    return [...rows.values()].sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime());
   });
 }

@@ -4,6 +4,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../testing/graphql-client.ts";
 import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { onlyRow } from "../../testing/rows.ts";
 import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 let server: TestServer;
@@ -40,7 +41,7 @@ beforeAll(async () => {
   const { rows } = await world.pool.query<{ id: string }>(
     "INSERT INTO organisations (name, kind) VALUES ('Santé publique (test)', 'PUBLIC_HEALTH') RETURNING id",
   );
-  healthId = rows[0]!.id;
+  healthId = onlyRow(rows).id;
   await world.pool.query(
     "INSERT INTO partnership_members (partnership_id, organisation_id) VALUES ($1, $2)",
     [world.partnershipId, healthId],
@@ -116,19 +117,28 @@ describe("joint visits", () => {
     expect(none.data?.jointVisitSlots).toEqual([]);
   });
 
-  it("keeps local hours across a daylight-saving change (14 March 2027)", async () => {
+  it("keeps local hours across the next daylight-saving change (second Sunday of March)", async () => {
     const worker = await world.signIn(world.owner.users.worker);
-    const result = await worker.request<any>(slotsQuery, {
-      from: "2027-03-08T05:00:00Z",
-      to: "2027-03-17T05:00:00Z",
-    });
+    // The next change at least 8 days ahead, so that the week before it is not in the past
+    // (slots start from now): a fixed date would stop testing anything once it has passed.
+    const secondSundayOfMarch = (year: number) => {
+      const date = new Date(Date.UTC(year, 2, 8));
+      while (date.getUTCDay() !== 0) date.setUTCDate(date.getUTCDate() + 1);
+      return date;
+    };
+    const thisYear = new Date().getUTCFullYear();
+    let change = secondSundayOfMarch(thisYear);
+    if (change.getTime() < Date.now() + 8 * 86_400_000) change = secondSundayOfMarch(thisYear + 1);
+    const day = (offset: number, hourUtc: number) =>
+      new Date(change.getTime() + offset * 86_400_000 + hourUtc * 3_600_000).toISOString();
+    const result = await worker.request<any>(slotsQuery, { from: day(-6, 5), to: day(3, 5) });
     const starts = result.data?.jointVisitSlots.map((s: any) => s.start);
-    // Tuesday 9 March (EST, UTC−5) and Tuesday 16 March (EDT, UTC−4), 13:00 local both times.
+    // The Tuesday before (EST, UTC−5) and the Tuesday after (EDT, UTC−4), 13:00 local both times.
     expect(starts).toHaveLength(10);
-    expect(starts[0]).toBe("2027-03-09T18:00:00.000Z");
-    expect(starts[4]).toBe("2027-03-09T20:00:00.000Z");
-    expect(starts[5]).toBe("2027-03-16T17:00:00.000Z");
-    expect(starts[9]).toBe("2027-03-16T19:00:00.000Z");
+    expect(starts[0]).toBe(day(-5, 18));
+    expect(starts[4]).toBe(day(-5, 20));
+    expect(starts[5]).toBe(day(2, 17));
+    expect(starts[9]).toBe(day(2, 19));
   });
 
   it("goes through propose, propose another time, accept and complete; double booking is refused", async () => {
@@ -274,6 +284,43 @@ describe("joint visits", () => {
     expect((await fetch(`${server.url}${path}`)).status).toBe(404);
     expect((await fetch(`${server.url}${rotated}`)).status).toBe(200);
     expect((await fetch(`${server.url}/calendar/not-a-real-secret-at-all.ics`)).status).toBe(404);
+  });
+
+  it("the feed names no accompaniment's destination, and stops when the membership ends", async () => {
+    const worker = await createUser(world.pool, {
+      memberships: [{ organisationId: world.owner.id, roles: ["OUTREACH_WORKER"] }],
+    });
+    for (const [destination, hours] of [
+      ["COURT", 26],
+      ["POLICE", 28],
+      ["DETOX_OR_TREATMENT", 30],
+    ] as const) {
+      await world.pool.query(
+        `INSERT INTO accompaniments (organisation_id, person_id, worker_id, destination, planned_at)
+         VALUES ($1, $2, $3, $4::"AccompanimentDestination", now() + make_interval(hours => $5))`,
+        [world.owner.id, world.person.id, worker.id, destination, hours],
+      );
+    }
+    const client = await world.signIn(worker);
+    const { path } = (await client.request<any>("mutation { rotateCalendarFeed { path } }")).data
+      .rotateCalendarFeed;
+    for (const [language, summary] of [
+      ["fr-CA", "Accompagnement"],
+      ["en-CA", "Accompaniment"],
+    ] as const) {
+      const response = await fetch(`${server.url}${path}`, { headers: { "accept-language": language } });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const events = new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents("vevent")
+        .map((e) => new ICAL.Event(e));
+      expect(events.map((e) => e.summary)).toEqual([summary, summary, summary]);
+      for (const destination of ["court", "police", "detox", "treatment", world.person.alias]) {
+        expect(text.toLowerCase()).not.toContain(destination.toLowerCase());
+      }
+    }
+    await world.pool.query("UPDATE memberships SET ended_at = now() WHERE user_id = $1", [worker.id]);
+    expect((await fetch(`${server.url}${path}`)).status).toBe(404);
   });
 });
 

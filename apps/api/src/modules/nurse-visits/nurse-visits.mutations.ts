@@ -1,37 +1,38 @@
-import { ClinicalActKind, PlaceType, recordAuditEvents } from "@maillage/db";
 import {
   findJointSlots,
   type Interval,
   overlaps,
-  type VisitResponse,
   visitLimits,
   visitResponseOutcome,
+  visitResponses,
 } from "@maillage/domain";
-import { z } from "zod";
+import {
+  completeNurseVisitInput,
+  proposeNurseVisitInput,
+  respondToNurseVisitInput,
+} from "@maillage/domain/inputs";
+import { auditViewerAction } from "../../access/audit-writes.ts";
 import { consentCoveringReceiver } from "../../access/consent-checks.ts";
-import { ownPersonId } from "../../access/own-records.ts";
+import { ownPersonId, ownRecordOrNotFound, visibleRecordOrNotFound } from "../../access/own-records.ts";
 import { visibleNurseVisitWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { ActingContext } from "../../context.ts";
 import {
   ConsentRequiredError,
   DoubleBookingError,
   fieldProblem,
-  InputValidationError,
   InvalidTransitionError,
   NotFoundError,
-  parseInput,
-  prismaEnum,
 } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
-import { PlaceTypeEnum } from "../encounters/encounters.types.ts";
+import { defineMutation } from "../../mutations.ts";
 import { OrganisationNode } from "../organisations/organisations.types.ts";
-import { ClinicalActKindEnum, NurseVisitNode } from "./nurse-visits.types.ts";
+import { NurseVisitNode } from "./nurse-visits.types.ts";
 import { commitmentsOf, lockCalendars, partnerNurses, weeklySlotsOf } from "./scheduling.ts";
 
 const minuteMs = 60_000;
 
-function checkTimes(ctx: Context, start: Date, end: Date, path = "start") {
+function checkTimes(ctx: ActingContext, start: Date, end: Date, path = "start") {
   if (end <= start) throw fieldProblem(ctx.locale, "end", "BEFORE_START");
   const minutes = (end.getTime() - start.getTime()) / minuteMs;
   if (minutes < visitLimits.minDurationMinutes) throw fieldProblem(ctx.locale, "end", "TOO_SMALL");
@@ -43,7 +44,12 @@ function checkTimes(ctx: Context, start: Date, end: Date, path = "start") {
 }
 
 /** Refuses a time at which the nurse or the worker is already committed (this visit aside). */
-async function refuseDoubleBooking(ctx: Context, people: string[], slot: Interval, ignoreVisitId?: string) {
+async function refuseDoubleBooking(
+  ctx: ActingContext,
+  people: string[],
+  slot: Interval,
+  ignoreVisitId?: string,
+) {
   await lockCalendars(ctx, people);
   let commitments = await commitmentsOf(ctx, people, slot);
   if (ignoreVisitId) {
@@ -62,7 +68,7 @@ async function refuseDoubleBooking(ctx: Context, people: string[], slot: Interva
 }
 
 async function notify(
-  ctx: Context,
+  ctx: ActingContext,
   organisationId: string,
   userId: string | null,
   kind: string,
@@ -98,10 +104,9 @@ const JointSlot = builder.objectRef<JointSlotShape>("JointSlot").implement({
 });
 
 builder.queryField("jointVisitSlots", (t) =>
-  t.field({
+  t.withAuth({ writesOwn: "NURSE_VISIT" }).field({
     type: [JointSlot],
     description: "Times when a nurse of a partner public-health organisation and the viewer are both free.",
-    authScopes: { writesOwn: "NURSE_VISIT" },
     args: {
       from: t.arg({ type: "DateTime", required: true }),
       to: t.arg({ type: "DateTime", required: true }),
@@ -120,7 +125,7 @@ builder.queryField("jointVisitSlots", (t) =>
         ? decodeId(args.nurseOrganisationId, "Organisation")
         : null;
       const nurses = await partnerNurses(ctx, organisationId);
-      const viewerId = ctx.viewer!.userId;
+      const viewerId = ctx.viewer.userId;
       const people = [viewerId, ...nurses.map((n) => n.user.id)];
       const window = { start: from, end: to };
       const [slots, commitments] = [
@@ -150,283 +155,184 @@ builder.queryField("jointVisitSlots", (t) =>
 
 // ── proposing ──
 
-const ProposeNurseVisitInput = builder.inputType("ProposeNurseVisitInput", {
-  fields: (t) => ({
-    nurseId: t.id({ required: true, description: "A nurse's user id (from jointVisitSlots)." }),
-    personIds: t.idList({ required: true }),
-    placeType: t.field({ type: PlaceTypeEnum, required: true }),
-    start: t.field({ type: "DateTime", required: true }),
-    end: t.field({ type: "DateTime", required: true }),
-    reason: t.string({ required: false }),
-  }),
+defineMutation("proposeNurseVisit", {
+  description:
+    "A worker proposes a joint visit to a partner nurse; each person needs a consent naming her organisation.",
+  authScopes: { writesOwn: "NURSE_VISIT" },
+  input: proposeNurseVisitInput,
+  errors: [ConsentRequiredError, DoubleBookingError],
+  type: NurseVisitNode,
+  dataField: "visit",
+  resolve: async (input, ctx) => {
+    const viewer = ctx.viewer;
+    const organisationId = viewer.organisationId;
+    checkTimes(ctx, input.start, input.end);
+    const nurse = (await partnerNurses(ctx)).find((n) => n.user.id === input.nurseId);
+    if (!nurse || nurse.user.id === viewer.userId) throw fieldProblem(ctx.locale, "nurseId", "NOT_FOUND");
+    const personIds: string[] = [];
+    for (const [index, globalId] of input.personIds.entries()) {
+      const person = { id: await ownPersonId(ctx, globalId, `personIds.${index}`) };
+      if (!(await consentCoveringReceiver(ctx, person.id, nurse.organisationId)))
+        throw new ConsentRequiredError(ctx.locale);
+      personIds.push(person.id);
+    }
+    await refuseDoubleBooking(ctx, [viewer.userId, nurse.user.id], { start: input.start, end: input.end });
+    const visit = await ctx.tx.nurseVisit.create({
+      data: {
+        organisationId: nurse.organisationId,
+        nurseId: nurse.user.id,
+        workerId: viewer.userId,
+        workerOrganisationId: organisationId,
+        placeType: input.placeType,
+        plannedStart: input.start,
+        plannedEnd: input.end,
+        // The free text stays with the two organisations taking part (its own table, RLS).
+        ...(input.reason
+          ? {
+              reason: {
+                create: {
+                  organisationId: nurse.organisationId,
+                  workerOrganisationId: organisationId,
+                  body: input.reason,
+                },
+              },
+            }
+          : {}),
+        proposedById: viewer.userId,
+        persons: { create: [...new Set(personIds)].map((personId) => ({ personId })) },
+      },
+    });
+    await notify(ctx, nurse.organisationId, nurse.user.id, "NURSE_VISIT_PROPOSED", visit.id);
+    return visit;
+  },
 });
-
-const proposeInput = z.object({
-  nurseId: z.uuid(),
-  personIds: z.array(z.string().max(200)).min(1).max(6),
-  placeType: prismaEnum(PlaceType),
-  start: z.date(),
-  end: z.date(),
-  reason: z.string().trim().max(500).nullish(),
-});
-
-builder.mutationField("proposeNurseVisit", (t) =>
-  t.field({
-    type: NurseVisitNode,
-    description:
-      "A worker proposes a joint visit to a partner nurse; each person needs a consent naming her organisation.",
-    authScopes: { writesOwn: "NURSE_VISIT" },
-    args: { input: t.arg({ type: ProposeNurseVisitInput, required: true }) },
-    errors: {
-      types: [InputValidationError, ConsentRequiredError, DoubleBookingError],
-      result: { name: "ProposeNurseVisitSuccess" },
-      union: { name: "ProposeNurseVisitResult" },
-      dataField: { name: "visit" },
-    },
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(proposeInput, args.input, ctx.locale);
-      const viewer = ctx.viewer!;
-      const organisationId = viewer.organisationId!;
-      checkTimes(ctx, input.start, input.end);
-      const nurse = (await partnerNurses(ctx)).find((n) => n.user.id === input.nurseId);
-      if (!nurse || nurse.user.id === viewer.userId) throw fieldProblem(ctx.locale, "nurseId", "NOT_FOUND");
-      const personIds: string[] = [];
-      for (const [index, globalId] of input.personIds.entries()) {
-        const person = { id: await ownPersonId(ctx, globalId, `personIds.${index}`) };
-        if (!(await consentCoveringReceiver(ctx, person.id, nurse.organisationId)))
-          throw new ConsentRequiredError(ctx.locale);
-        personIds.push(person.id);
-      }
-      await refuseDoubleBooking(ctx, [viewer.userId, nurse.user.id], { start: input.start, end: input.end });
-      const visit = await ctx.tx.nurseVisit.create({
-        data: {
-          organisationId: nurse.organisationId,
-          nurseId: nurse.user.id,
-          workerId: viewer.userId,
-          workerOrganisationId: organisationId,
-          placeType: input.placeType,
-          plannedStart: input.start,
-          plannedEnd: input.end,
-          reason: input.reason || null,
-          proposedById: viewer.userId,
-          persons: { create: [...new Set(personIds)].map((personId) => ({ personId })) },
-        },
-      });
-      await notify(ctx, nurse.organisationId, nurse.user.id, "NURSE_VISIT_PROPOSED", visit.id);
-      return visit;
-    },
-  }),
-);
 
 // ── answering, rescheduling, cancelling ──
 
-const VisitResponseEnum = builder.enumType("NurseVisitResponse", {
-  values: ["ACCEPT", "DECLINE", "PROPOSE_OTHER_TIME", "CANCEL"] as const,
-});
+builder.enumType("NurseVisitResponse", { values: visitResponses });
 
-const RespondInput = builder.inputType("RespondToNurseVisitInput", {
-  fields: (t) => ({
-    visitId: t.id({ required: true }),
-    response: t.field({ type: VisitResponseEnum, required: true }),
-    start: t.field({ type: "DateTime", required: false, description: "With PROPOSE_OTHER_TIME." }),
-    end: t.field({ type: "DateTime", required: false }),
-    message: t.string({ required: false }),
-  }),
-});
-
-builder.mutationField("respondToNurseVisit", (t) =>
-  t.field({
-    type: NurseVisitNode,
-    description:
-      "Accept or decline the other side's proposal, propose another time, or cancel. The other side is notified in the app.",
-    authScopes: { writesOwn: "NURSE_VISIT" },
-    args: { input: t.arg({ type: RespondInput, required: true }) },
-    errors: {
-      types: [InputValidationError, NotFoundError, InvalidTransitionError, DoubleBookingError],
-      result: { name: "RespondToNurseVisitSuccess" },
-      union: { name: "RespondToNurseVisitResult" },
-      dataField: { name: "visit" },
-    },
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(
-        z.object({
-          visitId: z.string().max(200),
-          response: z.enum(["ACCEPT", "DECLINE", "PROPOSE_OTHER_TIME", "CANCEL"]),
-          start: z.date().nullish(),
-          end: z.date().nullish(),
-          message: z.string().trim().max(500).nullish(),
-        }),
-        args.input,
-        ctx.locale,
-      );
-      const viewer = ctx.viewer!;
-      const id = decodeId(input.visitId, "NurseVisit");
-      const visit = id
-        ? await ctx.tx.nurseVisit.findFirst({ where: { id, AND: [visibleNurseVisitWhere(viewer, ctx.now)] } })
-        : null;
-      // Only the two people of the visit answer for it.
-      if (!visit || (visit.nurseId !== viewer.userId && visit.workerId !== viewer.userId))
-        throw new NotFoundError(ctx.locale);
-      const response = input.response as VisitResponse;
-      const next = visitResponseOutcome(visit.status, response, visit.proposedById === viewer.userId);
-      if (!next) throw new InvalidTransitionError(ctx.locale, visit.status, response);
-      let times = {};
-      if (response === "PROPOSE_OTHER_TIME") {
-        if (!input.start) throw fieldProblem(ctx.locale, "start", "REQUIRED");
-        if (!input.end) throw fieldProblem(ctx.locale, "end", "REQUIRED");
-        checkTimes(ctx, input.start, input.end);
-        await refuseDoubleBooking(
-          ctx,
-          [visit.workerId, visit.nurseId ?? visit.workerId],
-          { start: input.start, end: input.end },
-          visit.id,
-        );
-        times = { plannedStart: input.start, plannedEnd: input.end, proposedById: viewer.userId };
-      }
-      if (response === "ACCEPT") {
-        await refuseDoubleBooking(
-          ctx,
-          [visit.workerId, visit.nurseId ?? visit.workerId],
-          { start: visit.plannedStart, end: visit.plannedEnd },
-          visit.id,
-        );
-      }
-      const updated = await ctx.tx.nurseVisit.update({
-        where: { id: visit.id },
-        data: { status: next, ...times },
-      });
-      const otherIsNurse = viewer.userId === visit.workerId;
-      await notify(
+defineMutation("respondToNurseVisit", {
+  description:
+    "Accept or decline the other side's proposal, propose another time, or cancel. The other side is notified in the app.",
+  authScopes: { writesOwn: "NURSE_VISIT" },
+  input: respondToNurseVisitInput,
+  errors: [NotFoundError, InvalidTransitionError, DoubleBookingError],
+  type: NurseVisitNode,
+  dataField: "visit",
+  resolve: async (input, ctx) => {
+    const viewer = ctx.viewer;
+    const visit = await visibleRecordOrNotFound(
+      ctx,
+      "NurseVisit",
+      input.visitId,
+      visibleNurseVisitWhere,
+      (where) => ctx.tx.nurseVisit.findFirst({ where }),
+    );
+    // Only the two people of the visit answer for it.
+    if (visit.nurseId !== viewer.userId && visit.workerId !== viewer.userId)
+      throw new NotFoundError(ctx.locale);
+    const response = input.response;
+    const next = visitResponseOutcome(visit.status, response, visit.proposedById === viewer.userId);
+    if (!next) throw new InvalidTransitionError(ctx.locale, visit.status, response);
+    let times = {};
+    if (response === "PROPOSE_OTHER_TIME") {
+      if (!input.start) throw fieldProblem(ctx.locale, "start", "REQUIRED");
+      if (!input.end) throw fieldProblem(ctx.locale, "end", "REQUIRED");
+      checkTimes(ctx, input.start, input.end);
+      await refuseDoubleBooking(
         ctx,
-        otherIsNurse ? visit.organisationId : visit.workerOrganisationId,
-        otherIsNurse ? visit.nurseId : visit.workerId,
-        `NURSE_VISIT_${next}`,
+        [visit.workerId, visit.nurseId ?? visit.workerId],
+        { start: input.start, end: input.end },
         visit.id,
       );
-      await recordAuditEvents(ctx.tx, [
-        {
-          userId: viewer.userId,
-          organisationId: viewer.organisationId,
-          action: `NURSE_VISIT_${response}`,
-          recordKind: "NURSE_VISIT",
-          recordId: visit.id,
-          ip: ctx.origin.ip,
-          ...(input.message ? { details: { message: input.message } } : {}),
-        },
-      ]);
-      return updated;
-    },
-  }),
-);
+      times = { plannedStart: input.start, plannedEnd: input.end, proposedById: viewer.userId };
+    }
+    if (response === "ACCEPT") {
+      await refuseDoubleBooking(
+        ctx,
+        [visit.workerId, visit.nurseId ?? visit.workerId],
+        { start: visit.plannedStart, end: visit.plannedEnd },
+        visit.id,
+      );
+    }
+    const updated = await ctx.tx.nurseVisit.update({
+      where: { id: visit.id },
+      data: { status: next, ...times },
+    });
+    const otherIsNurse = viewer.userId === visit.workerId;
+    await notify(
+      ctx,
+      otherIsNurse ? visit.organisationId : visit.workerOrganisationId,
+      otherIsNurse ? visit.nurseId : visit.workerId,
+      `NURSE_VISIT_${next}`,
+      visit.id,
+    );
+    await auditViewerAction(ctx, {
+      action: `NURSE_VISIT_${response}`,
+      recordKind: "NURSE_VISIT",
+      recordId: visit.id,
+      ...(input.message ? { details: { message: input.message } } : {}),
+    });
+    return updated;
+  },
+});
 
 // ── completing: acts and nurse-only notes ──
 
-const ActInput = builder.inputType("ClinicalActInput", {
-  fields: (t) => ({
-    kind: t.field({ type: ClinicalActKindEnum, required: true }),
-    count: t.int({ required: true }),
-  }),
+defineMutation("completeNurseVisit", {
+  description:
+    "The visit's nurse records the acts performed (visible with the logistics) and clinical notes and results (her organisation's nurses only).",
+  authScopes: { writesOwn: "CLINICAL_NOTE" },
+  input: completeNurseVisitInput,
+  errors: [NotFoundError, InvalidTransitionError],
+  type: NurseVisitNode,
+  dataField: "visit",
+  resolve: async (input, ctx) => {
+    const viewer = ctx.viewer;
+    const visit = await ownRecordOrNotFound(
+      ctx,
+      "NurseVisit",
+      input.visitId,
+      visibleNurseVisitWhere,
+      (where) =>
+        ctx.tx.nurseVisit.findFirst({
+          // Only the visit's nurse completes it and writes its clinical notes.
+          where: { ...where, nurseId: viewer.userId },
+          include: { persons: { select: { personId: true } } },
+        }),
+    );
+    if (visit.status !== "ACCEPTED") throw new InvalidTransitionError(ctx.locale, visit.status, "COMPLETED");
+    if (visit.plannedStart.getTime() > ctx.now.getTime() + 3_600_000)
+      throw fieldProblem(ctx.locale, "visitId", "TOO_FAR_IN_FUTURE");
+    const visitPersons = new Set(visit.persons.map((p) => p.personId));
+    const notes = (input.notes ?? []).map((note, index) => {
+      const personId = note.personId ? decodeId(note.personId, "Person") : null;
+      if (note.personId && (!personId || !visitPersons.has(personId))) {
+        throw fieldProblem(ctx.locale, `notes.${index}.personId`, "NOT_FOUND");
+      }
+      return { personId, body: note.body, results: note.results || null };
+    });
+    await ctx.tx.clinicalAct.createMany({
+      data: input.acts.map((act) => ({
+        nurseVisitId: visit.id,
+        organisationId: visit.organisationId,
+        kind: act.kind,
+        count: act.count,
+      })),
+    });
+    await ctx.tx.clinicalNote.createMany({
+      data: notes.map((note) => ({
+        ...note,
+        nurseVisitId: visit.id,
+        organisationId: visit.organisationId,
+        authorId: viewer.userId,
+      })),
+    });
+    const updated = await ctx.tx.nurseVisit.update({
+      where: { id: visit.id },
+      data: { status: "COMPLETED" },
+    });
+    await notify(ctx, visit.workerOrganisationId, visit.workerId, "NURSE_VISIT_COMPLETED", visit.id);
+    return updated;
+  },
 });
-const ClinicalNoteInput = builder.inputType("ClinicalNoteInput", {
-  fields: (t) => ({
-    personId: t.id({ required: false }),
-    body: t.string({ required: true }),
-    results: t.string({ required: false }),
-  }),
-});
-const CompleteInput = builder.inputType("CompleteNurseVisitInput", {
-  fields: (t) => ({
-    visitId: t.id({ required: true }),
-    acts: t.field({ type: [ActInput], required: true }),
-    notes: t.field({ type: [ClinicalNoteInput], required: false }),
-  }),
-});
-
-const completeInput = z.object({
-  visitId: z.string().max(200),
-  acts: z
-    .array(
-      z.object({
-        kind: prismaEnum(ClinicalActKind),
-        count: z.number().int().min(1).max(visitLimits.maxActCount),
-      }),
-    )
-    .max(Object.keys(ClinicalActKind).length)
-    .refine((acts) => new Set(acts.map((a) => a.kind)).size === acts.length, { message: "each kind once" }),
-  notes: z
-    .array(
-      z.object({
-        personId: z.string().max(200).nullish(),
-        body: z.string().trim().min(1).max(8000),
-        results: z.string().trim().max(4000).nullish(),
-      }),
-    )
-    .max(10)
-    .nullish(),
-});
-
-builder.mutationField("completeNurseVisit", (t) =>
-  t.field({
-    type: NurseVisitNode,
-    description:
-      "The visit's nurse records the acts performed (visible with the logistics) and clinical notes and results (her organisation's nurses only).",
-    authScopes: { writesOwn: "CLINICAL_NOTE" },
-    args: { input: t.arg({ type: CompleteInput, required: true }) },
-    errors: {
-      types: [InputValidationError, NotFoundError, InvalidTransitionError],
-      result: { name: "CompleteNurseVisitSuccess" },
-      union: { name: "CompleteNurseVisitResult" },
-      dataField: { name: "visit" },
-    },
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(completeInput, args.input, ctx.locale);
-      const viewer = ctx.viewer!;
-      const id = decodeId(input.visitId, "NurseVisit");
-      const visit = id
-        ? await ctx.tx.nurseVisit.findFirst({
-            where: {
-              id,
-              organisationId: viewer.organisationId!,
-              AND: [visibleNurseVisitWhere(viewer, ctx.now)],
-            },
-            include: { persons: { select: { personId: true } } },
-          })
-        : null;
-      if (!visit) throw new NotFoundError(ctx.locale);
-      if (visit.status !== "ACCEPTED")
-        throw new InvalidTransitionError(ctx.locale, visit.status, "COMPLETED");
-      if (visit.plannedStart.getTime() > ctx.now.getTime() + 3_600_000)
-        throw fieldProblem(ctx.locale, "visitId", "TOO_FAR_IN_FUTURE");
-      const visitPersons = new Set(visit.persons.map((p) => p.personId));
-      const notes = (input.notes ?? []).map((note, index) => {
-        const personId = note.personId ? decodeId(note.personId, "Person") : null;
-        if (note.personId && (!personId || !visitPersons.has(personId))) {
-          throw fieldProblem(ctx.locale, `notes.${index}.personId`, "NOT_FOUND");
-        }
-        return { personId, body: note.body, results: note.results || null };
-      });
-      await ctx.tx.clinicalAct.createMany({
-        data: input.acts.map((act) => ({
-          nurseVisitId: visit.id,
-          organisationId: visit.organisationId,
-          kind: act.kind,
-          count: act.count,
-        })),
-      });
-      await ctx.tx.clinicalNote.createMany({
-        data: notes.map((note) => ({
-          ...note,
-          nurseVisitId: visit.id,
-          organisationId: visit.organisationId,
-          authorId: viewer.userId,
-        })),
-      });
-      const updated = await ctx.tx.nurseVisit.update({
-        where: { id: visit.id },
-        data: { status: "COMPLETED" },
-      });
-      await notify(ctx, visit.workerOrganisationId, visit.workerId, "NURSE_VISIT_COMPLETED", visit.id);
-      return updated;
-    },
-  }),
-);

@@ -1,5 +1,6 @@
 import { ClinicalActKind, NurseVisitStatus } from "@maillage/db";
 import {
+  readsVisitReason,
   visibleClinicalNoteWhere,
   visibleNurseVisitWhere,
   visiblePersonWhere,
@@ -22,7 +23,7 @@ const ClinicalActRef = builder.prismaObject("ClinicalAct", {
 export const ClinicalNoteNode = builder.prismaNode("ClinicalNote", {
   id: { field: "id" },
   authScopes: { role: "NURSE" },
-  findUnique: (id, ctx) => ({ id, AND: [visibleClinicalNoteWhere(ctx.viewer!)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleClinicalNoteWhere(ctx.viewer)] }),
   fields: (t) => ({
     body: t.exposeString("body"),
     results: t.exposeString("results", { nullable: true }),
@@ -38,13 +39,21 @@ export const ClinicalNoteNode = builder.prismaNode("ClinicalNote", {
 export const NurseVisitNode = builder.prismaNode("NurseVisit", {
   id: { field: "id" },
   authScopes: { workingRole: true },
-  findUnique: (id, ctx) => ({ id, AND: [visibleNurseVisitWhere(ctx.viewer!, ctx.now)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleNurseVisitWhere(ctx.viewer, ctx.now)] }),
   fields: (t) => ({
     placeType: t.expose("placeType", { type: PlaceTypeEnum }),
     plannedStart: t.expose("plannedStart", { type: "DateTime" }),
     plannedEnd: t.expose("plannedEnd", { type: "DateTime" }),
     status: t.expose("status", { type: NurseVisitStatusEnum }),
-    reason: t.exposeString("reason", { nullable: true }),
+    reason: t.string({
+      nullable: true,
+      description:
+        "Free text: the two organisations taking part in the visit only, never a consented partner.",
+      select: { reason: { select: { body: true } } },
+      authScopes: (visit, _args, ctx) => readsVisitReason(ctx.viewer, visit),
+      unauthorizedResolver: () => null,
+      resolve: (visit) => visit.reason?.body ?? null,
+    }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     proposedByViewer: t.boolean({
       description: "Whether the current proposal is the viewer's (then the other side answers it).",
@@ -76,7 +85,8 @@ export const NurseVisitNode = builder.prismaNode("NurseVisit", {
     }),
     organisation: t.relation("organisation"),
     workerOrganisation: t.relation("workerOrganisation"),
-    acts: t.relation("acts", { type: ClinicalActRef }),
+    // In the enum's order: without an ORDER BY the database may answer in any order.
+    acts: t.relation("acts", { type: ClinicalActRef, query: { orderBy: { kind: "asc" } } }),
     persons: t.prismaField({
       type: [PersonNode],
       resolve: (query, visit, _args, ctx) =>
@@ -84,7 +94,7 @@ export const NurseVisitNode = builder.prismaNode("NurseVisit", {
           ...query,
           where: {
             nurseVisits: { some: { nurseVisitId: visit.id } },
-            AND: [visiblePersonWhere(ctx.viewer!, ctx.now)],
+            AND: [visiblePersonWhere(ctx.viewer, ctx.now)],
           },
         }),
     }),
@@ -95,7 +105,7 @@ export const NurseVisitNode = builder.prismaNode("NurseVisit", {
       resolve: (query, visit, _args, ctx) =>
         ctx.tx.clinicalNote.findMany({
           ...query,
-          where: { nurseVisitId: visit.id, AND: [visibleClinicalNoteWhere(ctx.viewer!)] },
+          where: { nurseVisitId: visit.id, AND: [visibleClinicalNoteWhere(ctx.viewer)] },
           orderBy: { createdAt: "asc" },
         }),
     }),

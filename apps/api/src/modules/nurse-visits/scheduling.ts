@@ -1,5 +1,5 @@
 import type { Interval, WeeklySlot } from "@maillage/domain";
-import type { Context } from "../../context.ts";
+import type { ActingContext, Context } from "../../context.ts";
 
 export interface Commitment extends Interval {
   userId: string;
@@ -32,8 +32,8 @@ export async function weeklySlotsOf(ctx: Context, userIds: string[]): Promise<Ma
 }
 
 /** Nurses of the partnership's public-health organisations, as the viewer may see them. */
-export async function partnerNurses(ctx: Context, organisationId?: string | null) {
-  const viewerOrganisation = ctx.viewer!.organisationId!;
+export async function partnerNurses(ctx: ActingContext, organisationId?: string | null) {
+  const viewerOrganisation = ctx.viewer.organisationId;
   const memberships = await ctx.tx.membership.findMany({
     where: {
       endedAt: null,

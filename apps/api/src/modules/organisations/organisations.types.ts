@@ -1,4 +1,5 @@
 import { OrganisationKind, Role } from "@maillage/db";
+import { visiblePartnershipWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 
 export const OrganisationKindEnum = builder.enumType(OrganisationKind, { name: "OrganisationKind" });
@@ -14,9 +15,14 @@ export const OrganisationNode = builder.prismaNode("Organisation", {
   }),
 });
 
+/**
+ * A partnership — its name, members and sharing agreement — is seen by its member
+ * organisations and its follow-up committee only: to anyone else, not found.
+ */
 export const PartnershipNode = builder.prismaNode("Partnership", {
   id: { field: "id" },
   authScopes: { signedIn: true },
+  findUnique: (id, ctx) => ({ id, AND: [visiblePartnershipWhere(ctx.viewer)] }),
   fields: (t) => ({
     name: t.exposeString("name"),
     region: t.exposeString("region", { nullable: true }),

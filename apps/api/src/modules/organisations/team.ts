@@ -1,9 +1,10 @@
-import { recordAuditEvents } from "@maillage/db";
-import { roles } from "@maillage/domain";
-import { z } from "zod";
+import type { TransactionClient } from "@maillage/db";
+import { mayChangeMemberRoles, type roles } from "@maillage/domain";
+import { setMemberRolesInput } from "@maillage/domain/inputs";
+import { auditViewerAction } from "../../access/audit-writes.ts";
 import { builder } from "../../builder.ts";
-import { InputValidationError, NotFoundError, parseInput } from "../../errors.ts";
-import { uuidPattern } from "../../global-ids.ts";
+import { ForbiddenError, NotFoundError } from "../../errors.ts";
+import { defineMutation } from "../../mutations.ts";
 import { RoleEnum } from "./organisations.types.ts";
 
 interface TeamMemberShape {
@@ -22,11 +23,7 @@ const TeamMember = builder.objectRef<TeamMemberShape>("TeamMember").implement({
   }),
 });
 
-async function loadTeam(
-  tx: Parameters<typeof recordAuditEvents>[0],
-  organisationId: string,
-  userId?: string,
-) {
+async function loadTeam(tx: TransactionClient, organisationId: string, userId?: string) {
   const memberships = await tx.membership.findMany({
     where: { organisationId, endedAt: null, ...(userId ? { userId } : {}) },
     select: { roles: true, user: { select: { id: true, displayName: true, email: true } } },
@@ -41,61 +38,41 @@ async function loadTeam(
 }
 
 builder.queryField("team", (t) =>
-  t.field({
+  t.withAuth({ takesAction: "MANAGE_MEMBERS" }).field({
     type: [TeamMember],
-    description: "Members of the acting organisation and their roles (org admins).",
-    authScopes: { role: "ORG_ADMIN" },
-    resolve: (_root, _args, ctx) => loadTeam(ctx.tx, ctx.viewer!.organisationId!),
+    description: "Members of the acting organisation and their roles (org admins and coordinators).",
+    resolve: (_root, _args, ctx) => loadTeam(ctx.tx, ctx.viewer.organisationId),
   }),
 );
 
-const SetMemberRolesInput = builder.inputType("SetMemberRolesInput", {
-  fields: (t) => ({
-    userId: t.id({ required: true }),
-    roles: t.field({ type: [RoleEnum], required: true }),
-  }),
+defineMutation("setMemberRoles", {
+  description:
+    "Changes a member's roles in the acting organisation: an org admin any role, a coordinator working roles; nobody grants a role to itself. Audited.",
+  authScopes: { takesAction: "MANAGE_MEMBERS" },
+  input: setMemberRolesInput,
+  errors: [NotFoundError, ForbiddenError],
+  type: TeamMember,
+  dataField: "member",
+  resolve: async (input, ctx) => {
+    const viewer = ctx.viewer;
+    const organisationId = viewer.organisationId;
+    const [member] = await loadTeam(ctx.tx, organisationId, input.userId);
+    if (!member) throw new NotFoundError(ctx.locale);
+    const next = [...new Set(input.roles)];
+    // An admin granting itself COORDINATOR would read every file at once: another admin or a
+    // coordinator of the organisation must (row-level security refuses it too).
+    if (!mayChangeMemberRoles(viewer, { userId: member.userId, current: member.roles }, next))
+      throw new ForbiddenError(ctx.locale);
+    await ctx.tx.membership.updateMany({
+      where: { organisationId, userId: input.userId, endedAt: null },
+      data: { roles: next },
+    });
+    await auditViewerAction(ctx, {
+      action: "ROLES_CHANGED",
+      recordKind: "MEMBERSHIP",
+      recordId: input.userId,
+      details: { from: member.roles, to: next },
+    });
+    return { ...member, roles: next };
+  },
 });
-
-const setMemberRolesInput = z.object({
-  userId: z.string().regex(uuidPattern),
-  roles: z.array(z.enum(roles)).max(roles.length),
-});
-
-builder.mutationField("setMemberRoles", (t) =>
-  t.field({
-    type: TeamMember,
-    description: "Changes a member's roles in the acting organisation. Audited.",
-    authScopes: { role: "ORG_ADMIN" },
-    args: { input: t.arg({ type: SetMemberRolesInput, required: true }) },
-    errors: {
-      types: [InputValidationError, NotFoundError],
-      result: { name: "SetMemberRolesSuccess" },
-      union: { name: "SetMemberRolesResult" },
-      dataField: { name: "member" },
-    },
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(setMemberRolesInput, args.input, ctx.locale);
-      const viewer = ctx.viewer!;
-      const organisationId = viewer.organisationId!;
-      const [member] = await loadTeam(ctx.tx, organisationId, input.userId);
-      if (!member) throw new NotFoundError(ctx.locale);
-      const next = [...new Set(input.roles)];
-      await ctx.tx.membership.updateMany({
-        where: { organisationId, userId: input.userId, endedAt: null },
-        data: { roles: next },
-      });
-      await recordAuditEvents(ctx.tx, [
-        {
-          userId: viewer.userId,
-          organisationId,
-          action: "ROLES_CHANGED",
-          recordKind: "MEMBERSHIP",
-          recordId: input.userId,
-          ip: ctx.origin.ip,
-          details: { from: member.roles, to: next },
-        },
-      ]);
-      return { ...member, roles: next };
-    },
-  }),
-);

@@ -1,9 +1,10 @@
-import { recordAuditEvents } from "@maillage/db";
-import { sharedRecordKinds } from "@maillage/domain";
-import { z } from "zod";
+import { updateSharingAgreementInput } from "@maillage/domain/inputs";
+import { auditViewerAction } from "../../access/audit-writes.ts";
+import { visiblePartnershipWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
-import { ConflictError, InputValidationError, NotFoundError, parseInput } from "../../errors.ts";
+import { ConflictError, NotFoundError } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
+import { defineMutation } from "../../mutations.ts";
 import { SharedRecordKindEnum } from "../consents/consents.types.ts";
 import { PartnershipNode } from "../organisations/organisations.types.ts";
 
@@ -25,7 +26,11 @@ builder.prismaObjectField(PartnershipNode, "members", (t) =>
     resolve: (query, partnership, _args, ctx) =>
       ctx.tx.organisation.findMany({
         ...query,
-        where: { partnerships: { some: { partnershipId: partnership.id } } },
+        where: {
+          partnerships: {
+            some: { partnershipId: partnership.id, partnership: visiblePartnershipWhere(ctx.viewer) },
+          },
+        },
         orderBy: { name: "asc" },
       }),
   }),
@@ -47,70 +52,42 @@ builder.queryField("myPartnerships", (t) =>
   }),
 );
 
-const UpdateSharingAgreementInput = builder.inputType("UpdateSharingAgreementInput", {
-  fields: (t) => ({
-    partnershipId: t.id({ required: true }),
-    recordKinds: t.field({ type: [SharedRecordKindEnum], required: true }),
-    /** The version the coordinator saw: a concurrent change is refused, not overwritten. */
-    expectedVersion: t.int({ required: true }),
-  }),
+defineMutation("updateSharingAgreement", {
+  description: "Coordinators of a member organisation; narrowing it hides what it no longer allows at once.",
+  authScopes: { role: "COORDINATOR" },
+  input: updateSharingAgreementInput,
+  errors: [NotFoundError, ConflictError],
+  type: SharingAgreementRef,
+  dataField: "sharingAgreement",
+  resolve: async (input, ctx) => {
+    const viewer = ctx.viewer;
+    const partnershipId = decodeId(input.partnershipId, "Partnership");
+    const agreement = partnershipId
+      ? await ctx.tx.sharingAgreement.findFirst({
+          where: {
+            partnershipId,
+            partnership: { members: { some: { organisationId: viewer.organisationId } } },
+          },
+        })
+      : null;
+    if (!agreement) throw new NotFoundError(ctx.locale);
+    const kinds = [...new Set(input.recordKinds)];
+    const changed = await ctx.tx.sharingAgreement.updateMany({
+      where: { partnershipId: agreement.partnershipId, version: input.expectedVersion },
+      data: {
+        recordKinds: kinds,
+        version: { increment: 1 },
+        updatedById: viewer.userId,
+        updatedAt: ctx.now,
+      },
+    });
+    if (changed.count === 0) throw new ConflictError(ctx.locale);
+    await auditViewerAction(ctx, {
+      action: "SHARING_AGREEMENT_CHANGED",
+      recordKind: "PARTNERSHIP",
+      recordId: agreement.partnershipId,
+      details: { from: agreement.recordKinds, to: kinds },
+    });
+    return ctx.tx.sharingAgreement.findUniqueOrThrow({ where: { partnershipId: agreement.partnershipId } });
+  },
 });
-
-const updateSharingAgreementInput = z.object({
-  partnershipId: z.string().min(1).max(200),
-  recordKinds: z.array(z.enum(sharedRecordKinds)).max(sharedRecordKinds.length),
-  expectedVersion: z.number().int().min(1),
-});
-
-builder.mutationField("updateSharingAgreement", (t) =>
-  t.field({
-    type: SharingAgreementRef,
-    description:
-      "Coordinators of a member organisation; narrowing it hides what it no longer allows at once.",
-    authScopes: { role: "COORDINATOR" },
-    args: { input: t.arg({ type: UpdateSharingAgreementInput, required: true }) },
-    errors: {
-      types: [InputValidationError, NotFoundError, ConflictError],
-      result: { name: "UpdateSharingAgreementSuccess" },
-      union: { name: "UpdateSharingAgreementResult" },
-      dataField: { name: "sharingAgreement" },
-    },
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(updateSharingAgreementInput, args.input, ctx.locale);
-      const viewer = ctx.viewer!;
-      const partnershipId = decodeId(input.partnershipId, "Partnership");
-      const agreement = partnershipId
-        ? await ctx.tx.sharingAgreement.findFirst({
-            where: {
-              partnershipId,
-              partnership: { members: { some: { organisationId: viewer.organisationId ?? undefined } } },
-            },
-          })
-        : null;
-      if (!agreement || !viewer.organisationId) throw new NotFoundError(ctx.locale);
-      const kinds = [...new Set(input.recordKinds)];
-      const changed = await ctx.tx.sharingAgreement.updateMany({
-        where: { partnershipId: agreement.partnershipId, version: input.expectedVersion },
-        data: {
-          recordKinds: kinds,
-          version: { increment: 1 },
-          updatedById: viewer.userId,
-          updatedAt: ctx.now,
-        },
-      });
-      if (changed.count === 0) throw new ConflictError(ctx.locale);
-      await recordAuditEvents(ctx.tx, [
-        {
-          userId: viewer.userId,
-          organisationId: viewer.organisationId,
-          action: "SHARING_AGREEMENT_CHANGED",
-          recordKind: "PARTNERSHIP",
-          recordId: agreement.partnershipId,
-          ip: ctx.origin.ip,
-          details: { from: agreement.recordKinds, to: kinds },
-        },
-      ]);
-      return ctx.tx.sharingAgreement.findUniqueOrThrow({ where: { partnershipId: agreement.partnershipId } });
-    },
-  }),
-);

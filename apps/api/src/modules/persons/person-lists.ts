@@ -9,12 +9,17 @@
  *
  * A record that row-level security lets through but the visibility filter refuses is dropped
  * from its page (the page comes out short, nothing more): both layers apply.
+ *
+ * The batching is Pothos' dataloader plugin's (`t.loadable` with `byPath`): the persons at the
+ * same place of an operation (same response path, so the same arguments and selection) are
+ * gathered in one DataLoader of the request. A failed statement rejects every page of the batch:
+ * an error of the field, never an empty list.
  */
 import type { Prisma } from "@maillage/db/prisma";
 import { PothosValidationError } from "@pothos/core";
 import { prismaConnectionHelpers, queryFromInfo } from "@pothos/plugin-prisma";
 import type { DefaultConnectionArguments } from "@pothos/plugin-relay";
-import type { FieldNode, GraphQLResolveInfo } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import {
   visibleAccompanimentWhere,
   visibleEncounterWhere,
@@ -38,7 +43,7 @@ const sources = {
     load: (ctx: Context, where: Prisma.EncounterWhereInput, query: Query) =>
       ctx.tx.encounter.findMany({
         ...(query as Prisma.EncounterFindManyArgs),
-        where: { ...where, AND: [visibleEncounterWhere(ctx.viewer!, ctx.now)] },
+        where: { ...where, AND: [visibleEncounterWhere(ctx.viewer, ctx.now)] },
         orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       }),
   },
@@ -49,7 +54,7 @@ const sources = {
     load: (ctx: Context, where: Prisma.AccompanimentWhereInput, query: Query) =>
       ctx.tx.accompaniment.findMany({
         ...(query as Prisma.AccompanimentFindManyArgs),
-        where: { ...where, AND: [visibleAccompanimentWhere(ctx.viewer!, ctx.now)] },
+        where: { ...where, AND: [visibleAccompanimentWhere(ctx.viewer, ctx.now)] },
         orderBy: [{ plannedAt: "desc" }, { id: "desc" }],
       }),
   },
@@ -60,7 +65,7 @@ const sources = {
     load: (ctx: Context, where: Prisma.ReferralWhereInput, query: Query) =>
       ctx.tx.referral.findMany({
         ...(query as Prisma.ReferralFindManyArgs),
-        where: { ...where, AND: [visibleReferralWhere(ctx.viewer!)] },
+        where: { ...where, AND: [visibleReferralWhere(ctx.viewer)] },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       }),
   },
@@ -86,13 +91,6 @@ function pageOf(kind: Kind, args: DefaultConnectionArguments, ctx: Context) {
   if (from !== null && !uuid.test(from)) throw new PothosValidationError("Invalid cursor");
   return { take: page.take, skip: page.skip, from };
 }
-
-interface Batch {
-  personIds: string[];
-  pages: Promise<Map<string, PersonRecord[]>>;
-}
-/** Per request, per field of the operation, per arguments: the batch being gathered. */
-const batches = new WeakMap<Context, Map<FieldNode, Map<string, Batch>>>();
 
 async function loadPages(
   kind: Kind,
@@ -150,48 +148,49 @@ async function loadPages(
   return pages;
 }
 
-/** The connection of one person's records of `kind`, gathered with every other person's. */
-export function personRecordsConnection<K extends Kind>(
-  kind: K,
-  person: { id: string },
-  args: DefaultConnectionArguments,
-  ctx: Context,
-  info: GraphQLResolveInfo,
-): Promise<ReturnType<(typeof helpers)[K]["resolve"]>> {
-  let byField = batches.get(ctx);
-  if (!byField) {
-    byField = new Map();
-    batches.set(ctx, byField);
-  }
-  const field = info.fieldNodes[0]!;
-  let byArgs = byField.get(field);
-  if (!byArgs) {
-    byArgs = new Map();
-    byField.set(field, byArgs);
-  }
-  const key = `${kind}:${JSON.stringify(args)}`;
-  let batch = byArgs.get(key);
-  if (!batch) {
-    const personIds: string[] = [];
-    const gathering = byArgs;
-    const pages = new Promise<Map<string, PersonRecord[]>>((resolve, reject) => {
-      setImmediate(() => {
-        gathering.delete(key);
-        loadPages(kind, ctx, info, args, personIds).then(resolve, reject);
-      });
-    });
-    batch = { personIds, pages };
-    byArgs.set(key, batch);
-  }
-  batch.personIds.push(person.id);
-  const helper = helpers[kind] as unknown as {
-    resolve(list: PersonRecord[], ...rest: unknown[]): ReturnType<(typeof helpers)[K]["resolve"]>;
-  };
-  return batch.pages.then((pages) => helper.resolve(pages.get(person.id) ?? [], args, ctx, person));
+type Connection<K extends Kind> = ReturnType<(typeof helpers)[K]["resolve"]>;
+
+/** Person.<kind>'s connection type, named as t.connection named it (schema.graphql is kept). */
+function personConnection<R extends (typeof helpers)[Kind]["ref"]>(ref: R, name: string) {
+  return builder.connectionObject(
+    { type: ref, name: `${name}Connection` },
+    { name: `${name}ConnectionEdge` },
+  );
 }
 
-export const personListRefs = {
-  encounters: helpers.encounters.ref,
-  accompaniments: helpers.accompaniments.ref,
-  referrals: helpers.referrals.ref,
+const connections = {
+  encounters: personConnection(helpers.encounters.ref, "PersonEncounters"),
+  accompaniments: personConnection(helpers.accompaniments.ref, "PersonAccompaniments"),
+  referrals: personConnection(helpers.referrals.ref, "PersonReferrals"),
 };
+
+/**
+ * What a `t.loadable` field of Person needs to page `kind`: its connection type, and the load of
+ * every gathered person's page at once (in the order of the person ids, as DataLoader wants).
+ */
+export function personRecordsField<K extends Kind>(kind: K) {
+  const helper = helpers[kind] as unknown as {
+    resolve(
+      list: PersonRecord[],
+      args: DefaultConnectionArguments,
+      ctx: Context,
+      parent: unknown,
+    ): Connection<K>;
+  };
+  return {
+    type: connections[kind],
+    byPath: true as const,
+    load: async (
+      personIds: string[],
+      ctx: Context,
+      args: DefaultConnectionArguments,
+      info: GraphQLResolveInfo,
+    ): Promise<Connection<K>[]> => {
+      const pages = await loadPages(kind, ctx, info, args, personIds);
+      return personIds.map((id) => helper.resolve(pages.get(id) ?? [], args, ctx, { id }));
+    },
+    // Gathers the persons of a page across promise turns, as person-loader.ts explains.
+    loaderOptions: { batchScheduleFn: (run: () => void) => setImmediate(run) },
+    resolve: (person: { id: string }) => person.id,
+  };
+}

@@ -1,6 +1,7 @@
 import { createPerson } from "@maillage/db/factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { onlyRow } from "../../testing/rows.ts";
 import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
 let server: TestServer;
@@ -32,7 +33,7 @@ async function personCount() {
     "SELECT count(*)::int AS n FROM persons WHERE organisation_id = $1",
     [world.owner.id],
   );
-  return rows[0]!.n;
+  return onlyRow(rows).n;
 }
 
 describe("persons", () => {
@@ -63,7 +64,8 @@ describe("persons", () => {
       [{ alias: "" }, "alias:REQUIRED"],
       [{ alias: "x".repeat(81) }, "alias:TOO_LONG"],
       [{ alias: "Ok", birthYear: 1800 }, "birthYear:TOO_SMALL"],
-      [{ alias: "Ok", birthYear: new Date().getFullYear() + 1 }, "birthYear:INVALID_VALUE"],
+      // Two years ahead: still in the future if the new year begins between here and the server.
+      [{ alias: "Ok", birthYear: new Date().getFullYear() + 2 }, "birthYear:INVALID_VALUE"],
       [{ alias: "Ok", languages: ["français"] }, "languages.0:INVALID_FORMAT"],
       [{ alias: "Ok", safeContactNote: "x".repeat(501) }, "safeContactNote:TOO_LONG"],
     ];
@@ -177,7 +179,7 @@ describe("persons", () => {
       const found = (await worker.request<any>(caseloadPages, args)).data.persons.edges;
       expect(found.map((edge: any) => edge.node.id)).toEqual(persons.map((person) => person.globalId));
       for (const [i, edge] of found.entries()) {
-        expect(ids(edge.node.encounters)).toEqual(persons[i]!.encounters.slice(...slice));
+        expect(ids(edge.node.encounters)).toEqual(persons[i]?.encounters.slice(...slice));
         expect(edge.node.encounters.pageInfo.hasNextPage).toBe(hasNext);
       }
     }

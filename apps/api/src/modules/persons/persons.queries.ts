@@ -18,18 +18,17 @@ const CaseloadFilter = builder.inputType("CaseloadFilter", {
 });
 
 builder.queryField("person", (t) =>
-  t.prismaField({
+  t.withAuth({ workingRole: true }).prismaField({
     type: PersonNode,
     nullable: true,
     description: "A person's file. Every read is audited.",
-    authScopes: { workingRole: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = decodeId(args.id, "Person");
       if (!id) return null;
       const person = await ctx.tx.person.findFirst({
         ...query,
-        where: { id, AND: [visiblePersonWhere(ctx.viewer!, ctx.now)] },
+        where: { id, AND: [visiblePersonWhere(ctx.viewer, ctx.now)] },
       });
       if (person) await auditPersonFileReads(ctx, [person.id]);
       return person;
@@ -38,17 +37,16 @@ builder.queryField("person", (t) =>
 );
 
 builder.queryField("persons", (t) =>
-  t.prismaConnection({
+  t.withAuth({ workingRole: true }).prismaConnection({
     type: PersonNode,
     cursor: "id",
     description: "Persons the viewer may see, own organisation's and shared ones.",
-    authScopes: { workingRole: true },
     args: {
       search: t.arg.string({ required: false, description: "Part of an alias; accents and case ignored." }),
       filter: t.arg({ type: CaseloadFilter, required: false }),
     },
     resolve: (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = ctx.viewer;
       const search = args.search ? aliasSearchKey(args.search).slice(0, 80) : "";
       const filter = args.filter ?? {};
       const since = new Date(ctx.now.getTime() - 90 * 86_400_000);
@@ -59,7 +57,7 @@ builder.queryField("persons", (t) =>
           AND: [
             visiblePersonWhere(viewer, ctx.now),
             ...(search ? [{ aliasSearch: { contains: search } }] : []),
-            ...(filter.ownOnly ? [{ organisationId: viewer.organisationId! }] : []),
+            ...(filter.ownOnly ? [{ organisationId: viewer.organisationId }] : []),
             ...(filter.inRegularFollowUp ? [{ inRegularFollowUp: true }] : []),
             ...(filter.minors ? [{ birthYear: { gt: ctx.now.getFullYear() - 18 } }] : []),
             ...(filter.activeInLast90Days

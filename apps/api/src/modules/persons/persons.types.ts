@@ -1,5 +1,6 @@
 import { Gender } from "@maillage/db";
 import { isPossiblyMinor } from "@maillage/domain";
+import { auditLegalNameRead } from "../../access/audit-reads.ts";
 import {
   readsOwnRecord,
   visibleConsentWhere,
@@ -7,7 +8,7 @@ import {
   visiblePersonWhere,
 } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
-import { personListRefs, personRecordsConnection } from "./person-lists.ts";
+import { personRecordsField } from "./person-lists.ts";
 
 export const GenderEnum = builder.enumType(Gender, { name: "Gender" });
 
@@ -18,7 +19,7 @@ export const GenderEnum = builder.enumType(Gender, { name: "Gender" });
 export const PersonNode = builder.prismaNode("Person", {
   id: { field: "id" },
   authScopes: { workingRole: true },
-  findUnique: (id, ctx) => ({ id, AND: [visiblePersonWhere(ctx.viewer!, ctx.now)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visiblePersonWhere(ctx.viewer, ctx.now)] }),
   fields: (t) => ({
     alias: t.exposeString("alias"),
     birthYear: t.exposeInt("birthYear", { nullable: true }),
@@ -42,18 +43,16 @@ export const PersonNode = builder.prismaNode("Person", {
       select: { legalName: true },
       authScopes: (person, _args, ctx) => readsOwnRecord(ctx.viewer, "LEGAL_NAME", person.organisationId),
       unauthorizedResolver: () => null,
-      resolve: (person) => person.legalName?.legalName ?? null,
+      // A restricted field: returned only once its read is audited (rule 5).
+      resolve: async (person, _args, ctx) => {
+        const legalName = person.legalName?.legalName ?? null;
+        if (legalName !== null) await auditLegalNameRead(ctx, person.id);
+        return legalName;
+      },
     }),
     // Newest first, one page per person, batched across the persons of the request.
-    encounters: t.connection({
-      type: personListRefs.encounters,
-      resolve: (person, args, ctx, info) => personRecordsConnection("encounters", person, args, ctx, info),
-    }),
-    accompaniments: t.connection({
-      type: personListRefs.accompaniments,
-      resolve: (person, args, ctx, info) =>
-        personRecordsConnection("accompaniments", person, args, ctx, info),
-    }),
+    encounters: t.loadable({ ...personRecordsField("encounters"), args: t.arg.connectionArgs() }),
+    accompaniments: t.loadable({ ...personRecordsField("accompaniments"), args: t.arg.connectionArgs() }),
     nurseVisits: t.prismaConnection({
       type: "NurseVisit",
       cursor: "id",
@@ -62,19 +61,16 @@ export const PersonNode = builder.prismaNode("Person", {
           ...query,
           where: {
             persons: { some: { personId: person.id } },
-            AND: [visibleNurseVisitWhere(ctx.viewer!, ctx.now)],
+            AND: [visibleNurseVisitWhere(ctx.viewer, ctx.now)],
           },
           orderBy: [{ plannedStart: "desc" }, { id: "desc" }],
         }),
     }),
-    referrals: t.connection({
-      type: personListRefs.referrals,
-      resolve: (person, args, ctx, info) => personRecordsConnection("referrals", person, args, ctx, info),
-    }),
+    referrals: t.loadable({ ...personRecordsField("referrals"), args: t.arg.connectionArgs() }),
     consents: t.relation("consents", {
       query: (_args, ctx) => ({
-        where: visibleConsentWhere(ctx.viewer!),
-        orderBy: [{ createdAt: "desc" }],
+        where: visibleConsentWhere(ctx.viewer),
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       }),
     }),
   }),

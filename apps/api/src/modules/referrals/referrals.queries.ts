@@ -1,8 +1,8 @@
 import { Prisma } from "@maillage/db";
 import { closedReferralStatuses, openReferralStatuses } from "@maillage/domain";
-import { visibleReferralWhere } from "../../access/visible-records.ts";
+import { visibleNotificationWhere, visibleReferralWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { ActingContext } from "../../context.ts";
 import { ReferralNode } from "./referrals.types.ts";
 
 const ReferralBox = builder.enumType("ReferralBox", { values: ["INBOX", "OUTBOX"] as const });
@@ -17,8 +17,8 @@ const overdueCondition = `r.status = 'SENT' AND r.created_at < now() - make_inte
     ELSE o.referral_answer_days_routine END)`;
 
 /** Overdue referrals of one side of the organisation (few: only unanswered ones qualify). */
-async function overdueReferralIds(ctx: Context, box: "INBOX" | "OUTBOX"): Promise<string[]> {
-  const organisationId = ctx.viewer!.organisationId!;
+async function overdueReferralIds(ctx: ActingContext, box: "INBOX" | "OUTBOX"): Promise<string[]> {
+  const organisationId = ctx.viewer.organisationId;
   const column = box === "INBOX" ? "to_organisation_id" : "from_organisation_id";
   const rows = await ctx.tx.$queryRawUnsafe<{ id: string }[]>(
     `SELECT r.id FROM referrals r JOIN organisations o ON o.id = r.to_organisation_id
@@ -29,18 +29,17 @@ async function overdueReferralIds(ctx: Context, box: "INBOX" | "OUTBOX"): Promis
 }
 
 builder.queryField("referrals", (t) =>
-  t.prismaConnection({
+  t.withAuth({ readsOwn: "REFERRAL" }).prismaConnection({
     type: ReferralNode,
     cursor: "id",
     description: "The organisation's inbox (received) or outbox (sent), by view.",
-    authScopes: { readsOwn: "REFERRAL" },
     args: {
       box: t.arg({ type: ReferralBox, required: true }),
       view: t.arg({ type: ReferralView, required: false, defaultValue: "ALL" }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
-      const organisationId = viewer.organisationId!;
+      const viewer = ctx.viewer;
+      const organisationId = viewer.organisationId;
       const side: Prisma.ReferralWhereInput =
         args.box === "INBOX" ? { toOrganisationId: organisationId } : { fromOrganisationId: organisationId };
       const open = [...openReferralStatuses];
@@ -75,26 +74,33 @@ const ReferralCounts = builder
   });
 
 builder.queryField("referralCounts", (t) =>
-  t.field({
+  t.withAuth({ readsOwn: "REFERRAL" }).field({
     type: ReferralCounts,
     description: "Unread counts for the app frame (one query, cheap enough to poll).",
-    authScopes: { readsOwn: "REFERRAL" },
     resolve: async (_root, _args, ctx) => {
-      const organisationId = ctx.viewer!.organisationId!;
-      const [counts] = await ctx.tx.$queryRaw<
-        { inbox_unread: number; outbox_unread: number; inbox_overdue: number }[]
-      >`
-        SELECT
-          (SELECT count(DISTINCT n.record_id)::int FROM notifications n
-            WHERE n.organisation_id = ${organisationId}::uuid AND n.read_at IS NULL AND n.kind = 'REFERRAL_RECEIVED') AS inbox_unread,
-          (SELECT count(DISTINCT n.record_id)::int FROM notifications n
-            WHERE n.organisation_id = ${organisationId}::uuid AND n.read_at IS NULL
-              AND n.kind LIKE 'REFERRAL_%' AND n.kind <> 'REFERRAL_RECEIVED') AS outbox_unread,
-          (SELECT count(*)::int FROM referrals r JOIN organisations o ON o.id = r.to_organisation_id
-            WHERE r.to_organisation_id = ${organisationId}::uuid AND ${Prisma.raw(overdueCondition)}) AS inbox_overdue`;
+      const organisationId = ctx.viewer.organisationId;
+      // The viewer's unread referral notices, through the notices' one filter: one row per
+      // notice kind and referral, so each referral counts once per side.
+      const unread = await ctx.tx.notification.groupBy({
+        by: ["kind", "recordId"],
+        where: {
+          readAt: null,
+          kind: { startsWith: "REFERRAL_" },
+          AND: [visibleNotificationWhere(ctx.viewer)],
+        },
+      });
+      const referralsOf = (inbox: boolean) =>
+        new Set(
+          unread
+            .filter((notice) => (notice.kind === "REFERRAL_RECEIVED") === inbox && notice.recordId !== null)
+            .map((notice) => notice.recordId),
+        ).size;
+      const [counts] = await ctx.tx.$queryRaw<{ inbox_overdue: number }[]>`
+        SELECT count(*)::int AS inbox_overdue FROM referrals r JOIN organisations o ON o.id = r.to_organisation_id
+         WHERE r.to_organisation_id = ${organisationId}::uuid AND ${Prisma.raw(overdueCondition)}`;
       return {
-        inboxUnread: counts?.inbox_unread ?? 0,
-        outboxUnread: counts?.outbox_unread ?? 0,
+        inboxUnread: referralsOf(true),
+        outboxUnread: referralsOf(false),
         inboxOverdue: counts?.inbox_overdue ?? 0,
       };
     },

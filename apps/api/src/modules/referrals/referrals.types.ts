@@ -1,6 +1,6 @@
 import { ReferralOutcome, ReferralStatus, Urgency } from "@maillage/db";
 import { consentStatus, referralIsOverdue } from "@maillage/domain";
-import { loadVisiblePerson } from "../../access/person-loader.ts";
+import { visiblePersonLoad } from "../../access/person-loader.ts";
 import { visibleReferralWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { PersonNode } from "../persons/persons.types.ts";
@@ -30,7 +30,7 @@ builder.prismaObject("ReferralTransition", {
 export const ReferralNode = builder.prismaNode("Referral", {
   id: { field: "id" },
   authScopes: { workingRole: true },
-  findUnique: (id, ctx) => ({ id, AND: [visibleReferralWhere(ctx.viewer!)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleReferralWhere(ctx.viewer)] }),
   fields: (t) => ({
     status: t.expose("status", { type: ReferralStatusEnum }),
     reason: t.exposeString("reason"),
@@ -77,10 +77,11 @@ export const ReferralNode = builder.prismaNode("Referral", {
         referral.fromOrganisationId === ctx.viewer?.organisationId ? "SENT" : "RECEIVED",
     }),
     /** The person, as far as the viewer may see them (the receiver: what the consent names). */
-    person: t.field({
+    person: t.loadable({
       type: PersonNode,
       nullable: true,
-      resolve: (referral, _args, ctx) => loadVisiblePerson(ctx, referral.personId),
+      ...visiblePersonLoad,
+      resolve: (referral) => referral.personId,
     }),
   }),
 });

@@ -5,7 +5,7 @@ import { builder } from "../../builder.ts";
 export const SafetyAlertNode = builder.prismaNode("SafetyAlert", {
   id: { field: "id" },
   authScopes: { workingRole: true },
-  findUnique: (id, ctx) => ({ id, AND: [visibleSafetyAlertWhere(ctx.viewer!)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleSafetyAlertWhere(ctx.viewer)] }),
   fields: (t) => ({
     whatHappened: t.exposeString("whatHappened"),
     aggressorDescription: t.exposeString("aggressorDescription", { nullable: true }),
@@ -28,7 +28,7 @@ builder.queryField("activeSafetyAlerts", (t) =>
         where: {
           withdrawnAt: null,
           expiresAt: { gt: ctx.now },
-          AND: [visibleSafetyAlertWhere(ctx.viewer!)],
+          AND: [visibleSafetyAlertWhere(ctx.viewer)],
         },
         orderBy: [{ occurredOn: "desc" }, { id: "desc" }],
       }),

@@ -9,7 +9,7 @@ export const VenueKindEnum = builder.enumType(VenueKind, { name: "VenueKind" });
 export const VenueNode = builder.prismaNode("Venue", {
   id: { field: "id" },
   authScopes: { workingRole: true },
-  findUnique: (id, ctx) => ({ id, AND: [visibleVenueWhere(ctx.viewer!)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleVenueWhere(ctx.viewer)] }),
   fields: (t) => ({
     name: t.exposeString("name"),
     kind: t.expose("kind", { type: VenueKindEnum }),
@@ -41,7 +41,7 @@ builder.queryField("venues", (t) =>
     resolve: (query, _root, _args, ctx) =>
       ctx.tx.venue.findMany({
         ...query,
-        where: { archivedAt: null, AND: [visibleVenueWhere(ctx.viewer!)] },
+        where: { archivedAt: null, AND: [visibleVenueWhere(ctx.viewer)] },
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
   }),

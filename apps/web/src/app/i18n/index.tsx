@@ -1,111 +1,111 @@
+import { minutesToWait } from "@maillage/domain";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { featureMessages } from "../../features/messages.ts";
-import { shellMessages } from "./shell.messages.ts";
+import { IntlProvider, useIntl } from "react-intl";
+import {
+  catalogues,
+  type ErrorMessageKey,
+  isErrorCode,
+  isFieldErrorCode,
+  type MessageKey,
+} from "./catalogues.ts";
+import { type EnumName, type EnumTypes, enumMessageKey } from "./enum-labels.ts";
+import { activeLanguage, type Language, localeOf, rememberLanguage, timeZone } from "./language.ts";
 
-export type Language = "fr" | "en";
-export const languages: Language[] = ["fr", "en"];
+export type { MessageKey } from "./catalogues.ts";
+export { enumOptions } from "./enum-labels.ts";
+export { activeLanguage, type Language, languages } from "./language.ts";
 
-const catalogues: Record<Language, Record<string, string>> = {
-  fr: Object.assign({}, shellMessages.fr, ...featureMessages.map((m) => m.fr)),
-  en: Object.assign({}, shellMessages.en, ...featureMessages.map((m) => m.en)),
-};
-
-type KeysOf<T> = T extends { fr: infer F } ? keyof F & string : never;
-export type MessageKey = keyof typeof shellMessages.fr | KeysOf<(typeof featureMessages)[number]>;
-
-/**
- * The message for an API error code (`errors.<CODE>`). A code the catalogues do not know yet
- * (a newer API) reads as the generic failure rather than as a raw key.
- */
-export function errorMessageKey(code: string): MessageKey {
-  const key = `errors.${code}`;
-  return (key in catalogues.fr ? key : "errors.INTERNAL") as MessageKey;
-}
-
-/** The message for a field-level validation code (`field.<CODE>`), or null when unknown. */
-export function fieldMessageKey(code: string): MessageKey | null {
-  const key = `field.${code}`;
-  return key in catalogues.fr ? (key as MessageKey) : null;
-}
-
-const storageKey = "maillage.language";
-/** BCP 47 tags for <html lang> and Intl: Canadian French and English. */
-const htmlLang: Record<Language, string> = { fr: "fr-CA", en: "en-CA" };
-
-/** French unless the person chose English on this device (kept in localStorage). */
-function initialLanguage(): Language {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(storageKey);
-  } catch {
-    // Storage may be refused (private mode, policies): French, and the choice lasts the visit.
+// react-intl's message ids are our catalogue's keys: a key missing from the catalogues fails the
+// typecheck wherever a message is formatted.
+declare global {
+  namespace FormatjsIntl {
+    interface Message {
+      ids: MessageKey;
+    }
   }
-  return stored === "en" || stored === "fr" ? stored : "fr";
 }
 
-interface I18n {
+/** Values given to an ICU message: `{name}`, `{count, plural, …}`, `{date, date, medium}`. */
+export type MessageValues = Record<string, string | number | Date>;
+
+/** The message for an API error code; a code this version does not know reads as INTERNAL. */
+export function errorMessageKey(code: string): ErrorMessageKey {
+  return isErrorCode(code) ? `errors.${code}` : "errors.INTERNAL";
+}
+
+/** The message for a field-level validation code, or null when unknown. */
+export function fieldMessageKey(code: string): MessageKey | null {
+  return isFieldErrorCode(code) ? `field.${code}` : null;
+}
+
+interface LanguageChoice {
   language: Language;
   setLanguage(language: Language): void;
-  t(key: MessageKey, values?: Record<string, string | number>): string;
-  /** A date and time in America/Toronto, in the user's language. */
-  formatDateTime(value: string | Date, options?: Intl.DateTimeFormatOptions): string;
-  formatDate(value: string | Date): string;
 }
 
-const I18nContext = createContext<I18n | null>(null);
+const LanguageContext = createContext<LanguageChoice | null>(null);
 
-let currentLanguage: Language = initialLanguage();
-/** For code outside React (the GraphQL client's Accept-Language). */
-export function activeLanguage(): Language {
-  return currentLanguage;
-}
-
+/** react-intl with the fr-CA / en-CA catalogues, French unless the person chose English. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [language, setLanguageState] = useState<Language>(activeLanguage);
   useEffect(() => {
-    document.documentElement.lang = htmlLang[language];
-    currentLanguage = language;
+    document.documentElement.lang = localeOf[language];
   }, [language]);
   const setLanguage = useCallback((next: Language) => {
-    try {
-      localStorage.setItem(storageKey, next);
-    } catch {
-      // See initialLanguage.
-    }
-    currentLanguage = next;
+    rememberLanguage(next);
     setLanguageState(next);
   }, []);
-  const value = useMemo<I18n>(() => {
-    const locale = htmlLang[language];
-    return {
-      language,
-      setLanguage,
-      t(key, values) {
-        const template = catalogues[language][key] ?? catalogues.fr[key] ?? key;
-        return values
-          ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""))
-          : template;
-      },
-      formatDateTime(value, options) {
-        return new Intl.DateTimeFormat(locale, {
-          timeZone: "America/Toronto",
-          dateStyle: "medium",
-          timeStyle: "short",
-          ...options,
-        }).format(new Date(value));
-      },
-      formatDate(value) {
-        return new Intl.DateTimeFormat(locale, { timeZone: "America/Toronto", dateStyle: "medium" }).format(
-          new Date(value),
-        );
-      },
-    };
-  }, [language, setLanguage]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  const choice = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
+  return (
+    <LanguageContext.Provider value={choice}>
+      <IntlProvider
+        locale={localeOf[language]}
+        defaultLocale={localeOf.fr}
+        messages={catalogues[language]}
+        timeZone={timeZone}
+      >
+        {children}
+      </IntlProvider>
+    </LanguageContext.Provider>
+  );
 }
 
-export function useT(): I18n {
-  const context = useContext(I18nContext);
-  if (!context) throw new Error("useT outside I18nProvider");
-  return context;
+/**
+ * The current call shape over react-intl: `t(key, values)` formats an ICU message whose key is
+ * checked by the typecheck; dates and numbers follow the language and America/Toronto.
+ */
+export function useT() {
+  const intl = useIntl();
+  const choice = useContext(LanguageContext);
+  if (!choice) throw new Error("useT outside I18nProvider");
+  const { language, setLanguage } = choice;
+  return useMemo(
+    () => ({
+      language,
+      setLanguage,
+      intl,
+      t: (key: MessageKey, values?: MessageValues): string => intl.formatMessage({ id: key }, values),
+      /** A date and time (medium date, short time), or with other Intl options. */
+      formatDateTime: (value: string | Date, options?: Intl.DateTimeFormatOptions): string =>
+        intl.formatDate(value, { dateStyle: "medium", timeStyle: "short", ...options }),
+      formatDate: (value: string | Date): string => intl.formatDate(value, { dateStyle: "medium" }),
+      formatNumber: (value: number): string => intl.formatNumber(value),
+      /** The label of a schema enum's value (app/i18n/enum-labels.ts). */
+      enumLabel: <E extends EnumName>(name: E, value: EnumTypes[E]): string =>
+        intl.formatMessage({ id: enumMessageKey(name, value) }),
+      /**
+       * What went wrong, from a failure's code: the domain's message for an API code, the
+       * network message, or the generic one for a code this version does not know.
+       */
+      failureMessage: (failure: { code: string; retryAfterSeconds?: number | undefined }): string => {
+        if (failure.code === "NETWORK") return intl.formatMessage({ id: "request.NETWORK" });
+        if (failure.code === "TOO_MANY_ATTEMPTS") {
+          const minutes = minutesToWait(failure.retryAfterSeconds ?? 60);
+          return intl.formatMessage({ id: "errors.TOO_MANY_ATTEMPTS" }, { minutes });
+        }
+        return intl.formatMessage({ id: errorMessageKey(failure.code) });
+      },
+    }),
+    [intl, language, setLanguage],
+  );
 }

@@ -1,37 +1,41 @@
+import { signInInput } from "@maillage/domain/inputs";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
-import {
-  type AppErrorResult,
-  type FieldError,
-  graphql,
-  RequestError,
-  setCsrfToken,
-} from "../../app/graphql.ts";
-import { errorMessageKey, fieldMessageKey, useT } from "../../app/i18n/index.tsx";
+import { useId } from "react";
+import { mutate, setCsrfToken } from "../../app/graphql.ts";
+import { useT } from "../../app/i18n/index.tsx";
 import { useFocusHeadingOnRouteChange, usePath } from "../../app/router.tsx";
+import { graphql } from "../../generated/gql.ts";
+import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { Field } from "../../ui/Field.tsx";
 import { LanguageSwitch } from "../../ui/LanguageSwitch.tsx";
-import { type Me, meFields, meQueryKey } from "./session.ts";
+import { meQueryKey } from "./session.ts";
 
-type SignInResult = ({ __typename: "SignInSuccess"; me: Me } | AppErrorResult) & { __typename: string };
-
-const signInMutation = `mutation SignIn($input: SignInInput!) {
-  signIn(input: $input) {
-    __typename
-    ... on SignInSuccess { me { ${meFields} } }
-    ... on AppError { code message }
-    ... on TooManyAttemptsError { retryAfterSeconds }
-    ... on InputValidationError { fields { path code message } }
+const SignIn = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      __typename
+      ... on SignInSuccess {
+        me {
+          ...MeFields
+        }
+      }
+      ... on AppError {
+        code
+        message
+      }
+      ... on TooManyAttemptsError {
+        retryAfterSeconds
+      }
+      ... on InputValidationError {
+        fields {
+          path
+          code
+          message
+        }
+      }
+    }
   }
-}`;
-
-/** What went wrong, kept as codes so the message follows a change of language. */
-interface SignInFailure {
-  code: string;
-  retryAfterSeconds?: number;
-  fields: FieldError[];
-}
-
-const formFields = ["email", "password"] as const;
+`);
 
 /**
  * The sign-in page (`/connexion`). On success the `me` query holds the new session and the
@@ -42,65 +46,21 @@ export function SignInPage() {
   const { pathname } = usePath();
   useFocusHeadingOnRouteChange(pathname);
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [failure, setFailure] = useState<SignInFailure | null>(null);
-  const errorId = useId();
+  const alertId = useId();
+  const form = useDomainForm(signInInput, { defaultValues: { email: "", password: "" } });
   const signIn = useMutation({
-    mutationFn: () => graphql<{ signIn: SignInResult }>(signInMutation, { input: { email, password } }),
-    onSuccess: ({ signIn: result }) => {
-      if ("me" in result) {
-        setFailure(null);
-        setCsrfToken(result.me.csrfToken);
-        queryClient.setQueryData(meQueryKey, result.me);
-        return;
-      }
-      const refused = result as AppErrorResult;
-      setFailure({
-        code: refused.code,
-        retryAfterSeconds: refused.retryAfterSeconds,
-        fields: refused.fields ?? [],
-      });
+    mutationFn: (input: { email: string; password: string }) =>
+      mutate(SignIn, (data) => data.signIn, { input }),
+    onSuccess: ({ me }) => {
+      setCsrfToken(me.csrfToken);
+      queryClient.setQueryData(meQueryKey, me);
     },
-    onError: (error) =>
-      setFailure({ code: error instanceof RequestError ? error.code : "INTERNAL", fields: [] }),
+    onError: (error) => showFailure(form, error),
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!signIn.isPending) signIn.mutate();
-  }
-
-  function failureMessage(current: SignInFailure): string {
-    if (current.code === "TOO_MANY_ATTEMPTS") {
-      return t("errors.TOO_MANY_ATTEMPTS", {
-        minutes: Math.max(1, Math.ceil((current.retryAfterSeconds ?? 60) / 60)),
-      });
-    }
-    if (current.code === "INPUT_VALIDATION" && current.fields.length > 0) {
-      // One message per field: the first problem the API names is the one to fix first.
-      const firstPerField = current.fields.filter(
-        (field, index) => current.fields.findIndex((other) => other.path === field.path) === index,
-      );
-      return firstPerField
-        .map((field) => {
-          const key = fieldMessageKey(field.code);
-          return t("auth.fieldError", {
-            field: t(field.path === "password" ? "auth.password" : "auth.email"),
-            message: key ? t(key) : field.message,
-          });
-        })
-        .join(" ");
-    }
-    return t(errorMessageKey(current.code));
-  }
-
-  /** A field is marked invalid when the API named it, or when the pair was refused. */
-  function invalid(name: (typeof formFields)[number]): true | undefined {
-    if (!failure) return undefined;
-    if (failure.code === "INVALID_CREDENTIALS") return true;
-    return failure.fields.some((field) => field.path === name) || undefined;
-  }
+  // A refused pair marks both fields, explained by the form's alert (which one is wrong is not said).
+  const refusedPair =
+    form.formState.errors.root?.server?.type === "INVALID_CREDENTIALS" ? alertId : undefined;
+  const { errors } = form.formState;
 
   return (
     <div className="sign-in">
@@ -113,42 +73,38 @@ export function SignInPage() {
         </p>
         <h1>{t("auth.title")}</h1>
         <p className="muted">{t("auth.intro")}</p>
-        <form onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor="email">{t("auth.email")}</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={invalid("email")}
-              aria-describedby={invalid("email") ? errorId : undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password">{t("auth.password")}</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={invalid("password")}
-              aria-describedby={invalid("password") ? errorId : undefined}
-            />
-          </div>
-          {/* Always in the page, so screen readers announce the message when it appears. */}
-          <div role="alert" id={errorId} className={failure ? "alert alert--error" : "visually-hidden"}>
-            {failure ? failureMessage(failure) : null}
-          </div>
+        <form
+          onSubmit={form.handleSubmit((input) => {
+            if (!signIn.isPending) signIn.mutate(input);
+          })}
+          noValidate
+        >
+          <Field label={t("auth.email")} error={errors.email} invalidBecause={refusedPair}>
+            {(control) => (
+              <input
+                {...control}
+                {...form.register("email")}
+                type="email"
+                autoComplete="username"
+                inputMode="email"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+              />
+            )}
+          </Field>
+          <Field label={t("auth.password")} error={errors.password} invalidBecause={refusedPair}>
+            {(control) => (
+              <input
+                {...control}
+                {...form.register("password")}
+                type="password"
+                autoComplete="current-password"
+                required
+              />
+            )}
+          </Field>
+          <FormAlert form={form} id={alertId} />
           <button
             type="submit"
             className="button button--primary button--block"

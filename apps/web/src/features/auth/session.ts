@@ -1,38 +1,58 @@
+import { type OrganisationAction, type RecordKind, readsOwn, takesAction, writesOwn } from "@maillage/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { graphql, setCsrfToken } from "../../app/graphql.ts";
+import { request, setCsrfToken } from "../../app/graphql.ts";
+import { graphql } from "../../generated/gql.ts";
+import type { MeFieldsFragment } from "../../generated/graphql.ts";
 
-export type Role = "OUTREACH_WORKER" | "NURSE" | "COORDINATOR" | "ORG_ADMIN";
+/** What the app knows of the signed-in person: read by `me`, sign-in and organisation switch. */
+export const MeFields = graphql(`
+  fragment MeFields on Me {
+    user {
+      id
+      email
+      displayName
+      locale
+    }
+    actingOrganisation {
+      id
+      name
+      kind
+    }
+    roles
+    memberships {
+      organisation {
+        id
+        name
+        kind
+      }
+      roles
+    }
+    committeeSeats {
+      partnership {
+        id
+        name
+      }
+    }
+    csrfToken
+  }
+`);
 
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: "COMMUNITY_GROUP" | "PUBLIC_HEALTH" | "OTHER_PARTNER";
-}
+const MeQuery = graphql(`
+  query Me {
+    me {
+      ...MeFields
+    }
+  }
+`);
 
-export interface Me {
-  user: { id: string; email: string; displayName: string; locale: string };
-  actingOrganisation: Organisation | null;
-  roles: Role[];
-  memberships: { organisation: Organisation; roles: Role[] }[];
-  committeeSeats: { partnership: { id: string; name: string } }[];
-  csrfToken: string;
-}
-
-export const meFields = `
-  user { id email displayName locale }
-  actingOrganisation { id name kind }
-  roles
-  memberships { organisation { id name kind } roles }
-  committeeSeats { partnership { id name } }
-  csrfToken
-`;
+export type Me = MeFieldsFragment;
 
 export const meQueryKey = ["me"] as const;
 
 export async function fetchMe(): Promise<Me | null> {
-  const data = await graphql<{ me: Me | null }>(`query Me { me { ${meFields} } }`);
-  setCsrfToken(data.me?.csrfToken ?? null);
-  return data.me;
+  const { me } = await request(MeQuery);
+  setCsrfToken(me?.csrfToken ?? null);
+  return me;
 }
 
 export function useMe() {
@@ -47,6 +67,18 @@ export function useViewer(): Me {
   return me;
 }
 
-export function hasRole(me: Me, ...roles: Role[]): boolean {
-  return roles.some((role) => me.roles.includes(role));
+/**
+ * What the viewer may do in the acting organisation, read from the permission registry
+ * (@maillage/domain) the API's scopes use: menus and buttons follow the same table.
+ */
+export function mayRead(me: Me, kind: RecordKind): boolean {
+  return !!me.actingOrganisation && readsOwn(me.roles, kind);
+}
+
+export function mayWrite(me: Me, kind: RecordKind): boolean {
+  return !!me.actingOrganisation && writesOwn(me.roles, kind);
+}
+
+export function mayTake(me: Me, action: OrganisationAction): boolean {
+  return !!me.actingOrganisation && takesAction(me.roles, action);
 }

@@ -1,130 +1,164 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
-import { graphql } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { enumLabel } from "../../ui/enum-labels.ts";
-import { hasRole, useViewer } from "../auth/session.ts";
+import { useState } from "react";
+import { request } from "../../app/graphql.ts";
+import type { EnumName, EnumTypes } from "../../app/i18n/enum-labels.ts";
+import { enumOptions, type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { Field } from "../../ui/Field.tsx";
+import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { mayTake, useViewer } from "../auth/session.ts";
+import {
+  type Dashboard,
+  dashboardKeys,
+  OrganisationDashboardQuery,
+  PartnershipDashboardQuery,
+} from "./dashboards.graphql.ts";
 
-const tables = [
-  "byPlace",
-  "byTheme",
-  "byChannel",
-  "materials",
-  "personsByAge",
-  "personsByGender",
-  "acts",
-  "accompaniments",
-  "referrals",
-] as const;
-const totals = ["encounters", "contacts", "personsMet", "visitsCompleted"] as const;
+type TotalName = "encounters" | "contacts" | "personsMet" | "visitsCompleted";
+type TableName =
+  | "byPlace"
+  | "byTheme"
+  | "byChannel"
+  | "materials"
+  | "personsByAge"
+  | "personsByGender"
+  | "acts"
+  | "accompaniments"
+  | "referrals";
 
-interface Cell {
-  key: string;
-  count: number | null;
+const totals: Record<TotalName, MessageKey> = {
+  encounters: "dashboard.encounters",
+  contacts: "dashboard.contacts",
+  personsMet: "dashboard.personsMet",
+  visitsCompleted: "dashboard.visitsCompleted",
+};
+
+/** Each table, in the order shown: its title and the schema enum its cells' keys are values of. */
+const tables: Record<TableName, { title: MessageKey; keysOf: EnumName }> = {
+  byPlace: { title: "dashboard.table.byPlace", keysOf: "PlaceType" },
+  byTheme: { title: "dashboard.table.byTheme", keysOf: "Theme" },
+  byChannel: { title: "dashboard.table.byChannel", keysOf: "Channel" },
+  materials: { title: "dashboard.table.materials", keysOf: "MaterialItem" },
+  personsByAge: { title: "dashboard.table.personsByAge", keysOf: "AgeBracket" },
+  personsByGender: { title: "dashboard.table.personsByGender", keysOf: "Gender" },
+  acts: { title: "dashboard.table.acts", keysOf: "ClinicalActKind" },
+  accompaniments: { title: "dashboard.table.accompaniments", keysOf: "AccompanimentStatus" },
+  referrals: { title: "dashboard.table.referrals", keysOf: "ReferralStatus" },
+};
+
+/** A cell's key is a value of its table's enum (the API sends it as a string). */
+function isValueOf<E extends EnumName>(name: E, key: string): key is EnumTypes[E] {
+  return (enumOptions(name) as string[]).includes(key);
 }
-interface Dashboard {
-  fiscalYear: number;
-  suppressed: boolean;
-  encounters: number | null;
-  contacts: number | null;
-  personsMet: number | null;
-  visitsCompleted: number | null;
-  [table: string]: unknown;
-}
-
-const dashboardFields = `fiscalYear suppressed encounters contacts personsMet visitsCompleted
-  ${tables.map((table) => `${table} { cells { key count } total }`).join(" ")}`;
 
 /** Fiscal years run 1 April – 31 March: the year the current one started. */
 function currentFiscalYear(now = new Date()): number {
   return now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
 }
 
-function useDashboard(kind: "organisation" | "partnership", fiscalYear: number, partnershipId?: string) {
+/** The dashboard of the organisation (exact) or of a partnership (small counts suppressed). */
+function useDashboard(scope: { partnershipId: string } | "organisation", fiscalYear: number) {
   return useQuery({
-    queryKey: ["dashboard", kind, fiscalYear, partnershipId],
+    queryKey:
+      scope === "organisation"
+        ? dashboardKeys.organisation(fiscalYear)
+        : dashboardKeys.partnership(scope.partnershipId, fiscalYear),
     queryFn: async () => {
-      if (kind === "organisation") {
-        const data = await graphql<{ organisationDashboard: { dashboard?: Dashboard } }>(
-          `query ($year: Int!) { organisationDashboard(fiscalYear: $year) { ... on OrganisationDashboardSuccess { dashboard { ${dashboardFields} } } } }`,
-          { year: fiscalYear },
-        );
-        return data.organisationDashboard.dashboard ?? null;
+      if (scope === "organisation") {
+        const { organisationDashboard: result } = await request(OrganisationDashboardQuery, { fiscalYear });
+        return result.__typename === "OrganisationDashboardSuccess" ? result.dashboard : null;
       }
-      const data = await graphql<{ partnershipDashboard: { dashboard?: Dashboard } }>(
-        `query ($id: ID!, $year: Int!) { partnershipDashboard(partnershipId: $id, fiscalYear: $year) { ... on PartnershipDashboardSuccess { dashboard { ${dashboardFields} } } } }`,
-        { id: partnershipId, year: fiscalYear },
-      );
-      return data.partnershipDashboard.dashboard ?? null;
+      const { partnershipDashboard: result } = await request(PartnershipDashboardQuery, {
+        partnershipId: scope.partnershipId,
+        fiscalYear,
+      });
+      return result.__typename === "PartnershipDashboardSuccess" ? result.dashboard : null;
     },
   });
 }
 
+/**
+ * A count, or the mark of a suppressed one (null): the same mark for every suppressed cell, small
+ * or hidden beside a small one, so that the mark itself says nothing of the hidden number.
+ */
 function Count({ value }: { value: number | null }) {
-  const { t, language } = useT();
-  if (value === null) return <span className="badge">{t("dashboard.small")}</span>;
-  return <>{new Intl.NumberFormat(language === "fr" ? "fr-CA" : "en-CA").format(value)}</>;
+  const { t, formatNumber } = useT();
+  if (value === null) {
+    return (
+      <span className="badge">
+        <span aria-hidden="true">{t("dashboard.suppressedMark")}</span>
+        <span className="visually-hidden">{t("dashboard.suppressedCell")}</span>
+      </span>
+    );
+  }
+  return <>{formatNumber(value)}</>;
+}
+
+function IndicatorTable({ name, table }: { name: TableName; table: Dashboard[TableName] }) {
+  const { t, enumLabel } = useT();
+  const { title, keysOf } = tables[name];
+  const cells = [...table.cells].sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
+  // A key this version of the web does not know yet is shown as the API sent it.
+  const label = (key: string) => (isValueOf(keysOf, key) ? enumLabel(keysOf, key) : key);
+  return (
+    <section aria-labelledby={`table-${name}`}>
+      <h2 id={`table-${name}`}>{t(title)}</h2>
+      {cells.length === 0 ? (
+        <p className="muted">{t("dashboard.none")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("dashboard.column.item")}</th>
+              <th scope="col" className="numeric">
+                {t("dashboard.column.count")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {cells.map((cell) => (
+              <tr key={cell.key}>
+                <th scope="row">{label(cell.key)}</th>
+                <td className="numeric">
+                  <Count value={cell.count} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("dashboard.total")}</th>
+              <td className="numeric">
+                <Count value={table.total} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+    </section>
+  );
 }
 
 function DashboardView({ dashboard }: { dashboard: Dashboard }) {
-  const { t, language } = useT();
+  const { t } = useT();
   return (
     <>
       <p className={dashboard.suppressed ? "alert alert--warn" : "muted"} role="note">
         {t(dashboard.suppressed ? "dashboard.suppressedNote" : "dashboard.exactNote")}
       </p>
       <dl className="tiles">
-        {totals.map((key) => (
-          <div key={key} className="card">
-            <dt className="small muted">{t(`dashboard.${key}` as MessageKey)}</dt>
+        {(Object.keys(totals) as TotalName[]).map((name) => (
+          <div key={name} className="card">
+            <dt className="small muted">{t(totals[name])}</dt>
             <dd className="tile__value">
-              <Count value={dashboard[key]} />
+              <Count value={dashboard[name]} />
             </dd>
           </div>
         ))}
       </dl>
       <div className="grid-2">
-        {tables.map((name) => {
-          const table = dashboard[name] as { cells: Cell[]; total: number | null };
-          const cells = [...table.cells].sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
-          return (
-            <section key={name} aria-labelledby={`table-${name}`}>
-              <h2 id={`table-${name}`}>{t(`dashboard.table.${name}` as MessageKey)}</h2>
-              {cells.length === 0 ? (
-                <p className="muted">{t("dashboard.none")}</p>
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("dashboard.column.item")}</th>
-                      <th scope="col" className="numeric">
-                        {t("dashboard.column.count")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {cells.map((cell) => (
-                      <tr key={cell.key}>
-                        <th scope="row">{enumLabel(language, cell.key)}</th>
-                        <td className="numeric">
-                          <Count value={cell.count} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row">{t("dashboard.total")}</th>
-                      <td className="numeric">
-                        <Count value={table.total} />
-                      </td>
-                    </tr>
-                  </tfoot>
-                </table>
-              )}
-            </section>
-          );
-        })}
+        {(Object.keys(tables) as TableName[]).map((name) => (
+          <IndicatorTable key={name} name={name} table={dashboard[name]} />
+        ))}
       </div>
     </>
   );
@@ -134,39 +168,62 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
 export function DashboardPage() {
   const { t } = useT();
   const me = useViewer();
-  const yearId = useId();
-  const [fiscalYear, setFiscalYear] = useState(currentFiscalYear());
-  const seat = me.committeeSeats[0]?.partnership;
-  const coordinator = hasRole(me, "COORDINATOR");
-  const kind = coordinator ? "organisation" : "partnership";
-  const dashboard = useDashboard(kind, fiscalYear, seat?.id);
-  const title = coordinator
+  const [fiscalYear, setFiscalYear] = useState(currentFiscalYear);
+  const seats = me.committeeSeats.map((seat) => seat.partnership);
+  // The partnership chosen among the committee seats (a screen's filter, like the year).
+  const [partnershipId, setPartnershipId] = useState(seats[0]?.id ?? "");
+  const ownOrganisation = mayTake(me, "READ_ORGANISATION_DASHBOARD");
+  const dashboard = useDashboard(ownOrganisation ? "organisation" : { partnershipId }, fiscalYear);
+  const seat = seats.find((partnership) => partnership.id === partnershipId);
+  const title = ownOrganisation
     ? t("dashboard.organisationTitle", { name: me.actingOrganisation?.name ?? "" })
     : t("dashboard.partnershipTitle", { name: seat?.name ?? "" });
   return (
     <section className="page">
       <h1>{title}</h1>
-      <div className="field field--inline">
-        <label htmlFor={yearId}>{t("dashboard.fiscalYear")}</label>
-        <select
-          id={yearId}
-          value={fiscalYear}
-          onChange={(event) => setFiscalYear(Number(event.target.value))}
-        >
-          {[0, 1, 2].map((back) => {
-            const year = currentFiscalYear() - back;
-            return (
-              <option key={year} value={year}>
-                {t("dashboard.fiscalYearLabel", { start: year, end: year + 1 })}
-              </option>
-            );
-          })}
-        </select>
+      <div className="row">
+        <Field label={t("dashboard.fiscalYear")}>
+          {(control) => (
+            <select
+              {...control}
+              value={fiscalYear}
+              onChange={(event) => setFiscalYear(Number(event.target.value))}
+            >
+              {[0, 1, 2].map((back) => {
+                const year = currentFiscalYear() - back;
+                return (
+                  <option key={year} value={year}>
+                    {t("dashboard.fiscalYearLabel", { start: year, end: year + 1 })}
+                  </option>
+                );
+              })}
+            </select>
+          )}
+        </Field>
+        {!ownOrganisation && seats.length > 1 ? (
+          <Field label={t("dashboard.partnership")}>
+            {(control) => (
+              <select
+                {...control}
+                value={partnershipId}
+                onChange={(event) => setPartnershipId(event.target.value)}
+              >
+                {seats.map((partnership) => (
+                  <option key={partnership.id} value={partnership.id}>
+                    {partnership.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
       </div>
       {dashboard.isPending ? (
         <p role="status" className="muted">
           {t("app.loading")}
         </p>
+      ) : dashboard.isError ? (
+        <QueryFailure error={dashboard.error} onRetry={() => void dashboard.refetch()} />
       ) : dashboard.data ? (
         <DashboardView dashboard={dashboard.data} />
       ) : (

@@ -1,4 +1,4 @@
-import { hasRole } from "../auth/session.ts";
+import { mayTake } from "../auth/session.ts";
 import type { NavEntry, RouteDefinition } from "../routes.ts";
 import { DashboardPage } from "./DashboardPage.tsx";
 
@@ -8,6 +8,8 @@ export const dashboardNavEntries: NavEntry[] = [
   {
     to: "/tableau-de-bord",
     label: "dashboard.nav",
-    visible: (me) => hasRole(me, "COORDINATOR") || (me.committeeSeats.length > 0 && me.roles.length === 0),
+    // A committee member without a working role sees the partnership's aggregates only.
+    visible: (me) =>
+      mayTake(me, "READ_ORGANISATION_DASHBOARD") || (me.committeeSeats.length > 0 && me.roles.length === 0),
   },
 ];

@@ -1,17 +1,27 @@
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { useViewer } from "../auth/session.ts";
+import type { MessageKey } from "../../app/i18n/index.tsx";
+import { useT } from "../../app/i18n/index.tsx";
+import type { Role } from "../../generated/enums.ts";
+import { mayRead, useViewer } from "../auth/session.ts";
 import { ActiveAlertsSummary } from "../safety-alerts/ActiveAlertsSummary.tsx";
+
+/** What each role held in the acting organisation finds in Maillage. */
+const roleLines: Record<Role, MessageKey> = {
+  OUTREACH_WORKER: "home.OUTREACH_WORKER",
+  NURSE: "home.NURSE",
+  COORDINATOR: "home.COORDINATOR",
+  ORG_ADMIN: "home.ORG_ADMIN",
+};
 
 /**
  * The home page: a line for each role held in the acting organisation (and for a committee
- * seat), or what to do when there is none.
+ * seat), or what to do when there is none; the active safety alerts to those who may read them.
  */
 export function HomePage() {
   const { t } = useT();
   const me = useViewer();
   const lines: MessageKey[] = [];
   if (!me.actingOrganisation && me.committeeSeats.length === 0) lines.push("home.NO_ORGANISATION");
-  for (const role of me.roles) lines.push(`home.${role}` as MessageKey);
+  for (const role of me.roles) lines.push(roleLines[role]);
   if (me.committeeSeats.length > 0) lines.push("home.COMMITTEE");
   if (me.actingOrganisation && lines.length === 0) lines.push("home.NO_ROLE");
   return (
@@ -25,7 +35,7 @@ export function HomePage() {
           </li>
         ))}
       </ul>
-      <ActiveAlertsSummary />
+      {mayRead(me, "SAFETY_ALERT") ? <ActiveAlertsSummary /> : null}
     </section>
   );
 }

@@ -1,125 +1,93 @@
-import { type SharedRecordKind, sharedRecordKinds } from "@maillage/domain";
+import { updateSharingAgreementInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
-import { graphql, isAppError } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { useFormFailure } from "../../ui/form-failure.tsx";
+import { useState } from "react";
+import { failureOf, mutate, request } from "../../app/graphql.ts";
+import { enumOptions, type MessageKey, useT } from "../../app/i18n/index.tsx";
+import type { SharedRecordKind } from "../../generated/enums.ts";
+import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { FieldSet } from "../../ui/Field.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import type { MutationResult } from "../referrals/referrals.graphql.ts";
+import {
+  type Partnership,
+  partnershipKeys,
+  type SharingAgreement,
+  SharingAgreementsQuery,
+  UpdateSharingAgreement,
+} from "./partnerships.graphql.ts";
 import "./partnerships.css";
 
-interface SharingAgreement {
-  recordKinds: SharedRecordKind[];
-  version: number;
-  updatedAt: string;
+/** What a kind holds, where its name alone does not say it. */
+const kindDetails: Partial<Record<SharedRecordKind, MessageKey>> = {
+  PROFILE: "partnership.kindDetail.PROFILE",
+};
+
+/** The API's agreement input (@maillage/domain/inputs): the form holds the kinds only. */
+const agreementForm = updateSharingAgreementInput.pick({ recordKinds: true });
+
+async function loadPartnerships() {
+  return (await request(SharingAgreementsQuery)).myPartnerships;
 }
-
-interface Partnership {
-  id: string;
-  name: string;
-  members: { name: string; kind: string }[];
-  sharingAgreement: SharingAgreement | null;
-}
-
-const partnershipsQuery = `query SharingAgreements {
-  myPartnerships { id name members { name kind } sharingAgreement { recordKinds version updatedAt } }
-}`;
-
-const updateMutation = `mutation UpdateSharingAgreement($input: UpdateSharingAgreementInput!) {
-  updateSharingAgreement(input: $input) {
-    __typename
-    ... on UpdateSharingAgreementSuccess { sharingAgreement { recordKinds version updatedAt } }
-    ... on AppError { code message }
-    ... on InputValidationError { fields { path code message } }
-  }
-}`;
-
-const queryKey = ["partnerships", "sharing-agreements"] as const;
 
 function AgreementForm({
   partnership,
   agreement,
+  onSubmitted,
+  onConflict,
 }: {
   partnership: Partnership;
   agreement: SharingAgreement;
+  onSubmitted(): void;
+  onConflict(): Promise<void>;
 }) {
-  const { t, formatDateTime } = useT();
-  const ids = useId();
+  const { t, enumLabel, formatDateTime } = useT();
   const queryClient = useQueryClient();
-  const [kinds, setKinds] = useState<SharedRecordKind[]>(agreement.recordKinds);
-  const [saved, setSaved] = useState(false);
-  const failure = useFormFailure();
+  const form = useDomainForm(agreementForm, { defaultValues: { recordKinds: agreement.recordKinds } });
+  const { errors, isDirty } = form.formState;
   const save = useMutation({
-    mutationFn: () =>
-      graphql<{ updateSharingAgreement: MutationResult<{ sharingAgreement: SharingAgreement }> }>(
-        updateMutation,
-        {
-          input: { partnershipId: partnership.id, recordKinds: kinds, expectedVersion: agreement.version },
-        },
-      ),
-    onSuccess: async ({ updateSharingAgreement: result }) => {
-      if (isAppError(result)) {
-        if (result.code === "CONFLICT") {
-          failure.setFailure({ code: "CONFLICT", fields: {}, summary: t("partnership.conflict") });
-          const fresh = await queryClient.fetchQuery({
-            queryKey,
-            queryFn: () => graphql<{ myPartnerships: Partnership[] }>(partnershipsQuery),
-          });
-          const reloaded = fresh.myPartnerships.find((p) => p.id === partnership.id)?.sharingAgreement;
-          if (reloaded) setKinds(reloaded.recordKinds);
-        } else failure.fromResult(result);
-        return;
-      }
-      failure.clear();
-      setSaved(true);
-      setKinds(result.sharingAgreement.recordKinds);
-      queryClient.setQueryData<{ myPartnerships: Partnership[] }>(queryKey, (data) =>
-        data
-          ? {
-              myPartnerships: data.myPartnerships.map((p) =>
-                p.id === partnership.id ? { ...p, sharingAgreement: result.sharingAgreement } : p,
-              ),
-            }
-          : data,
+    mutationFn: ({ recordKinds }: { recordKinds: SharedRecordKind[] }) =>
+      mutate(UpdateSharingAgreement, (data) => data.updateSharingAgreement, {
+        input: { partnershipId: partnership.id, recordKinds, expectedVersion: agreement.version },
+      }),
+    onSuccess: ({ sharingAgreement }) => {
+      // What was saved becomes the form's starting point (and the next expected version).
+      form.reset({ recordKinds: sharingAgreement.recordKinds });
+      queryClient.setQueryData<Partnership[]>(partnershipKeys.sharingAgreements, (partnerships) =>
+        partnerships?.map((p) => (p.id === partnership.id ? { ...p, sharingAgreement } : p)),
       );
     },
-    onError: failure.fromError,
+    onError: async (error) => {
+      if (failureOf(error).code === "CONFLICT") await onConflict();
+      else showFailure(form, error);
+    },
   });
-
-  function toggle(kind: SharedRecordKind, checked: boolean) {
-    setSaved(false);
-    setKinds((current) => (checked ? [...current, kind] : current.filter((k) => k !== kind)));
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    save.mutate();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      {failure.summary()}
-      <fieldset>
-        <legend className="field-legend">{t("partnership.recordKinds")}</legend>
-        {sharedRecordKinds.map((kind) => (
-          <label key={kind} className="check-row" htmlFor={`${ids}-${kind}`}>
-            <input
-              id={`${ids}-${kind}`}
-              type="checkbox"
-              checked={kinds.includes(kind)}
-              onChange={(event) => toggle(kind, event.target.checked)}
-            />
-            <span>{t(`partnership.kind.${kind}` as MessageKey)}</span>
-          </label>
-        ))}
-        {failure.fieldError("recordKinds")}
-      </fieldset>
+    <form
+      onSubmit={form.handleSubmit((values) => {
+        onSubmitted();
+        save.mutate(values);
+      })}
+      noValidate
+    >
+      <FormAlert form={form} />
+      <FieldSet legend={t("partnership.recordKinds")} error={errors.recordKinds}>
+        {enumOptions("SharedRecordKind").map((kind) => {
+          const detail = kindDetails[kind];
+          return (
+            <label key={kind} className="check-row">
+              <input type="checkbox" value={kind} {...form.register("recordKinds")} />
+              <span>
+                {enumLabel("SharedRecordKind", kind)}
+                {detail ? <span className="small muted"> ({t(detail)})</span> : null}
+              </span>
+            </label>
+          );
+        })}
+      </FieldSet>
       <p className="small muted">
         {t("partnership.version", { version: agreement.version, date: formatDateTime(agreement.updatedAt) })}
       </p>
-      <div role="status" className={saved ? "alert alert--ok" : "visually-hidden"}>
-        {saved ? t("partnership.saved") : null}
+      <div role="status" className={save.isSuccess && !isDirty ? "alert alert--ok" : "visually-hidden"}>
+        {save.isSuccess && !isDirty ? t("partnership.saved") : null}
       </div>
       <button type="submit" className="button button--primary" disabled={save.isPending}>
         {save.isPending ? t("partnership.saving") : t("app.save")}
@@ -128,13 +96,53 @@ function AgreementForm({
   );
 }
 
+function PartnershipCard({ partnership }: { partnership: Partnership }) {
+  const { t, enumLabel } = useT();
+  const queryClient = useQueryClient();
+  // After a concurrent change the form starts again from the reloaded agreement (a new key),
+  // and the card says why the boxes moved.
+  const [reloads, setReloads] = useState(0);
+  const [conflict, setConflict] = useState(false);
+  const headingId = `p-${partnership.id}`;
+  return (
+    <article className="card partnership-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{partnership.name}</h2>
+      <h3>{t("partnership.members")}</h3>
+      <ul>
+        {partnership.members.map((member) => (
+          <li key={member.id}>
+            {member.name} <span className="small muted">({enumLabel("OrganisationKind", member.kind)})</span>
+          </li>
+        ))}
+      </ul>
+      {conflict ? (
+        <p role="alert" className="alert alert--error">
+          {t("partnership.conflict")}
+        </p>
+      ) : null}
+      {partnership.sharingAgreement ? (
+        <AgreementForm
+          key={reloads}
+          partnership={partnership}
+          agreement={partnership.sharingAgreement}
+          onSubmitted={() => setConflict(false)}
+          onConflict={async () => {
+            await queryClient.refetchQueries({ queryKey: partnershipKeys.sharingAgreements });
+            setConflict(true);
+            setReloads((count) => count + 1);
+          }}
+        />
+      ) : (
+        <p className="muted">{t("partnership.noAgreement")}</p>
+      )}
+    </article>
+  );
+}
+
 /** /partenariat: each partnership's members and what its sharing agreement allows. */
 export function SharingAgreementPage() {
   const { t } = useT();
-  const partnerships = useQuery({
-    queryKey,
-    queryFn: () => graphql<{ myPartnerships: Partnership[] }>(partnershipsQuery),
-  });
+  const partnerships = useQuery({ queryKey: partnershipKeys.sharingAgreements, queryFn: loadPartnerships });
   return (
     <section className="page">
       <h1>{t("partnership.title")}</h1>
@@ -146,33 +154,11 @@ export function SharingAgreementPage() {
         </p>
       ) : partnerships.isError ? (
         <QueryFailure error={partnerships.error} onRetry={() => void partnerships.refetch()} />
-      ) : partnerships.data.myPartnerships.length === 0 ? (
+      ) : partnerships.data.length === 0 ? (
         <p className="muted">{t("partnership.none")}</p>
       ) : (
-        partnerships.data.myPartnerships.map((partnership) => (
-          <article
-            key={partnership.id}
-            className="card partnership-card"
-            aria-labelledby={`p-${partnership.id}`}
-          >
-            <h2 id={`p-${partnership.id}`}>{partnership.name}</h2>
-            <h3>{t("partnership.members")}</h3>
-            <ul>
-              {partnership.members.map((member) => (
-                <li key={member.name}>
-                  {member.name}{" "}
-                  <span className="small muted">
-                    ({t(`partnership.orgKind.${member.kind}` as MessageKey)})
-                  </span>
-                </li>
-              ))}
-            </ul>
-            {partnership.sharingAgreement ? (
-              <AgreementForm partnership={partnership} agreement={partnership.sharingAgreement} />
-            ) : (
-              <p className="muted">{t("partnership.noAgreement")}</p>
-            )}
-          </article>
+        partnerships.data.map((partnership) => (
+          <PartnershipCard key={partnership.id} partnership={partnership} />
         ))
       )}
     </section>

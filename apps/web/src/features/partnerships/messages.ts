@@ -17,14 +17,7 @@ export const partnershipMessages = defineMessages(
     "partnership.saved": "Entente enregistrée.",
     "partnership.conflict":
       "Quelqu'un d'autre a modifié cette entente entre-temps. Elle a été rechargée : vérifiez les cases et enregistrez de nouveau.",
-    "partnership.kind.PROFILE": "Profil (alias, année de naissance, genre, langues, préférences de contact)",
-    "partnership.kind.ENCOUNTERS_SUMMARY": "Résumé des rencontres",
-    "partnership.kind.ACCOMPANIMENTS": "Accompagnements",
-    "partnership.kind.REFERRALS": "Références",
-    "partnership.kind.NURSE_VISIT_LOGISTICS": "Logistique des visites infirmières",
-    "partnership.orgKind.COMMUNITY_GROUP": "Organisme communautaire",
-    "partnership.orgKind.PUBLIC_HEALTH": "Santé publique",
-    "partnership.orgKind.OTHER_PARTNER": "Autre partenaire",
+    "partnership.kindDetail.PROFILE": "alias, année de naissance, genre, langues, préférences de contact",
   },
   {
     "nav.partnership": "Partnership",
@@ -42,13 +35,6 @@ export const partnershipMessages = defineMessages(
     "partnership.saved": "Agreement saved.",
     "partnership.conflict":
       "Someone else changed this agreement in the meantime. It has been reloaded: check the boxes and save again.",
-    "partnership.kind.PROFILE": "Profile (alias, birth year, gender, languages, contact preferences)",
-    "partnership.kind.ENCOUNTERS_SUMMARY": "Encounters summary",
-    "partnership.kind.ACCOMPANIMENTS": "Accompaniments",
-    "partnership.kind.REFERRALS": "Referrals",
-    "partnership.kind.NURSE_VISIT_LOGISTICS": "Nurse visit logistics",
-    "partnership.orgKind.COMMUNITY_GROUP": "Community group",
-    "partnership.orgKind.PUBLIC_HEALTH": "Public health",
-    "partnership.orgKind.OTHER_PARTNER": "Other partner",
+    "partnership.kindDetail.PROFILE": "alias, birth year, gender, languages, contact preferences",
   },
 );

@@ -1,4 +1,4 @@
-import { hasRole } from "../auth/session.ts";
+import { mayTake } from "../auth/session.ts";
 import type { NavEntry, RouteDefinition } from "../routes.ts";
 import { SharingAgreementPage } from "./SharingAgreementPage.tsx";
 
@@ -7,5 +7,5 @@ export const partnershipRoutes: RouteDefinition[] = [
 ];
 
 export const partnershipNavEntries: NavEntry[] = [
-  { to: "/partenariat", label: "nav.partnership", visible: (me) => hasRole(me, "COORDINATOR") },
+  { to: "/partenariat", label: "nav.partnership", visible: (me) => mayTake(me, "EDIT_SHARING_AGREEMENT") },
 ];

@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
-import { graphql } from "../../app/graphql.ts";
+import { request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import { hasRole, useViewer } from "../auth/session.ts";
-import { type CaseloadRow, caseloadQuery, personKeys } from "./persons.graphql.ts";
+import { mayWrite, useViewer } from "../auth/session.ts";
+import { CaseloadQuery, personKeys } from "./persons.graphql.ts";
 import "./persons.css";
 
 const filters = [
@@ -13,10 +13,6 @@ const filters = [
   { key: "inRegularFollowUp", label: "persons.filter.followUp" },
   { key: "minors", label: "persons.filter.minors" },
 ] as const;
-
-type Page = {
-  persons: { edges: { node: CaseloadRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-};
 
 /** Waits for typing to pause before searching. */
 function useDebounced(value: string, delay = 250) {
@@ -33,13 +29,13 @@ export function CaseloadPage() {
   const me = useViewer();
   const searchId = useId();
   const [search, setSearch] = useState("");
-  const [active, setActive] = useState<string[]>([]);
+  const [active, setActive] = useState<(typeof filters)[number]["key"][]>([]);
   const term = useDebounced(search.trim());
   const caseload = useInfiniteQuery({
     queryKey: personKeys.caseload(term, active),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      graphql<Page>(caseloadQuery, {
+      request(CaseloadQuery, {
         search: term || null,
         filter: Object.fromEntries(active.map((key) => [key, true])),
         after: pageParam,
@@ -51,7 +47,7 @@ export function CaseloadPage() {
     <section className="page">
       <div className="row row--between">
         <h1>{t("persons.title")}</h1>
-        {hasRole(me, "OUTREACH_WORKER", "COORDINATOR") ? (
+        {mayWrite(me, "PERSON_PROFILE") ? (
           <Link to="/personnes/nouvelle" className="button button--primary">
             {t("persons.new")}
           </Link>
@@ -105,31 +101,34 @@ export function CaseloadPage() {
           {t("persons.none")}
         </p>
       ) : (
-        <ul className="card-list caseload">
-          {rows.map((person) => {
-            const last = person.encounters.edges[0]?.node.occurredAt;
-            return (
-              <li key={person.id} className="card caseload__row">
-                <Link to={`/personnes/${encodeURIComponent(person.id)}`} className="caseload__alias">
-                  {person.alias}
-                </Link>
-                <span className="small muted">
-                  {person.birthYear ? t("persons.bornIn", { year: person.birthYear }) : null}
-                  {person.birthYear ? " · " : null}
-                  {last ? t("persons.lastMet", { date: formatDate(last) }) : t("persons.neverMet")}
-                </span>
-                <span className="row">
-                  {person.possiblyMinor ? (
-                    <span className="badge badge--danger">{t("persons.minor")}</span>
-                  ) : null}
-                  {person.inRegularFollowUp ? (
-                    <span className="badge badge--ok">{t("persons.followUp")}</span>
-                  ) : null}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <p className="small muted">{t("persons.shown", { count: rows.length })}</p>
+          <ul className="card-list caseload">
+            {rows.map((person) => {
+              const last = person.encounters.edges[0]?.node.occurredAt;
+              return (
+                <li key={person.id} className="card caseload__row">
+                  <Link to={`/personnes/${encodeURIComponent(person.id)}`} className="caseload__alias">
+                    {person.alias}
+                  </Link>
+                  <span className="small muted">
+                    {person.birthYear ? t("persons.bornIn", { year: person.birthYear }) : null}
+                    {person.birthYear ? " · " : null}
+                    {last ? t("persons.lastMet", { date: formatDate(last) }) : t("persons.neverMet")}
+                  </span>
+                  <span className="row">
+                    {person.possiblyMinor ? (
+                      <span className="badge badge--danger">{t("persons.minor")}</span>
+                    ) : null}
+                    {person.inRegularFollowUp ? (
+                      <span className="badge badge--ok">{t("persons.followUp")}</span>
+                    ) : null}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
       {caseload.hasNextPage ? (
         <button

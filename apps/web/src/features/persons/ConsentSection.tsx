@@ -1,40 +1,44 @@
+import { columnLengths, recordConsentInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
-import { type AppErrorResult, graphql } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { useFormFailure } from "../../ui/form-failure.tsx";
+import { useState } from "react";
+import { useController } from "react-hook-form";
+import { z } from "zod";
+import { failureOf, mutate, request } from "../../app/graphql.ts";
+import { enumOptions, useT } from "../../app/i18n/index.tsx";
+import type { ConsentStatus, SharedRecordKind } from "../../generated/enums.ts";
+import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { Field, FieldSet } from "../../ui/Field.tsx";
 import { useViewer } from "../auth/session.ts";
 import {
   type Consent,
-  type Partnership,
-  partnershipsQuery,
+  MyPartnershipsQuery,
   personKeys,
-  recordConsentMutation,
-  withdrawConsentMutation,
+  RecordConsent,
+  WithdrawConsent,
 } from "./persons.graphql.ts";
 
-const allKinds = ["PROFILE", "ENCOUNTERS_SUMMARY", "ACCOMPANIMENTS", "REFERRALS", "NURSE_VISIT_LOGISTICS"];
-const statusBadge = {
+const statusBadge: Record<ConsentStatus, string> = {
   ACTIVE: "badge--ok",
   EXPIRED: "",
   WITHDRAWN: "badge--danger",
   UPCOMING: "badge--warn",
-} as const;
+};
 
 export function usePartnerships() {
   return useQuery({
     queryKey: personKeys.partnerships,
-    queryFn: async () => (await graphql<{ myPartnerships: Partnership[] }>(partnershipsQuery)).myPartnerships,
+    queryFn: async () => (await request(MyPartnershipsQuery)).myPartnerships,
     staleTime: 60_000,
   });
 }
 
 function ConsentItem({ consent, personId }: { consent: Consent; personId: string }) {
-  const { t, formatDate } = useT();
+  const { t, formatDate, enumLabel, failureMessage } = useT();
   const queryClient = useQueryClient();
+  // Whether the confirmation is open: a state of the screen, not of a form.
   const [confirming, setConfirming] = useState(false);
   const withdraw = useMutation({
-    mutationFn: () => graphql(withdrawConsentMutation, { id: consent.id }),
+    mutationFn: () => mutate(WithdrawConsent, (data) => data.withdrawConsent, { id: consent.id }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: personKeys.file(personId) }),
   });
   const grantee =
@@ -45,11 +49,11 @@ function ConsentItem({ consent, personId }: { consent: Consent; personId: string
       <div className="row row--between">
         <strong>{grantee}</strong>
         <span className={`badge ${statusBadge[consent.status]}`}>
-          {t(`consent.status.${consent.status}` as MessageKey)}
+          {enumLabel("ConsentStatus", consent.status)}
         </span>
       </div>
       <p className="small" style={{ margin: "0.25rem 0" }}>
-        {consent.recordKinds.map((kind) => t(`kind.${kind}` as MessageKey)).join(", ")}
+        {consent.recordKinds.map((kind) => enumLabel("SharedRecordKind", kind)).join(", ")}
       </p>
       <p className="small muted" style={{ margin: 0 }}>
         {t("consent.from", { date: formatDate(consent.startsAt) })},{" "}
@@ -59,6 +63,11 @@ function ConsentItem({ consent, personId }: { consent: Consent; personId: string
         {consent.recordedByName ? ` · ${t("consent.recordedBy", { name: consent.recordedByName })}` : ""}
       </p>
       {consent.note ? <p className="small">{consent.note}</p> : null}
+      {withdraw.isError ? (
+        <p role="alert" className="alert alert--error">
+          {failureMessage(failureOf(withdraw.error))}
+        </p>
+      ) : null}
       {consent.status === "ACTIVE" || consent.status === "UPCOMING" ? (
         confirming ? (
           <div className="alert alert--warn" role="alertdialog" aria-label={t("consent.withdraw")}>
@@ -87,18 +96,39 @@ function ConsentItem({ consent, personId }: { consent: Consent; personId: string
   );
 }
 
+/**
+ * The API's consent input (@maillage/domain/inputs), as the form holds it: one grantee chosen in
+ * one list ("partnership:<id>" or "organisation:<id>", so exactly one, as the API requires), the
+ * expiry as a day (to its end, in the device's time zone).
+ */
+const consentForm = z.object({
+  grantee: z.string().min(1),
+  recordKinds: recordConsentInput.shape.recordKinds,
+  expiresAt: z
+    .string()
+    .transform((day): Date | null | undefined => (day ? new Date(`${day}T23:59:00`) : null))
+    .pipe(recordConsentInput.shape.expiresAt),
+  note: recordConsentInput.shape.note,
+});
+
+/** The API reports a grantee problem on either id; the form shows both on its one list. */
+function consentFieldOf(path: string) {
+  if (path.startsWith("grantee")) return "grantee" as const;
+  if (path.startsWith("recordKinds")) return "recordKinds" as const;
+  if (path === "expiresAt" || path === "note") return path;
+  return null;
+}
+
 function RecordConsentForm({ personId }: { personId: string }) {
-  const { t } = useT();
+  const { t, enumLabel } = useT();
   const me = useViewer();
   const queryClient = useQueryClient();
   const partnerships = usePartnerships();
-  const form = useFormFailure();
-  const ids = { grantee: useId(), expires: useId(), note: useId() };
-  const [grantee, setGrantee] = useState("");
-  const [kinds, setKinds] = useState<string[]>(["PROFILE"]);
-  const [expiresAt, setExpiresAt] = useState("");
-  const [note, setNote] = useState("");
-  const [done, setDone] = useState(false);
+  const form = useDomainForm(consentForm, {
+    defaultValues: { grantee: "", recordKinds: ["PROFILE"], expiresAt: "", note: "" },
+  });
+  const { errors } = form.formState;
+  const kinds = useController({ control: form.control, name: "recordKinds" });
   const options = (partnerships.data ?? []).flatMap((partnership) => [
     {
       value: `partnership:${partnership.id}`,
@@ -113,121 +143,88 @@ function RecordConsentForm({ personId }: { personId: string }) {
         allowed: partnership.sharingAgreement?.recordKinds ?? [],
       })),
   ]);
-  const chosen = options.find((option) => option.value === grantee);
-  const allowedKinds = chosen ? allKinds.filter((kind) => chosen.allowed.includes(kind)) : allKinds;
+  const chosen = options.find((option) => option.value === form.watch("grantee"));
+  const offeredKinds = enumOptions("SharedRecordKind").filter(
+    (kind) => !chosen || chosen.allowed.includes(kind),
+  );
   const record = useMutation({
-    mutationFn: () => {
-      const [type, id] = grantee.split(":");
-      return graphql<{ recordConsent: { __typename: string } & Partial<AppErrorResult> }>(
-        recordConsentMutation,
-        {
-          input: {
-            personId,
-            ...(type === "partnership"
-              ? { granteePartnershipId: id }
-              : { granteeOrganisationId: id || null }),
-            recordKinds: kinds,
-            expiresAt: expiresAt ? new Date(`${expiresAt}T23:59:00`).toISOString() : null,
-            note: note || null,
-          },
+    mutationFn: ({ grantee, recordKinds, expiresAt, note }: z.output<typeof consentForm>) => {
+      const [type, id = ""] = grantee.split(":");
+      return mutate(RecordConsent, (data) => data.recordConsent, {
+        input: {
+          personId,
+          ...(type === "partnership" ? { granteePartnershipId: id } : { granteeOrganisationId: id }),
+          recordKinds,
+          expiresAt: expiresAt ? expiresAt.toISOString() : null,
+          note: note || null,
         },
-      );
+      });
     },
-    onSuccess: ({ recordConsent }) => {
-      if (recordConsent.__typename === "RecordConsentSuccess") {
-        form.setFailure(null);
-        setDone(true);
-        setNote("");
-        void queryClient.invalidateQueries({ queryKey: personKeys.file(personId) });
-      } else form.fromResult(recordConsent as AppErrorResult);
+    onSuccess: () => {
+      form.resetField("note");
+      void queryClient.invalidateQueries({ queryKey: personKeys.file(personId) });
     },
-    onError: form.fromError,
+    onError: (error) => showFailure(form, error, consentFieldOf),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    record.mutate();
-  }
+  const selected: SharedRecordKind[] = kinds.field.value;
+  const toggle = (kind: SharedRecordKind) =>
+    kinds.field.onChange(selected.includes(kind) ? selected.filter((k) => k !== kind) : [...selected, kind]);
   return (
-    <form onSubmit={submit} noValidate className="card">
+    <form onSubmit={form.handleSubmit((values) => record.mutate(values))} noValidate className="card">
       <h3>{t("consent.record")}</h3>
-      {form.summary()}
-      {done ? (
+      <FormAlert form={form} />
+      {record.isSuccess ? (
         <p role="status" className="alert alert--ok">
           {t("consent.recorded")}
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor={ids.grantee}>{t("consent.grantee")}</label>
-        <select
-          id={ids.grantee}
-          value={grantee}
-          onChange={(e) => setGrantee(e.target.value)}
-          {...form.fieldProps("granteeOrganisationId")}
-        >
-          <option value="">—</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        {form.fieldError("granteeOrganisationId")}
-        {form.fieldError("granteePartnershipId")}
-      </div>
-      <fieldset>
-        <legend>{t("consent.kinds")}</legend>
-        <p className="small muted">{t("consent.agreementLimit")}</p>
+      <Field label={t("consent.grantee")} error={errors.grantee}>
+        {(control) => (
+          <select
+            {...control}
+            {...form.register("grantee", {
+              // Kinds the new grantee's agreement does not allow are no longer offered: unselect them.
+              onChange: (event: { target: { value: string } }) => {
+                const allowed = options.find((option) => option.value === event.target.value)?.allowed;
+                if (allowed) kinds.field.onChange(selected.filter((kind) => allowed.includes(kind)));
+              },
+            })}
+          >
+            <option value="">—</option>
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <FieldSet legend={t("consent.kinds")} hint={t("consent.agreementLimit")} error={errors.recordKinds}>
         <div className="chips">
-          {allowedKinds.map((kind) => (
+          {offeredKinds.map((kind, index) => (
             <button
               key={kind}
+              // The first chip takes the focus when the choice is refused.
+              ref={index === 0 ? kinds.field.ref : undefined}
               type="button"
               className="chip"
-              aria-pressed={kinds.includes(kind)}
-              onClick={() =>
-                setKinds((current) =>
-                  current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind],
-                )
-              }
+              aria-pressed={selected.includes(kind)}
+              onClick={() => toggle(kind)}
             >
-              {t(`kind.${kind}` as MessageKey)}
+              {enumLabel("SharedRecordKind", kind)}
             </button>
           ))}
         </div>
-        {Object.keys(form.failure?.fields ?? {})
-          .filter((path) => path.startsWith("recordKinds"))
-          .map((path) => (
-            <span key={path}>{form.fieldError(path)}</span>
-          ))}
-      </fieldset>
+      </FieldSet>
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor={ids.expires}>
-            {t("consent.expiresAt")} <span className="muted small">({t("app.optional")})</span>
-          </label>
-          <input
-            id={ids.expires}
-            type="date"
-            value={expiresAt}
-            onChange={(e) => setExpiresAt(e.target.value)}
-            {...form.fieldProps("expiresAt")}
-          />
-          {form.fieldError("expiresAt")}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.note}>
-            {t("consent.note")} <span className="muted small">({t("app.optional")})</span>
-          </label>
-          <input
-            id={ids.note}
-            value={note}
-            maxLength={500}
-            onChange={(e) => setNote(e.target.value)}
-            {...form.fieldProps("note")}
-          />
-          {form.fieldError("note")}
-        </div>
+        <Field label={t("consent.expiresAt")} error={errors.expiresAt} optional>
+          {(control) => <input {...control} type="date" {...form.register("expiresAt")} />}
+        </Field>
+        <Field label={t("consent.note")} error={errors.note} optional>
+          {(control) => (
+            <input {...control} maxLength={columnLengths["Consent.note"]} {...form.register("note")} />
+          )}
+        </Field>
       </div>
       <button type="submit" className="button button--primary" disabled={record.isPending}>
         {t("consent.record")}

@@ -1,26 +1,25 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { graphql } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { enumLabel } from "../../ui/enum-labels.ts";
+import { RequestError, request } from "../../app/graphql.ts";
+import { useT } from "../../app/i18n/index.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { useViewer } from "../auth/session.ts";
 import { usePartnerships } from "./ConsentSection.tsx";
-import { type PreviewResult, personKeys, previewQuery } from "./persons.graphql.ts";
+import { type PartnerPreview, PartnerPreviewQuery, personKeys } from "./persons.graphql.ts";
 
-const profileFields = ["alias", "birthYear", "gender", "languages", "legalName", "safeContactNote"] as const;
-const profileLabels: Record<(typeof profileFields)[number], MessageKey> = {
-  alias: "file.alias",
-  birthYear: "file.birthYear",
-  gender: "file.gender",
-  languages: "file.languages",
-  legalName: "file.legalName",
-  safeContactNote: "file.contact",
-};
+async function loadPreview(person: string, organisation: string): Promise<PartnerPreview> {
+  const result = (await request(PartnerPreviewQuery, { person, organisation })).personAsSeenBy;
+  if (result.__typename === "PersonAsSeenBySuccess") return result.preview;
+  throw new RequestError(result.code, result.message);
+}
 
-/** "See as partner": the same rules, run as the chosen organisation, shown read-only. */
+/**
+ * "See as partner": what the chosen organisation reads of this file, by the rules it is served
+ * by, shown read-only. The API answers only the fields a partner may read: the legal name and
+ * every note are shown as hidden because a partner never gets them.
+ */
 export function PartnerPreviewPanel({ personId }: { personId: string }) {
-  const { t, language, formatDateTime } = useT();
+  const { t, formatDateTime, enumLabel } = useT();
   const me = useViewer();
   const selectId = useId();
   const partnerships = usePartnerships();
@@ -34,27 +33,11 @@ export function PartnerPreviewPanel({ personId }: { personId: string }) {
   const preview = useQuery({
     queryKey: personKeys.preview(personId, organisationId),
     enabled: organisationId !== "",
-    queryFn: async () => {
-      const data = await graphql<{ personAsSeenBy: { preview?: PreviewResult } }>(previewQuery, {
-        person: personId,
-        organisation: organisationId,
-      });
-      return data.personAsSeenBy.preview ?? null;
-    },
+    queryFn: () => loadPreview(personId, organisationId),
   });
-  const shown = (value: unknown) =>
-    value === null || value === undefined ? (
-      <em className="muted">{t("preview.hidden")}</em>
-    ) : Array.isArray(value) ? (
-      value.join(", ")
-    ) : typeof value === "string" && /^[A-Z_]+$/.test(value) ? (
-      enumLabel(language, value)
-    ) : (
-      String(value)
-    );
   const result = preview.data;
-  const profile = result?.profile ? (JSON.parse(result.profile.json) as Record<string, unknown>) : null;
-  const encounters = (result?.encounters ?? []).map((e) => JSON.parse(e.json) as Record<string, unknown>);
+  const profile = result?.profile ?? null;
+  const hidden = <em className="muted">{t("preview.hidden")}</em>;
   return (
     <section aria-labelledby="preview-title" className="card">
       <h2 id="preview-title">{t("preview.title")}</h2>
@@ -78,32 +61,44 @@ export function PartnerPreviewPanel({ personId }: { personId: string }) {
           </p>
           {profile ? (
             <dl className="facts">
-              {profileFields.map((field) => (
-                <div key={field} style={{ display: "contents" }}>
-                  <dt>{t(profileLabels[field])}</dt>
-                  <dd>{shown(profile[field])}</dd>
-                </div>
-              ))}
+              <dt>{t("file.alias")}</dt>
+              <dd>{profile.alias}</dd>
+              <dt>{t("file.birthYear")}</dt>
+              <dd>{profile.birthYear ?? "—"}</dd>
+              <dt>{t("file.gender")}</dt>
+              <dd>{enumLabel("Gender", profile.gender)}</dd>
+              <dt>{t("file.languages")}</dt>
+              <dd>{profile.languages.join(", ") || "—"}</dd>
+              <dt>{t("file.contact")}</dt>
+              <dd>{profile.safeContactNote ?? "—"}</dd>
+              <dt>{t("file.legalName")}</dt>
+              <dd>{hidden}</dd>
             </dl>
           ) : null}
-          {result.sees ? (
+          {result.encounters.length > 0 ? (
             <>
-              <h3>{t("preview.encounters", { count: encounters.length })}</h3>
+              <h3>{t("preview.encounters", { count: result.encounters.length })}</h3>
               <ul className="card-list">
-                {encounters.map((encounter, index) => (
+                {result.encounters.map((encounter, index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a read-only snapshot, never reordered or edited.
-                  <li key={`${String(encounter.occurredAt)}-${index}`} className="card small">
-                    <strong>{formatDateTime(String(encounter.occurredAt))}</strong> —{" "}
-                    {shown(encounter.placeType)}, {shown(encounter.themes as string[] | null)}
+                  <li key={`${encounter.occurredAt}-${index}`} className="card small">
+                    <strong>{formatDateTime(encounter.occurredAt)}</strong> —{" "}
+                    {enumLabel("PlaceType", encounter.placeType)}
+                    {encounter.themes.length > 0
+                      ? `, ${encounter.themes.map((theme) => enumLabel("Theme", theme)).join(", ")}`
+                      : null}
                     <br />
-                    {t("timeline.note")} : {shown(encounter.note)}
+                    {t("timeline.note")} : {hidden}
                   </li>
                 ))}
               </ul>
-              <p className="small">{t("preview.accompaniments", { count: result.accompaniments.length })}</p>
-              <p className="small">{t("preview.visits", { count: result.nurseVisits.length })}</p>
             </>
-          ) : null}
+          ) : (
+            <p className="small">{t("preview.encounters", { count: 0 })}</p>
+          )}
+          <p className="small">{t("preview.accompaniments", { count: result.accompaniments.length })}</p>
+          <p className="small">{t("preview.visits", { count: result.nurseVisits.length })}</p>
+          <p className="small">{t("preview.referrals", { count: result.referrals.length })}</p>
         </div>
       ) : null}
     </section>

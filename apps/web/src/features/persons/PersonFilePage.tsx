@@ -1,23 +1,23 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { graphql } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { request } from "../../app/graphql.ts";
+import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import { hasRole, useViewer } from "../auth/session.ts";
+import { mayWrite, useViewer } from "../auth/session.ts";
 import { ConsentSection } from "./ConsentSection.tsx";
 import { PartnerPreviewPanel } from "./PartnerPreviewPanel.tsx";
-import { type PersonFile, personFileQuery, personKeys } from "./persons.graphql.ts";
+import { PersonFileQuery, personKeys } from "./persons.graphql.ts";
 import { Timeline } from "./Timeline.tsx";
 import "./persons.css";
 
 export function PersonFilePage({ params }: { params: Record<string, string> }) {
-  const { t } = useT();
+  const { t, enumLabel } = useT();
   const me = useViewer();
   const id = params.id ?? "";
   const file = useQuery({
     queryKey: personKeys.file(id),
-    queryFn: async () => (await graphql<{ person: PersonFile | null }>(personFileQuery, { id })).person,
+    queryFn: async () => (await request(PersonFileQuery, { id })).person,
   });
   // Links to the consent section (#consentement) scroll to it once the file is shown.
   useEffect(() => {
@@ -42,7 +42,16 @@ export function PersonFilePage({ params }: { params: Record<string, string> }) {
     );
   }
   const encoded = encodeURIComponent(person.id);
-  const worker = hasRole(me, "OUTREACH_WORKER", "COORDINATOR");
+  // Each action is offered to the roles the permission registry lets write its record (the
+  // API's scopes read the same table); on a partner's file, only what it shares is shown.
+  const owned = person.ownedByViewer;
+  const actions = [
+    { kind: "ENCOUNTER", to: `/rencontres/nouvelle?personne=${encoded}`, label: t("file.newEncounter") },
+    { kind: "REFERRAL", to: `/references/nouvelle?personne=${encoded}`, label: t("file.refer") },
+    { kind: "NURSE_VISIT", to: `/visites/nouvelle?personne=${encoded}`, label: t("file.bookVisit") },
+    { kind: "PERSON_PROFILE", to: `/personnes/${encoded}/modifier`, label: t("file.edit") },
+  ] as const;
+  const offered = owned ? actions.filter((action) => mayWrite(me, action.kind)) : [];
   return (
     <section className="page">
       <h1>{person.alias}</h1>
@@ -56,20 +65,23 @@ export function PersonFilePage({ params }: { params: Record<string, string> }) {
           {t("file.sharedNotice", { name: person.organisation.name })}
         </p>
       )}
-      {person.ownedByViewer && worker ? (
+      {offered.length > 0 ? (
         <div className="row file-actions">
-          <Link to={`/rencontres/nouvelle?personne=${encoded}`} className="button button--primary">
-            {t("file.newEncounter")}
-          </Link>
-          <Link to={`/references/nouvelle?personne=${encoded}`} className="button">
-            {t("file.refer")}
-          </Link>
-          <Link to={`/visites/nouvelle?personne=${encoded}`} className="button">
-            {t("file.bookVisit")}
-          </Link>
-          <Link to={`/personnes/${encoded}/modifier`} className="button button--quiet">
-            {t("file.edit")}
-          </Link>
+          {offered.map((action, index) => (
+            <Link
+              key={action.kind}
+              to={action.to}
+              className={
+                index === 0
+                  ? "button button--primary"
+                  : action.kind === "PERSON_PROFILE"
+                    ? "button button--quiet"
+                    : "button"
+              }
+            >
+              {action.label}
+            </Link>
+          ))}
         </div>
       ) : null}
       <section aria-labelledby="profile-title" className="card">
@@ -78,7 +90,7 @@ export function PersonFilePage({ params }: { params: Record<string, string> }) {
           <dt>{t("file.birthYear")}</dt>
           <dd>{person.birthYear ?? "—"}</dd>
           <dt>{t("file.gender")}</dt>
-          <dd>{t(`gender.${person.gender}` as MessageKey)}</dd>
+          <dd>{enumLabel("Gender", person.gender)}</dd>
           <dt>{t("file.languages")}</dt>
           <dd>{person.languages.join(", ") || "—"}</dd>
           <dt>{t("file.contact")}</dt>
@@ -99,7 +111,7 @@ export function PersonFilePage({ params }: { params: Record<string, string> }) {
       </section>
       <h2>{t("timeline.title")}</h2>
       <Timeline person={person} />
-      {person.ownedByViewer && worker ? (
+      {owned && mayWrite(me, "CONSENT") ? (
         <>
           <ConsentSection personId={person.id} consents={person.consents} />
           <PartnerPreviewPanel personId={person.id} />

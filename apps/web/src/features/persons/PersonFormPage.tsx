@@ -1,32 +1,41 @@
+import { columnLengths, createPersonInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useState } from "react";
-import { type AppErrorResult, graphql } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { z } from "zod";
+import { mutate, request } from "../../app/graphql.ts";
+import { enumOptions, useT } from "../../app/i18n/index.tsx";
 import { Link, navigate } from "../../app/router.tsx";
-import { useFormFailure } from "../../ui/form-failure.tsx";
+import type { Gender } from "../../generated/enums.ts";
+import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { CheckboxField, Field } from "../../ui/Field.tsx";
+import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { mayWrite, useViewer } from "../auth/session.ts";
 import {
-  createPersonMutation,
+  CreatePerson,
   type PersonFile,
-  personFileQuery,
+  PersonFileQuery,
   personKeys,
-  updatePersonMutation,
+  UpdatePerson,
 } from "./persons.graphql.ts";
 
-const genders = ["WOMAN", "TRANS_WOMAN", "MAN", "TRANS_MAN", "NON_BINARY", "OTHER", "UNDISCLOSED"];
+/**
+ * The API's person input (@maillage/domain/inputs), read from the form's text boxes: the birth
+ * year as digits, the languages as codes separated by commas. Every other rule is the API's.
+ */
+const personForm = createPersonInput.extend({
+  birthYear: z
+    .string()
+    .trim()
+    .transform((text): number | null | undefined => (text === "" ? null : Number(text)))
+    .pipe(createPersonInput.shape.birthYear),
+  languages: z
+    .string()
+    .transform((text): string[] | null | undefined => text.split(/[,\s]+/).filter(Boolean))
+    .pipe(createPersonInput.shape.languages),
+});
+type PersonFormValues = z.input<typeof personForm>;
+type PersonFormOutput = z.output<typeof personForm>;
 
-interface Draft {
-  alias: string;
-  birthYear: string;
-  gender: string;
-  languages: string;
-  mayText: boolean;
-  mayLeaveMessage: boolean;
-  safeContactNote: string;
-  inRegularFollowUp: boolean;
-  legalName: string;
-}
-
-const empty: Draft = {
+const empty: PersonFormValues = {
   alias: "",
   birthYear: "",
   gender: "WOMAN",
@@ -38,90 +47,80 @@ const empty: Draft = {
   legalName: "",
 };
 
-type Result = {
-  __typename: string;
-  person?: { id: string };
-  possibleDuplicates?: { id: string; alias: string; birthYear: number | null }[];
-} & Partial<AppErrorResult>;
+function formValuesOf(person: PersonFile): PersonFormValues {
+  return {
+    alias: person.alias,
+    birthYear: person.birthYear ? String(person.birthYear) : "",
+    gender: person.gender,
+    languages: person.languages.join(", "),
+    mayText: person.mayText,
+    mayLeaveMessage: person.mayLeaveMessage,
+    safeContactNote: person.safeContactNote ?? "",
+    inRegularFollowUp: person.inRegularFollowUp,
+    legalName: person.legalName ?? "",
+  };
+}
 
 /** Create a file (`/personnes/nouvelle`) or edit one (`/personnes/:id/modifier`). */
 export function PersonFormPage({ params }: { params: Record<string, string> }) {
   const { t } = useT();
-  const queryClient = useQueryClient();
   const editing = params.id ?? null;
-  const form = useFormFailure();
-  const id = useId();
-  const [draft, setDraft] = useState<Draft>(empty);
-  const [duplicates, setDuplicates] = useState<{
-    created: string;
-    list: { id: string; alias: string; birthYear: number | null }[];
-  } | null>(null);
-  const [saved, setSaved] = useState(false);
   const existing = useQuery({
     queryKey: personKeys.file(editing ?? ""),
     enabled: editing !== null,
-    queryFn: async () =>
-      (await graphql<{ person: PersonFile | null }>(personFileQuery, { id: editing })).person,
+    queryFn: async () => (await request(PersonFileQuery, { id: editing ?? "" })).person,
   });
-  useEffect(() => {
-    const person = existing.data;
-    if (person) {
-      setDraft({
-        alias: person.alias,
-        birthYear: person.birthYear ? String(person.birthYear) : "",
-        gender: person.gender,
-        languages: person.languages.join(", "),
-        mayText: person.mayText,
-        mayLeaveMessage: person.mayLeaveMessage,
-        safeContactNote: person.safeContactNote ?? "",
-        inRegularFollowUp: person.inRegularFollowUp,
-        legalName: person.legalName ?? "",
-      });
-    }
-  }, [existing.data]);
-  const save = useMutation({
-    mutationFn: () => {
-      const input = {
-        alias: draft.alias,
-        birthYear: draft.birthYear ? Number(draft.birthYear) : null,
-        gender: draft.gender,
-        languages: draft.languages.split(/[,\s]+/).filter(Boolean),
-        mayText: draft.mayText,
-        mayLeaveMessage: draft.mayLeaveMessage,
-        safeContactNote: draft.safeContactNote,
-        inRegularFollowUp: draft.inRegularFollowUp,
-        legalName: draft.legalName,
-      };
-      return editing
-        ? graphql<{ updatePerson: Result }>(updatePersonMutation, { input: { ...input, id: editing } }).then(
-            (d) => d.updatePerson,
-          )
-        : graphql<{ createPerson: Result }>(createPersonMutation, {
-            input: { ...input, legalName: input.legalName || null },
-          }).then((d) => d.createPerson);
-    },
-    onSuccess: (result) => {
-      if (!result.person) {
-        form.fromResult(result as AppErrorResult);
-        return;
-      }
-      form.setFailure(null);
-      void queryClient.invalidateQueries({ queryKey: personKeys.all });
-      const target = `/personnes/${encodeURIComponent(result.person.id)}`;
-      if (result.possibleDuplicates?.length)
-        setDuplicates({ created: target, list: result.possibleDuplicates });
-      else if (editing) setSaved(true);
-      else navigate(target);
-    },
-    onError: form.fromError,
-  });
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }));
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate();
+  if (editing === null) return <PersonForm editing={null} initial={empty} />;
+  if (existing.isPending) {
+    return (
+      <section className="page">
+        <h1>{t("app.loading")}</h1>
+      </section>
+    );
   }
-  if (duplicates) {
+  if (existing.isError)
+    return <QueryFailure error={existing.error} onRetry={() => void existing.refetch()} />;
+  if (!existing.data) {
+    return (
+      <section className="page">
+        <h1>{t("errors.NOT_FOUND")}</h1>
+        <Link to="/personnes">{t("persons.title")}</Link>
+      </section>
+    );
+  }
+  // Keyed by the file: the form starts from the loaded values, never copied in by an effect.
+  return <PersonForm key={editing} editing={editing} initial={formValuesOf(existing.data)} />;
+}
+
+function PersonForm({ editing, initial }: { editing: string | null; initial: PersonFormValues }) {
+  const { t, enumLabel } = useT();
+  const me = useViewer();
+  const queryClient = useQueryClient();
+  const form = useDomainForm(personForm, { defaultValues: initial });
+  const { errors } = form.formState;
+  const save = useMutation({
+    mutationFn: async ({ legalName, ...profile }: PersonFormOutput) => {
+      // The legal name is sent only by those who may write it (an empty one clears it).
+      const legal = mayWrite(me, "LEGAL_NAME");
+      if (editing) {
+        const { person } = await mutate(UpdatePerson, (data) => data.updatePerson, {
+          input: { ...profile, id: editing, ...(legal ? { legalName: legalName ?? "" } : {}) },
+        });
+        return { person, possibleDuplicates: [] };
+      }
+      return mutate(CreatePerson, (data) => data.createPerson, {
+        input: { ...profile, ...(legal ? { legalName: legalName || null } : {}) },
+      });
+    },
+    onSuccess: ({ person, possibleDuplicates }) => {
+      void queryClient.invalidateQueries({ queryKey: personKeys.all });
+      if (possibleDuplicates.length === 0 && !editing) navigate(fileLink(person.id));
+    },
+    onError: (error) => showFailure(form, error),
+  });
+
+  const created = save.data;
+  if (created && created.possibleDuplicates.length > 0) {
     return (
       <section className="page">
         <h1>{t("form.duplicatesTitle")}</h1>
@@ -129,88 +128,102 @@ export function PersonFormPage({ params }: { params: Record<string, string> }) {
           {t("form.duplicatesIntro")}
         </p>
         <ul className="card-list">
-          {duplicates.list.map((person) => (
+          {created.possibleDuplicates.map((person) => (
             <li key={person.id} className="card">
-              <Link to={`/personnes/${encodeURIComponent(person.id)}`}>{person.alias}</Link>
+              <Link to={fileLink(person.id)}>{person.alias}</Link>
               {person.birthYear ? (
                 <span className="muted"> · {t("persons.bornIn", { year: person.birthYear })}</span>
               ) : null}
             </li>
           ))}
         </ul>
-        <Link to={duplicates.created} className="button button--primary">
+        <Link to={fileLink(created.person.id)} className="button button--primary">
           {t("form.openNew")}
         </Link>
       </section>
     );
   }
-  const text = (
-    key: "alias" | "birthYear" | "languages" | "safeContactNote" | "legalName",
-    label: MessageKey,
-    extra: Record<string, unknown> = {},
-  ) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{t(label)}</label>
-      <input
-        id={`${id}-${key}`}
-        value={draft[key]}
-        onChange={(e) => set(key, e.target.value)}
-        {...extra}
-        {...form.fieldProps(key)}
-      />
-      {form.fieldError(key)}
-    </div>
-  );
-  const check = (key: "mayText" | "mayLeaveMessage" | "inRegularFollowUp", label: MessageKey) => (
-    <label className="row" style={{ minHeight: 44 }}>
-      <input
-        type="checkbox"
-        style={{ width: 24, minHeight: 24 }}
-        checked={draft[key]}
-        onChange={(e) => set(key, e.target.checked)}
-      />
-      {t(label)}
-    </label>
-  );
+
   return (
     <section className="page">
       <h1>{t(editing ? "form.editTitle" : "form.createTitle")}</h1>
-      <form onSubmit={submit} noValidate>
-        {form.summary()}
-        {saved ? (
+      <form onSubmit={form.handleSubmit((values) => save.mutate(values))} noValidate>
+        <FormAlert form={form} />
+        {editing && save.isSuccess ? (
           <p role="status" className="alert alert--ok">
             {t("form.saved")}
           </p>
         ) : null}
-        {text("alias", "form.alias", { required: true, maxLength: 80, autoComplete: "off" })}
+        <Field label={t("form.alias")} hint={t("form.aliasHint")} error={errors.alias}>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register("alias")}
+              required
+              maxLength={columnLengths["Person.alias"]}
+              autoComplete="off"
+            />
+          )}
+        </Field>
         <div className="grid-2">
-          {text("birthYear", "form.birthYear", { inputMode: "numeric", maxLength: 4 })}
-          <div className="field">
-            <label htmlFor={`${id}-gender`}>{t("form.gender")}</label>
-            <select id={`${id}-gender`} value={draft.gender} onChange={(e) => set("gender", e.target.value)}>
-              {genders.map((gender) => (
-                <option key={gender} value={gender}>
-                  {t(`gender.${gender}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field label={t("form.birthYear")} error={errors.birthYear} optional>
+            {(control) => (
+              <input {...control} {...form.register("birthYear")} inputMode="numeric" maxLength={4} />
+            )}
+          </Field>
+          <Field label={t("form.gender")} error={errors.gender}>
+            {(control) => (
+              <select {...control} {...form.register("gender")}>
+                {enumOptions("Gender").map((gender: Gender) => (
+                  <option key={gender} value={gender}>
+                    {enumLabel("Gender", gender)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
-        {text("languages", "form.languages")}
-        {Object.keys(form.failure?.fields ?? {})
-          .filter((path) => path.startsWith("languages."))
-          .map((path) => (
-            <span key={path}>{form.fieldError(path)}</span>
-          ))}
-        {check("mayText", "form.mayText")}
-        {check("mayLeaveMessage", "form.mayLeaveMessage")}
-        {text("safeContactNote", "form.safeContactNote", { maxLength: 500 })}
-        {check("inRegularFollowUp", "form.followUp")}
-        {text("legalName", "form.legalName", { maxLength: 200, autoComplete: "off" })}
+        <Field label={t("form.languages")} hint={t("form.languagesHint")} error={errors.languages}>
+          {(control) => <input {...control} {...form.register("languages")} autoComplete="off" />}
+        </Field>
+        <CheckboxField label={t("form.mayText")} error={errors.mayText}>
+          {(control) => <input {...control} type="checkbox" {...form.register("mayText")} />}
+        </CheckboxField>
+        <CheckboxField label={t("form.mayLeaveMessage")} error={errors.mayLeaveMessage}>
+          {(control) => <input {...control} type="checkbox" {...form.register("mayLeaveMessage")} />}
+        </CheckboxField>
+        <Field label={t("form.safeContactNote")} error={errors.safeContactNote} optional>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register("safeContactNote")}
+              maxLength={columnLengths["Person.safeContactNote"]}
+            />
+          )}
+        </Field>
+        <CheckboxField label={t("form.followUp")} error={errors.inRegularFollowUp}>
+          {(control) => <input {...control} type="checkbox" {...form.register("inRegularFollowUp")} />}
+        </CheckboxField>
+        {mayWrite(me, "LEGAL_NAME") ? (
+          <Field label={t("form.legalName")} error={errors.legalName}>
+            {(control) => (
+              <input
+                {...control}
+                {...form.register("legalName")}
+                maxLength={columnLengths["PersonLegalName.legalName"]}
+                autoComplete="off"
+              />
+            )}
+          </Field>
+        ) : null}
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {t(editing ? "form.save" : "form.create")}
         </button>
       </form>
     </section>
   );
+}
+
+function fileLink(id: string) {
+  return `/personnes/${encodeURIComponent(id)}`;
 }

@@ -1,13 +1,20 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { graphql } from "../../app/graphql.ts";
+import { failureOf, mutate } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
-import { enumLabel } from "../../ui/enum-labels.ts";
-import { deleteEncounterMutation, type PersonFile, personKeys } from "./persons.graphql.ts";
+import { DeleteEncounter, type PersonFile, personKeys } from "./persons.graphql.ts";
+
+type EntryKind = "encounter" | "accompaniment" | "visit" | "referral";
+const kindLabels: Record<EntryKind, MessageKey> = {
+  encounter: "timeline.encounter",
+  accompaniment: "timeline.accompaniment",
+  visit: "timeline.visit",
+  referral: "timeline.referral",
+};
 
 interface Entry {
-  kind: "encounter" | "accompaniment" | "visit" | "referral";
+  kind: EntryKind;
   id: string;
   changeable?: boolean;
   at: string;
@@ -19,17 +26,18 @@ interface Entry {
 
 /** Edit (in the quick-entry screen) or delete, with a confirmation step. */
 function EncounterActions({ encounterId, personId }: { encounterId: string; personId: string }) {
-  const { t } = useT();
+  const { t, failureMessage } = useT();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
-    mutationFn: () => graphql(deleteEncounterMutation, { id: encounterId }),
+    mutationFn: () => mutate(DeleteEncounter, (data) => data.deleteEncounter, { id: encounterId }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: personKeys.file(personId) }),
   });
   if (confirming) {
     return (
       <div className="alert alert--warn" role="alertdialog" aria-label={t("timeline.delete")}>
         <p>{t("timeline.deleteConfirm")}</p>
+        {remove.isError ? <p role="alert">{failureMessage(failureOf(remove.error))}</p> : null}
         <div className="row">
           <button
             type="button"
@@ -63,17 +71,17 @@ function EncounterActions({ encounterId, personId }: { encounterId: string; pers
 
 /** One history of the file: encounters, accompaniments, visits and referrals, newest first. */
 export function Timeline({ person }: { person: PersonFile }) {
-  const { t, formatDateTime, language } = useT();
-  const label = (value: string) => enumLabel(language, value);
+  const { t, formatDateTime, enumLabel } = useT();
   const entries: Entry[] = [
     ...person.encounters.edges.map(({ node }) => ({
       kind: "encounter" as const,
       id: node.id,
       at: node.occurredAt,
       facts: [
-        `${label(node.channel)} · ${label(node.placeType)}`,
-        node.themes.map(label).join(", "),
-        node.materials.map((m) => `${label(m.item)} × ${m.quantity}`).join(", "),
+        `${enumLabel("Channel", node.channel)} · ${enumLabel("PlaceType", node.placeType)}`,
+        node.headCount > 1 ? t("timeline.people", { count: node.headCount }) : "",
+        node.themes.map((theme) => enumLabel("Theme", theme)).join(", "),
+        node.materials.map((m) => `${enumLabel("MaterialItem", m.item)} × ${m.quantity}`).join(", "),
       ].filter(Boolean),
       note: node.note,
       changeable: node.viewerMayChange,
@@ -82,7 +90,10 @@ export function Timeline({ person }: { person: PersonFile }) {
       kind: "accompaniment" as const,
       id: node.id,
       at: node.plannedAt,
-      facts: [`${label(node.destination)} · ${label(node.status)}`, node.outcome ?? ""].filter(Boolean),
+      facts: [
+        `${enumLabel("AccompanimentDestination", node.destination)} · ${enumLabel("AccompanimentStatus", node.status)}`,
+        node.outcome ?? "",
+      ].filter(Boolean),
       note: node.note,
     })),
     ...person.nurseVisits.edges.map(({ node }) => ({
@@ -90,8 +101,8 @@ export function Timeline({ person }: { person: PersonFile }) {
       id: node.id,
       at: node.plannedStart,
       facts: [
-        `${label(node.placeType)} · ${label(node.status)}`,
-        node.acts.map((a) => `${label(a.kind)} × ${a.count}`).join(", "),
+        `${enumLabel("PlaceType", node.placeType)} · ${enumLabel("NurseVisitStatus", node.status)}`,
+        node.acts.map((a) => `${enumLabel("ClinicalActKind", a.kind)} × ${a.count}`).join(", "),
       ].filter(Boolean),
       link: `/visites/${encodeURIComponent(node.id)}`,
     })),
@@ -101,7 +112,7 @@ export function Timeline({ person }: { person: PersonFile }) {
       at: node.createdAt,
       facts: [
         `${node.serviceRequested} — ${person.ownedByViewer ? t("timeline.referredTo", { name: node.toOrganisation.name }) : t("timeline.referredFrom", { name: node.fromOrganisation.name })}`,
-        `${label(node.status)}${node.outcome ? ` · ${label(node.outcome)}` : ""}`,
+        `${enumLabel("ReferralStatus", node.status)}${node.outcome ? ` · ${enumLabel("ReferralOutcome", node.outcome)}` : ""}`,
       ],
       link: `/references/${encodeURIComponent(node.id)}`,
       ...(node.consentInForce ? {} : { warning: t("timeline.consentWithdrawn") }),
@@ -118,9 +129,9 @@ export function Timeline({ person }: { person: PersonFile }) {
           <div className="row row--between">
             <span className="timeline__kind">
               {entry.link ? (
-                <Link to={entry.link}>{t(`timeline.${entry.kind}` as MessageKey)}</Link>
+                <Link to={entry.link}>{t(kindLabels[entry.kind])}</Link>
               ) : (
-                t(`timeline.${entry.kind}` as MessageKey)
+                t(kindLabels[entry.kind])
               )}
             </span>
             <time dateTime={entry.at} className="small muted">
@@ -136,8 +147,7 @@ export function Timeline({ person }: { person: PersonFile }) {
           {entry.changeable ? <EncounterActions encounterId={entry.id} personId={person.id} /> : null}
           {entry.note ? (
             <p className="small" style={{ margin: "0.25rem 0 0" }}>
-              <strong>{t("timeline.note")} : </strong>
-              {entry.note}
+              <strong>{t("timeline.noteLabel")}</strong> {entry.note}
             </p>
           ) : null}
         </li>

@@ -1,4 +1,4 @@
-import { hasRole } from "../auth/session.ts";
+import { mayRead } from "../auth/session.ts";
 import type { NavEntry, RouteDefinition } from "../routes.ts";
 import { CaseloadPage } from "./CaseloadPage.tsx";
 import { PersonFilePage } from "./PersonFilePage.tsx";
@@ -15,6 +15,6 @@ export const personNavEntries: NavEntry[] = [
   {
     to: "/personnes",
     label: "persons.nav",
-    visible: (me) => hasRole(me, "OUTREACH_WORKER", "NURSE", "COORDINATOR"),
+    visible: (me) => mayRead(me, "PERSON_PROFILE"),
   },
 ];

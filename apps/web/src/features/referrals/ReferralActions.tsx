@@ -1,22 +1,25 @@
-import { type ReferralStatusName, referralTransitions } from "@maillage/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
-import { graphql, isAppError } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { useFormFailure } from "../../ui/form-failure.tsx";
 import {
-  type MutationResult,
-  type ReferralDetail,
-  type ReferralOutcome,
-  referralKeys,
-  referralOutcomes,
-  transitionReferralMutation,
-} from "./referrals.graphql.ts";
+  type ReferralStatusName,
+  referralTransitions,
+  transitionNeedsMessage,
+  transitionNeedsOutcome,
+} from "@maillage/domain";
+import { columnLengths, transitionReferralInput } from "@maillage/domain/inputs";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { z } from "zod";
+import { failureOf, mutate } from "../../app/graphql.ts";
+import { enumOptions, type MessageKey, useT } from "../../app/i18n/index.tsx";
+import type { ReferralStatus } from "../../generated/enums.ts";
+import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { Field } from "../../ui/Field.tsx";
+import { type ReferralDetail, referralKeys, TransitionReferral } from "./referrals.graphql.ts";
 
 /** Transitions that ask for something first (a reason, an outcome) open a small form. */
-const needsForm = new Set<ReferralStatusName>(["DECLINED", "COMPLETED", "CLOSED_NO_CONTACT"]);
+const needsForm = (to: ReferralStatusName) => transitionNeedsMessage(to) || transitionNeedsOutcome(to);
 
-const actionLabel: Partial<Record<ReferralStatusName, MessageKey>> = {
+const actionLabel: Record<ReferralStatus, MessageKey | null> = {
+  SENT: null,
   ACCEPTED: "referrals.actions.accept",
   DECLINED: "referrals.actions.decline",
   IN_PROGRESS: "referrals.actions.start",
@@ -25,179 +28,224 @@ const actionLabel: Partial<Record<ReferralStatusName, MessageKey>> = {
   WITHDRAWN: "referrals.actions.withdraw",
 };
 
-const confirmLabel: Partial<Record<ReferralStatusName, MessageKey>> = {
+/** The confirm button of the transitions that open a form (`needsForm`). */
+const confirmLabel: Partial<Record<ReferralStatus, MessageKey>> = {
   DECLINED: "referrals.actions.confirmDecline",
   COMPLETED: "referrals.actions.confirmComplete",
   CLOSED_NO_CONTACT: "referrals.actions.confirmClose",
 };
 
-interface TransitionInput {
-  to: ReferralStatusName;
-  message?: string;
-  outcome?: ReferralOutcome | "";
-  outcomeNote?: string;
+/**
+ * The API's transition input (@maillage/domain/inputs) as the small form holds it: the outcome
+ * chosen in a list ("" for none yet). What a transition asks for (a reason to decline, an outcome to
+ * close) is the domain's rule, the one the API applies.
+ */
+function transitionForm(to: ReferralStatusName) {
+  return z
+    .object({
+      message: transitionReferralInput.shape.message,
+      outcome: transitionReferralInput.shape.outcome.or(z.literal("").transform(() => null)),
+      outcomeNote: transitionReferralInput.shape.outcomeNote,
+    })
+    .superRefine((values, context) => {
+      if (transitionNeedsOutcome(to) && !values.outcome)
+        context.addIssue({ code: "custom", path: ["outcome"], message: "REQUIRED" });
+      if (transitionNeedsMessage(to) && !values.message)
+        context.addIssue({ code: "custom", path: ["message"], message: "REQUIRED" });
+    });
 }
+type TransitionValues = z.output<ReturnType<typeof transitionForm>>;
 
-/** What the viewer's side may do with a referral at its current status, and doing it. */
-export function ReferralActions({ referral }: { referral: ReferralDetail }) {
-  const { t } = useT();
+/** Moves the referral on; the page shows the new state at once, the lists refresh behind. */
+function useTransition(referral: ReferralDetail, onDone: (status: ReferralStatus) => void) {
   const queryClient = useQueryClient();
-  const formId = useId();
-  const side = referral.direction === "RECEIVED" ? "RECEIVER" : "SENDER";
-  const allowed = referralTransitions[referral.status].filter((transition) => transition.by === side);
-  const [open, setOpen] = useState<ReferralStatusName | null>(null);
-  const [message, setMessage] = useState("");
-  const [outcome, setOutcome] = useState<ReferralOutcome | "">("");
-  const [outcomeNote, setOutcomeNote] = useState("");
-  const [done, setDone] = useState<string | null>(null);
-  const failure = useFormFailure();
-
-  const transition = useMutation({
-    mutationFn: (input: TransitionInput) =>
-      graphql<{ transitionReferral: MutationResult<{ referral: ReferralDetail }> }>(
-        transitionReferralMutation,
-        {
-          input: {
-            referralId: referral.id,
-            expectedVersion: referral.version,
-            to: input.to,
-            message: input.message || null,
-            outcome: input.outcome || null,
-            outcomeNote: input.outcomeNote || null,
-          },
+  return useMutation({
+    mutationFn: ({ to, values }: { to: ReferralStatus; values?: TransitionValues }) =>
+      mutate(TransitionReferral, (data) => data.transitionReferral, {
+        input: {
+          referralId: referral.id,
+          expectedVersion: referral.version,
+          to,
+          message: values?.message || null,
+          outcome: values?.outcome ?? null,
+          outcomeNote: values?.outcomeNote || null,
         },
-      ),
-    onSuccess: async ({ transitionReferral: result }) => {
-      if (isAppError(result)) {
-        failure.fromResult(result);
-        if (result.code === "CONFLICT") {
-          failure.setFailure({ code: "CONFLICT", fields: {}, summary: t("referrals.actions.conflict") });
-          setOpen(null);
-          await queryClient.invalidateQueries({ queryKey: referralKeys.all });
-        }
-        return;
-      }
-      failure.clear();
-      setOpen(null);
-      setMessage("");
-      setOutcome("");
-      setOutcomeNote("");
-      setDone(
-        t("referrals.actions.done", {
-          status: t(`referrals.status.${result.referral.status}` as MessageKey),
-        }),
-      );
-      queryClient.setQueryData(referralKeys.detail(referral.id), { node: result.referral });
+      }),
+    onSuccess: async ({ referral: next }) => {
+      onDone(next.status);
+      queryClient.setQueryData(referralKeys.detail(referral.id), {
+        node: { __typename: "Referral" as const, ...next },
+      });
       await queryClient.invalidateQueries({
         predicate: (query) => query.queryKey[0] === "referrals" && query.queryKey[1] !== "detail",
       });
     },
-    onError: failure.fromError,
+    onError: async (error) => {
+      // Someone else moved it first: reload it, so the buttons offered are the right ones.
+      if (failureOf(error).code === "CONFLICT")
+        await queryClient.invalidateQueries({ queryKey: referralKeys.all });
+    },
   });
+}
+
+function TransitionForm({
+  referral,
+  to,
+  onDone,
+  onConflict,
+  onCancel,
+}: {
+  referral: ReferralDetail;
+  to: ReferralStatusName;
+  onDone(status: ReferralStatus): void;
+  onConflict(): void;
+  onCancel(): void;
+}) {
+  const { t, enumLabel } = useT();
+  const form = useDomainForm(transitionForm(to), {
+    defaultValues: { message: "", outcome: "", outcomeNote: "" },
+  });
+  const { errors } = form.formState;
+  const transition = useTransition(referral, onDone);
+  const closing = transitionNeedsOutcome(to);
+  const declining = transitionNeedsMessage(to);
+  return (
+    <form
+      onSubmit={form.handleSubmit((values) =>
+        transition.mutate(
+          { to, values },
+          {
+            onError: (error) => {
+              if (failureOf(error).code === "CONFLICT") onConflict();
+              else showFailure(form, error);
+            },
+          },
+        ),
+      )}
+      noValidate
+    >
+      <FormAlert form={form} />
+      {closing ? (
+        <>
+          <Field label={t("referrals.outcome")} error={errors.outcome}>
+            {(control) => (
+              <select {...control} {...form.register("outcome")}>
+                <option value="">—</option>
+                {enumOptions("ReferralOutcome").map((value) => (
+                  <option key={value} value={value}>
+                    {enumLabel("ReferralOutcome", value)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t("referrals.outcomeNote")} error={errors.outcomeNote} optional>
+            {(control) => (
+              <textarea
+                {...control}
+                {...form.register("outcomeNote")}
+                maxLength={columnLengths["Referral.outcomeNote"]}
+              />
+            )}
+          </Field>
+        </>
+      ) : null}
+      <Field
+        label={t(declining ? "referrals.actions.declineReason" : "referrals.actions.message")}
+        error={errors.message}
+        optional={!declining}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            {...form.register("message")}
+            maxLength={columnLengths["ReferralTransition.message"]}
+          />
+        )}
+      </Field>
+      <div className="row">
+        <button type="submit" className="button button--primary" disabled={transition.isPending}>
+          {t(confirmLabel[to] ?? "app.save")}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t("app.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** What the viewer's side may do with a referral at its current status, and doing it. */
+export function ReferralActions({ referral }: { referral: ReferralDetail }) {
+  const { t, enumLabel, failureMessage } = useT();
+  const titleId = useId();
+  const side = referral.direction === "RECEIVED" ? "RECEIVER" : "SENDER";
+  const allowed = referralTransitions[referral.status].filter((transition) => transition.by === side);
+  // Which transition's form is open, and what the last one did: states of the screen, not of a form.
+  const [open, setOpen] = useState<ReferralStatusName | null>(null);
+  const [done, setDone] = useState<ReferralStatus | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const finish = (status: ReferralStatus) => {
+    setOpen(null);
+    setDone(status);
+  };
+  const direct = useTransition(referral, finish);
 
   function start(to: ReferralStatusName) {
     setDone(null);
-    failure.clear();
-    if (needsForm.has(to)) setOpen(to);
-    else transition.mutate({ to });
+    setConflict(false);
+    direct.reset();
+    if (needsForm(to)) setOpen(to);
+    else direct.mutate({ to });
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (open) transition.mutate({ to: open, message, outcome, outcomeNote });
-  }
-
-  const closing = open === "COMPLETED" || open === "CLOSED_NO_CONTACT";
+  const directFailure = direct.isError ? failureOf(direct.error) : null;
+  const conflicted = conflict || directFailure?.code === "CONFLICT";
   return (
-    <section className="card referral-actions" aria-labelledby={`${formId}-title`}>
-      <h2 id={`${formId}-title`}>{t("referrals.actions.title")}</h2>
+    <section className="card referral-actions" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t("referrals.actions.title")}</h2>
       <div role="status" className={done ? "alert alert--ok" : "visually-hidden"}>
-        {done}
+        {done ? t("referrals.actions.done", { status: enumLabel("ReferralStatus", done) }) : null}
       </div>
-      {failure.summary()}
+      <div role="alert" className={conflicted || directFailure ? "alert alert--error" : "visually-hidden"}>
+        {conflicted ? t("referrals.actions.conflict") : directFailure ? failureMessage(directFailure) : null}
+      </div>
       {allowed.length === 0 ? (
         <p className="muted">{t("referrals.actions.none")}</p>
       ) : (
         <div className="row">
-          {allowed.map(({ to }) => (
-            <button
-              key={to}
-              type="button"
-              className={
-                to === "DECLINED" || to === "WITHDRAWN" ? "button button--danger" : "button button--primary"
-              }
-              aria-expanded={needsForm.has(to) ? open === to : undefined}
-              disabled={transition.isPending}
-              onClick={() => start(to)}
-            >
-              {t(actionLabel[to]!)}
-            </button>
-          ))}
+          {allowed.map(({ to }) => {
+            const label = actionLabel[to];
+            return label ? (
+              <button
+                key={to}
+                type="button"
+                className={
+                  to === "DECLINED" || to === "WITHDRAWN" ? "button button--danger" : "button button--primary"
+                }
+                aria-expanded={needsForm(to) ? open === to : undefined}
+                disabled={direct.isPending}
+                onClick={() => start(to)}
+              >
+                {t(label)}
+              </button>
+            ) : null;
+          })}
         </div>
       )}
       {open ? (
-        <form onSubmit={submit} noValidate>
-          {closing ? (
-            <>
-              <div className="field">
-                <label htmlFor={`${formId}-outcome`}>
-                  {t("referrals.outcome")} <span className="small muted">({t("app.required")})</span>
-                </label>
-                <select
-                  id={`${formId}-outcome`}
-                  value={outcome}
-                  onChange={(event) => setOutcome(event.target.value as ReferralOutcome | "")}
-                  {...failure.fieldProps("outcome")}
-                >
-                  <option value="">—</option>
-                  {referralOutcomes.map((value) => (
-                    <option key={value} value={value}>
-                      {t(`referrals.outcome.${value}` as MessageKey)}
-                    </option>
-                  ))}
-                </select>
-                {failure.fieldError("outcome")}
-              </div>
-              <div className="field">
-                <label htmlFor={`${formId}-note`}>
-                  {t("referrals.outcomeNote")} <span className="small muted">({t("app.optional")})</span>
-                </label>
-                <textarea
-                  id={`${formId}-note`}
-                  value={outcomeNote}
-                  maxLength={1000}
-                  onChange={(event) => setOutcomeNote(event.target.value)}
-                  {...failure.fieldProps("outcomeNote")}
-                />
-                {failure.fieldError("outcomeNote")}
-              </div>
-            </>
-          ) : null}
-          <div className="field">
-            <label htmlFor={`${formId}-message`}>
-              {t(open === "DECLINED" ? "referrals.actions.declineReason" : "referrals.actions.message")}{" "}
-              <span className="small muted">
-                ({t(open === "DECLINED" ? "app.required" : "app.optional")})
-              </span>
-            </label>
-            <textarea
-              id={`${formId}-message`}
-              value={message}
-              maxLength={2000}
-              onChange={(event) => setMessage(event.target.value)}
-              {...failure.fieldProps("message")}
-            />
-            {failure.fieldError("message")}
-          </div>
-          <div className="row">
-            <button type="submit" className="button button--primary" disabled={transition.isPending}>
-              {t(confirmLabel[open]!)}
-            </button>
-            <button type="button" className="button button--quiet" onClick={() => setOpen(null)}>
-              {t("app.cancel")}
-            </button>
-          </div>
-        </form>
+        <TransitionForm
+          // A new form for each transition opened: it starts empty.
+          key={open}
+          referral={referral}
+          to={open}
+          onDone={finish}
+          onConflict={() => {
+            setOpen(null);
+            setConflict(true);
+          }}
+          onCancel={() => setOpen(null)}
+        />
       ) : null}
     </section>
   );

@@ -1,39 +1,40 @@
 import { useQuery } from "@tanstack/react-query";
-import { graphql } from "../../app/graphql.ts";
+import { request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
-import { hasRole, useMe } from "../auth/session.ts";
-import { referralCountsQuery, referralKeys } from "./referrals.graphql.ts";
+import { mayRead, useMe } from "../auth/session.ts";
+import { ReferralCountsQuery, referralKeys } from "./referrals.graphql.ts";
 import "./referrals.css";
 
-interface ReferralCounts {
-  inboxUnread: number;
-  outboxUnread: number;
-  inboxOverdue: number;
-}
-
 /**
- * For the app frame's header: new referrals (and unread answers, overdue ones) as one link to
- * /references, polled every 30 s while signed in with a role that handles referrals.
+ * The unread counts of the acting organisation's referrals, polled every 30 s for whom the API
+ * answers them (the roles that read referrals, as its scope on `referralCounts` says). The
+ * header's badge and the referral screen's boxes share this one query.
  */
-export function ReferralBadge() {
-  const { t } = useT();
+export function useReferralCounts() {
   const me = useMe().data;
-  const handlesReferrals = !!me?.actingOrganisation && hasRole(me, "OUTREACH_WORKER", "NURSE", "COORDINATOR");
+  const handlesReferrals = !!me && mayRead(me, "REFERRAL");
   const counts = useQuery({
     queryKey: referralKeys.counts,
     enabled: handlesReferrals,
     refetchInterval: handlesReferrals ? 30_000 : false,
-    queryFn: () => graphql<{ referralCounts: ReferralCounts }>(referralCountsQuery),
+    queryFn: async () => (await request(ReferralCountsQuery)).referralCounts,
   });
-  const data = counts.data?.referralCounts;
-  if (!handlesReferrals || !data) return null;
-  const { inboxUnread, outboxUnread, inboxOverdue } = data;
+  return handlesReferrals ? counts.data : undefined;
+}
+
+/**
+ * For the app frame's header: new referrals (and unread answers, overdue ones) as one link to
+ * /references.
+ */
+export function ReferralBadge() {
+  const { t, formatNumber } = useT();
+  const counts = useReferralCounts();
+  if (!counts) return null;
+  const { inboxUnread, outboxUnread, inboxOverdue } = counts;
   if (inboxUnread + outboxUnread + inboxOverdue === 0) return null;
   const parts = [
-    ...(inboxUnread > 0
-      ? [inboxUnread === 1 ? t("referrals.badge.one") : t("referrals.badge", { count: inboxUnread })]
-      : []),
+    ...(inboxUnread > 0 ? [t("referrals.badge.new", { count: inboxUnread })] : []),
     ...(outboxUnread > 0 ? [t("referrals.badge.answers", { count: outboxUnread })] : []),
     ...(inboxOverdue > 0 ? [t("referrals.badge.overdue", { count: inboxOverdue })] : []),
   ];
@@ -41,7 +42,7 @@ export function ReferralBadge() {
   return (
     <Link to={`/references?boite=${target}&vue=ALL`} className="referral-badge">
       <span className="referral-badge__count" aria-hidden="true">
-        {inboxUnread + outboxUnread || inboxOverdue}
+        {formatNumber(inboxUnread + outboxUnread || inboxOverdue)}
       </span>
       <span className="referral-badge__text">{parts.join(" · ")}</span>
     </Link>

@@ -1,21 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { graphql } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { request } from "../../app/graphql.ts";
+import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { ReferralActions } from "./ReferralActions.tsx";
 import { ReferralStatusBadges } from "./ReferralStatusBadges.tsx";
-import {
-  markReferralReadMutation,
-  type ReferralDetail,
-  referralKeys,
-  referralQuery,
-} from "./referrals.graphql.ts";
+import { MarkReferralRead, type ReferralDetail, ReferralQuery, referralKeys } from "./referrals.graphql.ts";
 import "./referrals.css";
 
 function ReferralHistory({ referral }: { referral: ReferralDetail }) {
-  const { t, formatDateTime } = useT();
+  const { t, formatDateTime, enumLabel } = useT();
   return (
     <ol className="referral-history">
       {referral.transitions.map((transition) => (
@@ -23,7 +18,7 @@ function ReferralHistory({ referral }: { referral: ReferralDetail }) {
           <p>
             <strong>
               {t("referrals.detail.historyEntry", {
-                status: t(`referrals.status.${transition.toStatus}` as MessageKey),
+                status: enumLabel("ReferralStatus", transition.toStatus),
                 organisation: transition.byOrganisation.name,
               })}
             </strong>
@@ -40,15 +35,16 @@ function ReferralHistory({ referral }: { referral: ReferralDetail }) {
 
 /** /references/:id: the referral, its whole history, and what the viewer's side may do next. */
 export function ReferralDetailPage({ params }: { params: Record<string, string> }) {
-  const { t } = useT();
+  const { t, enumLabel } = useT();
   const id = params.id ?? "";
   const queryClient = useQueryClient();
   const referral = useQuery({
     queryKey: referralKeys.detail(id),
-    queryFn: () => graphql<{ node: (ReferralDetail & { __typename: string }) | null }>(referralQuery, { id }),
+    queryFn: () => request(ReferralQuery, { id }),
   });
+  // A plain Boolean, not a union: nothing to narrow, so `request` rather than `mutate`.
   const markRead = useMutation({
-    mutationFn: () => graphql<{ markReferralRead: boolean }>(markReferralReadMutation, { id }),
+    mutationFn: () => request(MarkReferralRead, { id }),
     onSuccess: ({ markReferralRead: changed }) => {
       if (changed) void queryClient.invalidateQueries({ queryKey: referralKeys.counts });
     },
@@ -123,11 +119,11 @@ export function ReferralDetailPage({ params }: { params: Record<string, string> 
             </>
           ) : null}
           <dt>{t("referrals.detail.status")}</dt>
-          <dd>{t(`referrals.status.${node.status}` as MessageKey)}</dd>
+          <dd>{enumLabel("ReferralStatus", node.status)}</dd>
           {node.outcome ? (
             <>
               <dt>{t("referrals.outcome")}</dt>
-              <dd>{t(`referrals.outcome.${node.outcome}` as MessageKey)}</dd>
+              <dd>{enumLabel("ReferralOutcome", node.outcome)}</dd>
             </>
           ) : null}
           {node.outcomeNote ? (

@@ -1,7 +1,8 @@
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { useT } from "../../app/i18n/index.tsx";
+import type { ReferralStatus, Urgency } from "../../generated/enums.ts";
 import type { ReferralSummary } from "./referrals.graphql.ts";
 
-const statusTone: Record<ReferralSummary["status"], string> = {
+const statusTone: Record<ReferralStatus, string> = {
   SENT: "badge",
   ACCEPTED: "badge badge--ok",
   IN_PROGRESS: "badge badge--ok",
@@ -11,24 +12,22 @@ const statusTone: Record<ReferralSummary["status"], string> = {
   CLOSED_NO_CONTACT: "badge badge--warn",
 };
 
-const urgencyTone: Record<ReferralSummary["urgency"], string> = {
+const urgencyTone: Record<Urgency, string> = {
   ROUTINE: "badge",
   SOON: "badge badge--warn",
   URGENT: "badge badge--danger",
 };
 
+type Badged = Pick<ReferralSummary, "status" | "urgency" | "overdue" | "consentInForce">;
+
 /** Status, urgency, overdue and withdrawn consent, as badges with words (never colour alone). */
-export function ReferralStatusBadges({ referral }: { referral: ReferralSummary }) {
-  const { t } = useT();
+export function ReferralStatusBadges({ referral }: { referral: Badged }) {
+  const { t, enumLabel } = useT();
   return (
     <span className="row">
-      <span className={statusTone[referral.status]}>
-        {t(`referrals.status.${referral.status}` as MessageKey)}
-      </span>
+      <span className={statusTone[referral.status]}>{enumLabel("ReferralStatus", referral.status)}</span>
       <span className={urgencyTone[referral.urgency]}>
-        {t("referrals.urgencyBadge", {
-          urgency: t(`referrals.urgency.${referral.urgency}` as MessageKey),
-        })}
+        {t("referrals.urgencyBadge", { urgency: enumLabel("Urgency", referral.urgency) })}
       </span>
       {referral.overdue ? <span className="badge badge--danger">{t("referrals.overdue")}</span> : null}
       {referral.consentInForce ? null : (

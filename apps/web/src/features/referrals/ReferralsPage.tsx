@@ -1,24 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
-import { graphql } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { request } from "../../app/graphql.ts";
+import { enumOptions, useT } from "../../app/i18n/index.tsx";
 import { Link, navigate, usePath } from "../../app/router.tsx";
-import "./referrals.css";
+import type { ReferralBox, ReferralView } from "../../generated/enums.ts";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { useReferralCounts } from "./ReferralBadge.tsx";
 import { ReferralStatusBadges } from "./ReferralStatusBadges.tsx";
-import {
-  type ReferralBox,
-  type ReferralSummary,
-  type ReferralView,
-  referralKeys,
-  referralsQuery,
-  referralViews,
-} from "./referrals.graphql.ts";
-
-const boxes: ReferralBox[] = ["INBOX", "OUTBOX"];
+import { type ReferralSummary, ReferralsQuery, referralKeys } from "./referrals.graphql.ts";
+import "./referrals.css";
 
 /** The views that make sense for a box (the API answers nothing for the other side's waits). */
 function viewsOf(box: ReferralBox): ReferralView[] {
-  return referralViews.filter((view) => view !== (box === "INBOX" ? "WAITING_FOR_THEM" : "WAITING_FOR_ME"));
+  return enumOptions("ReferralView").filter(
+    (view) => view !== (box === "INBOX" ? "WAITING_FOR_THEM" : "WAITING_FOR_ME"),
+  );
 }
 
 function ReferralRow({ referral }: { referral: ReferralSummary }) {
@@ -43,17 +38,32 @@ function ReferralRow({ referral }: { referral: ReferralSummary }) {
   );
 }
 
+/** What is unread in a box, as the button's second line ("2 nouvelles", "1 réponse à lire"). */
+function BoxUnread({ box }: { box: ReferralBox }) {
+  const { t } = useT();
+  const counts = useReferralCounts();
+  const count = box === "INBOX" ? counts?.inboxUnread : counts?.outboxUnread;
+  if (!count) return null;
+  return (
+    <>
+      {/* Read out as "Reçues, 3 nouvelles" rather than run together. */}
+      <span className="visually-hidden">, </span>
+      <span className="referral-boxes__unread">
+        {t(box === "INBOX" ? "referrals.box.unreadInbox" : "referrals.box.unreadOutbox", { count })}
+      </span>
+    </>
+  );
+}
+
 /** /references: the inbox and outbox, filtered by view; the box and view live in the address. */
 export function ReferralsPage() {
-  const { t } = useT();
+  const { t, enumLabel } = useT();
   const { search } = usePath();
   const box: ReferralBox = search.get("boite") === "OUTBOX" ? "OUTBOX" : "INBOX";
-  const requestedView = search.get("vue") as ReferralView | null;
-  const view: ReferralView = requestedView && viewsOf(box).includes(requestedView) ? requestedView : "NEW";
+  const view: ReferralView = viewsOf(box).find((option) => option === search.get("vue")) ?? "NEW";
   const referrals = useQuery({
     queryKey: referralKeys.list(box, view),
-    queryFn: () =>
-      graphql<{ referrals: { edges: { node: ReferralSummary }[] } }>(referralsQuery, { box, view }),
+    queryFn: async () => (await request(ReferralsQuery, { box, view })).referrals,
   });
   const choose = (next: { box?: ReferralBox; view?: ReferralView }) =>
     navigate(`/references?boite=${next.box ?? box}&vue=${next.view ?? (next.box ? "NEW" : view)}`, {
@@ -66,14 +76,15 @@ export function ReferralsPage() {
       <fieldset>
         <legend className="visually-hidden">{t("referrals.boxes")}</legend>
         <div className="segmented referral-boxes">
-          {boxes.map((option) => (
+          {enumOptions("ReferralBox").map((option) => (
             <button
               key={option}
               type="button"
               aria-pressed={option === box}
               onClick={() => choose({ box: option })}
             >
-              {t(`referrals.box.${option}` as MessageKey)}
+              <span>{enumLabel("ReferralBox", option)}</span>
+              <BoxUnread box={option} />
             </button>
           ))}
         </div>
@@ -89,7 +100,7 @@ export function ReferralsPage() {
               aria-pressed={option === view}
               onClick={() => choose({ view: option })}
             >
-              {t(`referrals.view.${option}` as MessageKey)}
+              {enumLabel("ReferralView", option)}
             </button>
           ))}
         </div>
@@ -101,14 +112,21 @@ export function ReferralsPage() {
         </p>
       ) : referrals.isError ? (
         <QueryFailure error={referrals.error} onRetry={() => void referrals.refetch()} />
-      ) : referrals.data.referrals.edges.length === 0 ? (
+      ) : referrals.data.edges.length === 0 ? (
         <p className="muted">{t("referrals.empty")}</p>
       ) : (
-        <ul className="card-list" aria-label={t(`referrals.box.${box}` as MessageKey)}>
-          {referrals.data.referrals.edges.map(({ node }) => (
-            <ReferralRow key={node.id} referral={node} />
-          ))}
-        </ul>
+        <>
+          <p role="status" className="small muted">
+            {t(referrals.data.pageInfo.hasNextPage ? "referrals.shownFirst" : "referrals.shown", {
+              count: referrals.data.edges.length,
+            })}
+          </p>
+          <ul className="card-list" aria-label={enumLabel("ReferralBox", box)}>
+            {referrals.data.edges.map(({ node }) => (
+              <ReferralRow key={node.id} referral={node} />
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

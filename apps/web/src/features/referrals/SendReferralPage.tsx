@@ -1,95 +1,51 @@
+import { columnLengths, sendReferralInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
-import { graphql, isAppError } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { useController } from "react-hook-form";
+import { z } from "zod";
+import { failureOf, mutate, type ResultOf, request } from "../../app/graphql.ts";
+import { enumOptions, useT } from "../../app/i18n/index.tsx";
 import { Link, usePath } from "../../app/router.tsx";
-import { useFormFailure } from "../../ui/form-failure.tsx";
+import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { Field, FieldSet } from "../../ui/Field.tsx";
 import { useViewer } from "../auth/session.ts";
 import {
-  type MutationResult,
-  partnerOrganisationsQuery,
+  PartnerOrganisationsQuery,
+  ReferredPersonQuery,
   referralKeys,
-  referredPersonQuery,
-  sendReferralMutation,
-  type Urgency,
-  urgencies,
+  SendReferral,
 } from "./referrals.graphql.ts";
 import "./referrals.css";
 
-interface Partnerships {
-  myPartnerships: { id: string; name: string; members: { id: string; name: string }[] }[];
-}
+type Partnerships = ResultOf<typeof PartnerOrganisationsQuery>["myPartnerships"];
 
 /** Every partner organisation once, never the acting one. */
-function partnerOrganisations(data: Partnerships | undefined, actingId: string | undefined) {
+function partnerOrganisations(partnerships: Partnerships, actingId: string | undefined) {
   const byId = new Map<string, string>();
-  for (const partnership of data?.myPartnerships ?? []) {
+  for (const partnership of partnerships) {
     for (const member of partnership.members) if (member.id !== actingId) byId.set(member.id, member.name);
   }
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The API's referral input (@maillage/domain/inputs) without the person (the address names
+ * her); the partner is chosen in a list, so "none chosen" is the empty choice.
+ */
+const referralForm = sendReferralInput.omit({ personId: true }).extend({
+  toOrganisationId: z.string().min(1).pipe(sendReferralInput.shape.toOrganisationId),
+});
+type ReferralFormOutput = z.output<typeof referralForm>;
+
 /** /references/nouvelle?personne=<Person id>: refers one of our persons to a partner. */
 export function SendReferralPage() {
   const { t } = useT();
-  const me = useViewer();
-  const ids = useId();
-  const queryClient = useQueryClient();
   const personId = usePath().search.get("personne") ?? "";
   const person = useQuery({
-    queryKey: ["referrals", "person", personId],
+    queryKey: referralKeys.person(personId),
     enabled: personId !== "",
-    queryFn: () =>
-      graphql<{ node: { __typename: string; id?: string; alias?: string } | null }>(referredPersonQuery, {
-        id: personId,
-      }),
+    queryFn: async () => (await request(ReferredPersonQuery, { id: personId })).node,
   });
-  const partnerships = useQuery({
-    queryKey: referralKeys.partners,
-    queryFn: () => graphql<Partnerships>(partnerOrganisationsQuery),
-  });
-  const partners = partnerOrganisations(partnerships.data, me.actingOrganisation?.id);
-  const [toOrganisationId, setToOrganisationId] = useState("");
-  const [reason, setReason] = useState("");
-  const [serviceRequested, setServiceRequested] = useState("");
-  const [urgency, setUrgency] = useState<Urgency>("ROUTINE");
-  const [message, setMessage] = useState("");
-  const [sent, setSent] = useState<{ id: string; organisation: string } | null>(null);
-  const failure = useFormFailure();
-
-  const send = useMutation({
-    mutationFn: () =>
-      graphql<{
-        sendReferral: MutationResult<{ referral: { id: string; toOrganisation: { name: string } } }>;
-      }>(sendReferralMutation, {
-        input: { personId, toOrganisationId, reason, serviceRequested, urgency, message: message || null },
-      }),
-    onSuccess: async ({ sendReferral: result }) => {
-      if (isAppError(result)) {
-        setSent(null);
-        failure.fromResult(result);
-        if (result.code === "CONSENT_REQUIRED") {
-          failure.setFailure({ code: result.code, fields: {}, summary: t("referrals.send.consentRequired") });
-        }
-        return;
-      }
-      failure.clear();
-      setSent({ id: result.referral.id, organisation: result.referral.toOrganisation.name });
-      setReason("");
-      setServiceRequested("");
-      setMessage("");
-      await queryClient.invalidateQueries({ queryKey: referralKeys.all });
-    },
-    onError: failure.fromError,
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSent(null);
-    send.mutate();
-  }
-
-  const alias = person.data?.node?.__typename === "Person" ? person.data.node.alias : null;
+  const alias = person.data?.__typename === "Person" ? person.data.alias : null;
   if (!personId || (person.isSuccess && !alias)) {
     return (
       <section className="page">
@@ -101,22 +57,64 @@ export function SendReferralPage() {
       </section>
     );
   }
-  const consentRequired = failure.failure?.code === "CONSENT_REQUIRED";
   return (
     <section className="page">
       <h1>{t("referrals.send.title")}</h1>
       <p>{alias ? t("referrals.send.person", { alias }) : t("app.loading")}</p>
       <p className="small muted">{t("referrals.send.privacy")}</p>
+      <SendReferralForm personId={personId} />
+    </section>
+  );
+}
+
+function SendReferralForm({ personId }: { personId: string }) {
+  const { t, enumLabel } = useT();
+  const me = useViewer();
+  const queryClient = useQueryClient();
+  const partnerships = useQuery({
+    queryKey: referralKeys.partners,
+    queryFn: async () => (await request(PartnerOrganisationsQuery)).myPartnerships,
+  });
+  const partners = partnerOrganisations(partnerships.data ?? [], me.actingOrganisation?.id);
+  const form = useDomainForm(referralForm, {
+    defaultValues: {
+      toOrganisationId: "",
+      serviceRequested: "",
+      reason: "",
+      urgency: "ROUTINE",
+      message: "",
+    },
+  });
+  const { errors } = form.formState;
+  const urgency = useController({ control: form.control, name: "urgency" });
+  const send = useMutation({
+    mutationFn: ({ message, ...referral }: ReferralFormOutput) =>
+      mutate(SendReferral, (data) => data.sendReferral, {
+        input: { ...referral, personId, message: message || null },
+      }),
+    onSuccess: async () => {
+      // The partner and urgency stay chosen for a next referral; the texts were this one's.
+      form.resetField("serviceRequested", { defaultValue: "" });
+      form.resetField("reason", { defaultValue: "" });
+      form.resetField("message", { defaultValue: "" });
+      await queryClient.invalidateQueries({ queryKey: referralKeys.all });
+    },
+    onError: (error) => showFailure(form, error),
+  });
+  const sent = send.data?.referral;
+  const consentRequired = send.isError && failureOf(send.error).code === "CONSENT_REQUIRED";
+  return (
+    <>
       <div role="status" className={sent ? "alert alert--ok" : "visually-hidden"}>
         {sent ? (
           <>
-            {t("referrals.send.sent", { organisation: sent.organisation })}{" "}
+            {t("referrals.send.sent", { organisation: sent.toOrganisation.name })}{" "}
             <Link to={`/references/${encodeURIComponent(sent.id)}`}>{t("referrals.send.openSent")}</Link>
           </>
         ) : null}
       </div>
-      <form className="card" onSubmit={submit} noValidate>
-        {failure.summary()}
+      <form className="card" onSubmit={form.handleSubmit((values) => send.mutate(values))} noValidate>
+        <FormAlert form={form} />
         {consentRequired ? (
           <p>
             <Link to={`/personnes/${encodeURIComponent(personId)}#consentement`}>
@@ -124,82 +122,70 @@ export function SendReferralPage() {
             </Link>
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor={`${ids}-partner`}>{t("referrals.send.partner")}</label>
-          <select
-            id={`${ids}-partner`}
-            value={toOrganisationId}
-            onChange={(event) => setToOrganisationId(event.target.value)}
-            {...failure.fieldProps("toOrganisationId")}
-          >
-            <option value="">{t("referrals.send.choosePartner")}</option>
-            {partners.map((partner) => (
-              <option key={partner.id} value={partner.id}>
-                {partner.name}
-              </option>
-            ))}
-          </select>
-          {partnerships.isSuccess && partners.length === 0 ? (
-            <span className="small muted">{t("referrals.send.noPartner")}</span>
-          ) : null}
-          {failure.fieldError("toOrganisationId")}
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-service`}>{t("referrals.send.service")}</label>
-          <input
-            id={`${ids}-service`}
-            value={serviceRequested}
-            maxLength={200}
-            onChange={(event) => setServiceRequested(event.target.value)}
-            {...failure.fieldProps("serviceRequested")}
-          />
-          {failure.fieldError("serviceRequested")}
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-reason`}>{t("referrals.send.reason")}</label>
-          <textarea
-            id={`${ids}-reason`}
-            value={reason}
-            maxLength={1000}
-            onChange={(event) => setReason(event.target.value)}
-            {...failure.fieldProps("reason")}
-          />
-          {failure.fieldError("reason")}
-        </div>
-        <fieldset>
-          <legend className="field-legend">{t("referrals.urgency")}</legend>
+        <Field
+          label={t("referrals.send.partner")}
+          hint={partnerships.isSuccess && partners.length === 0 ? t("referrals.send.noPartner") : undefined}
+          error={errors.toOrganisationId}
+        >
+          {(control) => (
+            <select {...control} {...form.register("toOrganisationId")}>
+              <option value="">{t("referrals.send.choosePartner")}</option>
+              {partners.map((partner) => (
+                <option key={partner.id} value={partner.id}>
+                  {partner.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t("referrals.send.service")} error={errors.serviceRequested}>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register("serviceRequested")}
+              maxLength={columnLengths["Referral.serviceRequested"]}
+            />
+          )}
+        </Field>
+        <Field label={t("referrals.send.reason")} error={errors.reason}>
+          {(control) => (
+            <textarea
+              {...control}
+              {...form.register("reason")}
+              maxLength={columnLengths["Referral.reason"]}
+            />
+          )}
+        </Field>
+        <FieldSet legend={t("referrals.urgency")} error={errors.urgency}>
           <div className="chips">
-            {urgencies.map((option) => (
+            {enumOptions("Urgency").map((option, index) => (
               <button
                 key={option}
+                // The first chip takes the focus when the choice is refused.
+                ref={index === 0 ? urgency.field.ref : undefined}
                 type="button"
                 className="chip"
-                aria-pressed={urgency === option}
-                onClick={() => setUrgency(option)}
+                aria-pressed={urgency.field.value === option}
+                onClick={() => urgency.field.onChange(option)}
               >
-                {t(`referrals.urgency.${option}` as MessageKey)}
+                {enumLabel("Urgency", option)}
               </button>
             ))}
           </div>
-          {failure.fieldError("urgency")}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${ids}-message`}>
-            {t("referrals.send.message")} <span className="small muted">({t("app.optional")})</span>
-          </label>
-          <textarea
-            id={`${ids}-message`}
-            value={message}
-            maxLength={2000}
-            onChange={(event) => setMessage(event.target.value)}
-            {...failure.fieldProps("message")}
-          />
-          {failure.fieldError("message")}
-        </div>
+        </FieldSet>
+        <Field label={t("referrals.send.message")} error={errors.message} optional>
+          {(control) => (
+            <textarea
+              {...control}
+              {...form.register("message")}
+              maxLength={columnLengths["Referral.message"]}
+            />
+          )}
+        </Field>
         <button type="submit" className="button button--primary button--block" disabled={send.isPending}>
           {send.isPending ? t("referrals.send.sending") : t("referrals.send.submit")}
         </button>
       </form>
-    </section>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { hasRole } from "../auth/session.ts";
+import { mayRead } from "../auth/session.ts";
 import type { NavEntry, RouteDefinition } from "../routes.ts";
 import { ReferralDetailPage } from "./ReferralDetailPage.tsx";
 import { ReferralsPage } from "./ReferralsPage.tsx";
@@ -15,6 +15,6 @@ export const referralNavEntries: NavEntry[] = [
   {
     to: "/references",
     label: "nav.referrals",
-    visible: (me) => hasRole(me, "OUTREACH_WORKER", "NURSE", "COORDINATOR"),
+    visible: (me) => mayRead(me, "REFERRAL"),
   },
 ];

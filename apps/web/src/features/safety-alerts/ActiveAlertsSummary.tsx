@@ -1,6 +1,6 @@
 import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
-import { hasRole, useViewer } from "../auth/session.ts";
+import { mayRead, useViewer } from "../auth/session.ts";
 import { useActiveSafetyAlerts } from "./SafetyAlertsPage.tsx";
 import { calendarDate } from "./safety-alerts.graphql.ts";
 import "./safety-alerts.css";
@@ -9,14 +9,14 @@ import "./safety-alerts.css";
 export function ActiveAlertsSummary() {
   const { t, formatDate } = useT();
   const me = useViewer();
-  const working = hasRole(me, "OUTREACH_WORKER", "NURSE", "COORDINATOR");
-  const alerts = useActiveSafetyAlerts(3, working);
-  if (!working || !alerts.data || alerts.data.activeSafetyAlerts.edges.length === 0) return null;
+  const reads = mayRead(me, "SAFETY_ALERT");
+  const alerts = useActiveSafetyAlerts(3, reads);
+  if (!reads || !alerts.data || alerts.data.length === 0) return null;
   return (
     <section className="safety-alerts-summary" aria-labelledby="safety-alerts-summary-title">
       <h2 id="safety-alerts-summary-title">{t("alerts.summary.title")}</h2>
       <ul className="card-list">
-        {alerts.data.activeSafetyAlerts.edges.map(({ node }) => (
+        {alerts.data.map(({ node }) => (
           <li key={node.id} className="card safety-alert">
             <p className="small">
               <strong>

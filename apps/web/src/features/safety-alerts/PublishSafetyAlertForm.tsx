@@ -1,206 +1,189 @@
+import { instantAtWallTime } from "@maillage/domain";
+import { columnLengths, publishSafetyAlertInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
-import { graphql, isAppError } from "../../app/graphql.ts";
+import { useId } from "react";
+import { z } from "zod";
+import { mutate, request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
-import { useFormFailure } from "../../ui/form-failure.tsx";
-import type { MutationResult } from "../referrals/referrals.graphql.ts";
+import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { Field } from "../../ui/Field.tsx";
+import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import {
-  alertPartnershipsQuery,
-  publishSafetyAlertMutation,
-  type SafetyAlert,
+  AlertPartnershipsQuery,
+  PublishSafetyAlert,
   safetyAlertKeys,
   torontoDay,
 } from "./safety-alerts.graphql.ts";
 
-const emptyAlert = () => ({
-  partnershipId: "",
+/** A `date` box's day as the API's `Date` (UTC midnight, as it stores it); undefined when empty. */
+function dayOf(text: string): Date | undefined {
+  return text ? new Date(`${text}T00:00:00.000Z`) : undefined;
+}
+
+/** The end of a day in Montréal/Toronto: the alert stays up through its last day. */
+function endOfTorontoDay(text: string): Date | undefined {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!parts) return text ? new Date(Number.NaN) : undefined;
+  return instantAtWallTime(Number(parts[1]), Number(parts[2]), Number(parts[3]), 23 * 60 + 59);
+}
+
+/**
+ * The API's alert input (@maillage/domain/inputs) with its dates as the form's `date` boxes hold
+ * them (YYYY-MM-DD). Every rule is the API's.
+ */
+const alertForm = publishSafetyAlertInput.extend({
+  occurredOn: z.string().transform(dayOf).pipe(publishSafetyAlertInput.shape.occurredOn),
+  expiresAt: z.string().transform(endOfTorontoDay).pipe(publishSafetyAlertInput.shape.expiresAt),
+});
+type AlertValues = z.input<typeof alertForm>;
+
+const emptyAlert = (partnershipId: string): AlertValues => ({
+  partnershipId,
   whatHappened: "",
   aggressorDescription: "",
   vehicleDescription: "",
   area: "",
   occurredOn: torontoDay(),
-  expiresOn: torontoDay(30),
+  expiresAt: torontoDay(30),
 });
 
-/** Coordinators publish an alert to one of their partnerships (never the victim's identity). */
+/** Those who write alerts publish one to one of their partnerships (never the victim's identity). */
 export function PublishSafetyAlertForm() {
+  const { t } = useT();
+  const titleId = useId();
+  const partnerships = useQuery({
+    queryKey: safetyAlertKeys.partnerships,
+    queryFn: async () => (await request(AlertPartnershipsQuery)).myPartnerships,
+  });
+  return (
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId}>{t("alerts.publish.title")}</h2>
+      {partnerships.isPending ? (
+        <p role="status" className="muted">
+          {t("app.loading")}
+        </p>
+      ) : partnerships.isError ? (
+        <QueryFailure error={partnerships.error} onRetry={() => void partnerships.refetch()} />
+      ) : (
+        // Loaded first: the only partnership, when there is one, is chosen from the start.
+        <AlertForm partnerships={partnerships.data} />
+      )}
+    </section>
+  );
+}
+
+function AlertForm({ partnerships }: { partnerships: { id: string; name: string }[] }) {
   const { t } = useT();
   const ids = useId();
   const queryClient = useQueryClient();
-  const partnerships = useQuery({
-    queryKey: safetyAlertKeys.partnerships,
-    queryFn: () => graphql<{ myPartnerships: { id: string; name: string }[] }>(alertPartnershipsQuery),
-  });
-  const [draft, setDraft] = useState(emptyAlert);
-  const [published, setPublished] = useState(false);
-  const failure = useFormFailure();
-  const options = partnerships.data?.myPartnerships ?? [];
-  const partnershipId = draft.partnershipId || (options.length === 1 ? options[0]!.id : "");
-
+  const only = partnerships.length === 1 ? (partnerships[0]?.id ?? "") : "";
+  const form = useDomainForm(alertForm, { defaultValues: emptyAlert(only) });
+  const { errors } = form.formState;
   const publish = useMutation({
-    mutationFn: () =>
-      graphql<{ publishSafetyAlert: MutationResult<{ alert: SafetyAlert }> }>(publishSafetyAlertMutation, {
+    mutationFn: ({ occurredOn, expiresAt, ...alert }: z.output<typeof alertForm>) =>
+      mutate(PublishSafetyAlert, (data) => data.publishSafetyAlert, {
         input: {
-          partnershipId,
-          whatHappened: draft.whatHappened,
-          aggressorDescription: draft.aggressorDescription || null,
-          vehicleDescription: draft.vehicleDescription || null,
-          area: draft.area,
-          occurredOn: draft.occurredOn,
-          // The alert stays up through its last day, Toronto time.
-          expiresAt: new Date(`${draft.expiresOn}T23:59:00`).toISOString(),
+          ...alert,
+          aggressorDescription: alert.aggressorDescription || null,
+          vehicleDescription: alert.vehicleDescription || null,
+          occurredOn: occurredOn.toISOString().slice(0, 10),
+          expiresAt: expiresAt.toISOString(),
         },
       }),
-    onSuccess: async ({ publishSafetyAlert: result }) => {
-      if (isAppError(result)) {
-        failure.fromResult(result);
-        return;
-      }
-      failure.clear();
-      setPublished(true);
-      setDraft(emptyAlert());
-      await queryClient.invalidateQueries({ queryKey: safetyAlertKeys.all });
+    onSuccess: () => {
+      form.reset(emptyAlert(only));
+      void queryClient.invalidateQueries({ queryKey: safetyAlertKeys.all });
     },
-    onError: failure.fromError,
+    onError: (error) => showFailure(form, error),
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setPublished(false);
-    // Dates are scalars: an empty one would be refused before any field check, so say it here.
-    const missing = (["occurredOn", "expiresOn"] as const).filter((key) => !draft[key]);
-    if (missing.length > 0) {
-      failure.setFailure({
-        code: "INPUT_VALIDATION",
-        summary: t("errors.INPUT_VALIDATION"),
-        fields: Object.fromEntries(
-          missing.map((key) => [key === "expiresOn" ? "expiresAt" : key, t("field.REQUIRED")]),
-        ),
-      });
-      return;
-    }
-    publish.mutate();
-  }
-
-  const set = (key: keyof ReturnType<typeof emptyAlert>) => (event: { target: { value: string } }) =>
-    setDraft((current) => ({ ...current, [key]: event.target.value }));
-
+  const reminderId = `${ids}-reminder`;
   return (
-    <section aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`}>{t("alerts.publish.title")}</h2>
-      <p className="alert alert--warn" id={`${ids}-reminder`}>
+    <>
+      <p className="alert alert--warn" id={reminderId}>
         {t("alerts.publish.reminder")}
       </p>
-      <div role="status" className={published ? "alert alert--ok" : "visually-hidden"}>
-        {published ? t("alerts.publish.published") : null}
+      <div role="status" className={publish.isSuccess ? "alert alert--ok" : "visually-hidden"}>
+        {publish.isSuccess ? t("alerts.publish.published") : null}
       </div>
-      <form className="card" onSubmit={submit} noValidate>
-        {failure.summary()}
-        <div className="field">
-          <label htmlFor={`${ids}-partnership`}>{t("alerts.partnership")}</label>
-          <select
-            id={`${ids}-partnership`}
-            value={partnershipId}
-            onChange={set("partnershipId")}
-            {...failure.fieldProps("partnershipId")}
+      <form className="card" onSubmit={form.handleSubmit((values) => publish.mutate(values))} noValidate>
+        <FormAlert form={form} />
+        <Field
+          label={t("alerts.partnership")}
+          hint={partnerships.length === 0 ? t("alerts.publish.noPartnership") : undefined}
+          error={errors.partnershipId}
+        >
+          {(control) => (
+            <select {...control} {...form.register("partnershipId")}>
+              <option value="">{t("alerts.publish.choosePartnership")}</option>
+              {partnerships.map((partnership) => (
+                <option key={partnership.id} value={partnership.id}>
+                  {partnership.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t("alerts.whatHappened")} error={errors.whatHappened}>
+          {(control) => (
+            <textarea
+              {...control}
+              // The reminder above says what never to write here.
+              aria-describedby={[control["aria-describedby"], reminderId].filter(Boolean).join(" ")}
+              {...form.register("whatHappened")}
+              maxLength={columnLengths["SafetyAlert.whatHappened"]}
+            />
+          )}
+        </Field>
+        <div className="grid-2">
+          <Field label={t("alerts.aggressor")} error={errors.aggressorDescription} optional>
+            {(control) => (
+              <textarea
+                {...control}
+                {...form.register("aggressorDescription")}
+                maxLength={columnLengths["SafetyAlert.aggressorDescription"]}
+              />
+            )}
+          </Field>
+          <Field label={t("alerts.vehicle")} error={errors.vehicleDescription} optional>
+            {(control) => (
+              <textarea
+                {...control}
+                {...form.register("vehicleDescription")}
+                maxLength={columnLengths["SafetyAlert.vehicleDescription"]}
+              />
+            )}
+          </Field>
+        </div>
+        <Field label={t("alerts.area")} error={errors.area}>
+          {(control) => (
+            <input
+              {...control}
+              {...form.register("area")}
+              maxLength={columnLengths["SafetyAlert.area"]}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <div className="grid-2">
+          <Field label={t("alerts.occurredOn")} error={errors.occurredOn}>
+            {(control) => (
+              <input {...control} type="date" max={torontoDay(1)} {...form.register("occurredOn")} />
+            )}
+          </Field>
+          <Field
+            label={t("alerts.expiresAt")}
+            hint={t("alerts.publish.expiresHint")}
+            error={errors.expiresAt}
           >
-            <option value="">{t("alerts.publish.choosePartnership")}</option>
-            {options.map((partnership) => (
-              <option key={partnership.id} value={partnership.id}>
-                {partnership.name}
-              </option>
-            ))}
-          </select>
-          {partnerships.isSuccess && options.length === 0 ? (
-            <span className="small muted">{t("alerts.publish.noPartnership")}</span>
-          ) : null}
-          {failure.fieldError("partnershipId")}
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-what`}>{t("alerts.whatHappened")}</label>
-          <textarea
-            id={`${ids}-what`}
-            value={draft.whatHappened}
-            maxLength={2000}
-            onChange={set("whatHappened")}
-            {...failure.fieldProps("whatHappened")}
-            aria-describedby={failure.fieldProps("whatHappened")["aria-describedby"] ?? `${ids}-reminder`}
-          />
-          {failure.fieldError("whatHappened")}
-        </div>
-        <div className="grid-2">
-          <div className="field">
-            <label htmlFor={`${ids}-aggressor`}>
-              {t("alerts.aggressor")} <span className="small muted">({t("app.optional")})</span>
-            </label>
-            <textarea
-              id={`${ids}-aggressor`}
-              value={draft.aggressorDescription}
-              maxLength={1000}
-              onChange={set("aggressorDescription")}
-              {...failure.fieldProps("aggressorDescription")}
-            />
-            {failure.fieldError("aggressorDescription")}
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-vehicle`}>
-              {t("alerts.vehicle")} <span className="small muted">({t("app.optional")})</span>
-            </label>
-            <textarea
-              id={`${ids}-vehicle`}
-              value={draft.vehicleDescription}
-              maxLength={500}
-              onChange={set("vehicleDescription")}
-              {...failure.fieldProps("vehicleDescription")}
-            />
-            {failure.fieldError("vehicleDescription")}
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-area`}>{t("alerts.area")}</label>
-          <input
-            id={`${ids}-area`}
-            value={draft.area}
-            maxLength={200}
-            onChange={set("area")}
-            {...failure.fieldProps("area")}
-          />
-          {failure.fieldError("area")}
-        </div>
-        <div className="grid-2">
-          <div className="field">
-            <label htmlFor={`${ids}-occurred`}>{t("alerts.occurredOn")}</label>
-            <input
-              id={`${ids}-occurred`}
-              type="date"
-              value={draft.occurredOn}
-              max={torontoDay(1)}
-              onChange={set("occurredOn")}
-              {...failure.fieldProps("occurredOn")}
-            />
-            {failure.fieldError("occurredOn")}
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-expires`}>{t("alerts.expiresAt")}</label>
-            <input
-              id={`${ids}-expires`}
-              type="date"
-              value={draft.expiresOn}
-              min={torontoDay()}
-              onChange={set("expiresOn")}
-              {...failure.fieldProps("expiresAt")}
-              aria-describedby={failure.fieldProps("expiresAt")["aria-describedby"] ?? `${ids}-expires-hint`}
-            />
-            <span className="small muted" id={`${ids}-expires-hint`}>
-              {t("alerts.publish.expiresHint")}
-            </span>
-            {failure.fieldError("expiresAt")}
-          </div>
+            {(control) => (
+              <input {...control} type="date" min={torontoDay()} {...form.register("expiresAt")} />
+            )}
+          </Field>
         </div>
         <button type="submit" className="button button--primary button--block" disabled={publish.isPending}>
           {publish.isPending ? t("alerts.publish.publishing") : t("alerts.publish.submit")}
         </button>
       </form>
-    </section>
+    </>
   );
 }

@@ -1,23 +1,22 @@
 import { useQuery } from "@tanstack/react-query";
-import { graphql } from "../../app/graphql.ts";
+import { request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import { hasRole, useViewer } from "../auth/session.ts";
+import { mayWrite, useViewer } from "../auth/session.ts";
 import { PublishSafetyAlertForm } from "./PublishSafetyAlertForm.tsx";
 import { SafetyAlertCard } from "./SafetyAlertCard.tsx";
-import { activeSafetyAlertsQuery, type SafetyAlert, safetyAlertKeys } from "./safety-alerts.graphql.ts";
+import { ActiveSafetyAlertsQuery, safetyAlertKeys } from "./safety-alerts.graphql.ts";
 import "./safety-alerts.css";
 
 export function useActiveSafetyAlerts(first: number, enabled = true) {
   return useQuery({
     enabled,
     queryKey: safetyAlertKeys.active(first),
-    queryFn: () =>
-      graphql<{ activeSafetyAlerts: { edges: { node: SafetyAlert }[] } }>(activeSafetyAlertsQuery, { first }),
+    queryFn: async () => (await request(ActiveSafetyAlertsQuery, { first })).activeSafetyAlerts.edges,
   });
 }
 
-/** /alertes: the partnership's alerts in force; coordinators publish new ones. */
+/** /alertes: the partnership's alerts in force; those who may write alerts publish new ones. */
 export function SafetyAlertsPage() {
   const { t } = useT();
   const me = useViewer();
@@ -33,16 +32,16 @@ export function SafetyAlertsPage() {
         </p>
       ) : alerts.isError ? (
         <QueryFailure error={alerts.error} onRetry={() => void alerts.refetch()} />
-      ) : alerts.data.activeSafetyAlerts.edges.length === 0 ? (
+      ) : alerts.data.length === 0 ? (
         <p className="muted">{t("alerts.empty")}</p>
       ) : (
         <ul className="card-list">
-          {alerts.data.activeSafetyAlerts.edges.map(({ node }) => (
+          {alerts.data.map(({ node }) => (
             <SafetyAlertCard key={node.id} alert={node} />
           ))}
         </ul>
       )}
-      {hasRole(me, "COORDINATOR") ? <PublishSafetyAlertForm /> : null}
+      {mayWrite(me, "SAFETY_ALERT") ? <PublishSafetyAlertForm /> : null}
     </section>
   );
 }

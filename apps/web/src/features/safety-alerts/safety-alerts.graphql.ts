@@ -1,34 +1,7 @@
-/** Safety-alert documents, types and query keys. */
-
-export interface SafetyAlert {
-  id: string;
-  whatHappened: string;
-  aggressorDescription: string | null;
-  vehicleDescription: string | null;
-  area: string;
-  /** YYYY-MM-DD */
-  occurredOn: string;
-  expiresAt: string;
-  partnership: { name: string };
-}
-
-const alertFields = `id whatHappened aggressorDescription vehicleDescription area occurredOn expiresAt
-  partnership { name }`;
-
-export const activeSafetyAlertsQuery = `query ActiveSafetyAlerts($first: Int!) {
-  activeSafetyAlerts(first: $first) { edges { node { ${alertFields} } } }
-}`;
-
-export const alertPartnershipsQuery = `query AlertPartnerships { myPartnerships { id name } }`;
-
-export const publishSafetyAlertMutation = `mutation PublishSafetyAlert($input: PublishSafetyAlertInput!) {
-  publishSafetyAlert(input: $input) {
-    __typename
-    ... on PublishSafetyAlertSuccess { alert { ${alertFields} } }
-    ... on AppError { code message }
-    ... on InputValidationError { fields { path code message } }
-  }
-}`;
+/** GraphQL documents of the safety-alert screens; their types come from schema.graphql (codegen). */
+import { wallTime } from "@maillage/domain";
+import type { ResultOf } from "../../app/graphql.ts";
+import { graphql } from "../../generated/gql.ts";
 
 export const safetyAlertKeys = {
   all: ["safety-alerts"] as const,
@@ -36,10 +9,74 @@ export const safetyAlertKeys = {
   partnerships: ["safety-alerts", "partnerships"] as const,
 };
 
+export const SafetyAlertFields = graphql(`
+  fragment SafetyAlertFields on SafetyAlert {
+    id
+    whatHappened
+    aggressorDescription
+    vehicleDescription
+    area
+    occurredOn
+    expiresAt
+    partnership {
+      name
+    }
+  }
+`);
+
+export const ActiveSafetyAlertsQuery = graphql(`
+  query ActiveSafetyAlerts($first: Int!) {
+    activeSafetyAlerts(first: $first) {
+      edges {
+        node {
+          ...SafetyAlertFields
+        }
+      }
+    }
+  }
+`);
+
+export type SafetyAlert = ResultOf<
+  typeof ActiveSafetyAlertsQuery
+>["activeSafetyAlerts"]["edges"][number]["node"];
+
+export const AlertPartnershipsQuery = graphql(`
+  query AlertPartnerships {
+    myPartnerships {
+      id
+      name
+    }
+  }
+`);
+
+export const PublishSafetyAlert = graphql(`
+  mutation PublishSafetyAlert($input: PublishSafetyAlertInput!) {
+    publishSafetyAlert(input: $input) {
+      __typename
+      ... on PublishSafetyAlertSuccess {
+        alert {
+          ...SafetyAlertFields
+        }
+      }
+      ... on AppError {
+        code
+        message
+      }
+      ... on InputValidationError {
+        fields {
+          path
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
 /** Today in America/Toronto, plus some days, as YYYY-MM-DD (what a date input holds). */
 export function torontoDay(plusDays = 0): string {
-  const day = new Date(Date.now() + plusDays * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(day);
+  const { year, month, day } = wallTime(new Date(Date.now() + plusDays * 86_400_000));
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /** A calendar date shown as such: noon UTC never crosses a day boundary in Toronto. */

@@ -1,4 +1,4 @@
-import { hasRole } from "../auth/session.ts";
+import { mayRead } from "../auth/session.ts";
 import type { NavEntry, RouteDefinition } from "../routes.ts";
 import { SafetyAlertsPage } from "./SafetyAlertsPage.tsx";
 
@@ -8,6 +8,6 @@ export const safetyAlertNavEntries: NavEntry[] = [
   {
     to: "/alertes",
     label: "nav.safetyAlerts",
-    visible: (me) => hasRole(me, "OUTREACH_WORKER", "NURSE", "COORDINATOR"),
+    visible: (me) => mayRead(me, "SAFETY_ALERT"),
   },
 ];

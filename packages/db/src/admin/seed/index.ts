@@ -16,6 +16,7 @@ import {
   demoPassword,
   type OrganisationKey,
 } from "./people.ts";
+import { itemAt, present } from "./present.ts";
 import { SeededRandom } from "./random.ts";
 
 export { demoAccounts, demoPassword } from "./people.ts";
@@ -143,13 +144,13 @@ export async function seedDemo(
     const usersWith = (organisation: OrganisationKey, role: string) =>
       demoAccounts
         .filter((a) => a.memberships.some((m) => m.organisation === organisation && m.roles.includes(role)))
-        .map((a) => userIds.get(a.email)!);
+        .map((a) => present(userIds.get(a.email), `user ${a.email}`));
     const workers = {
       street: usersWith("street", "OUTREACH_WORKER"),
       night: usersWith("night", "OUTREACH_WORKER"),
     };
     const nurses = usersWith("health", "NURSE");
-    const coordinator = (key: OrganisationKey) => usersWith(key, "COORDINATOR")[0]!;
+    const coordinator = (key: OrganisationKey) => itemAt(usersWith(key, "COORDINATOR"), 0);
 
     // ── venues ──
     const venueRows: unknown[][] = [];
@@ -613,6 +614,7 @@ async function seedFollowUp(client: pg.ClientBase, random: SeededRandom, c: Foll
 
   // ── accompaniments ──
   const accompanimentRows: unknown[][] = [];
+  const outcomeRows: unknown[][] = [];
   const outcomes = [
     "Audience tenue, suivi dans un mois.",
     "Rendez-vous obtenu.",
@@ -632,8 +634,9 @@ async function seedFollowUp(client: pg.ClientBase, random: SeededRandom, c: Foll
           ["CANCELLED", 12],
           ["NO_SHOW", 13],
         ]);
+    const accompanimentId = random.uuid();
     accompanimentRows.push([
-      random.uuid(),
+      accompanimentId,
       org[person.owner],
       person.id,
       random.pick(c.workers[person.owner]),
@@ -650,9 +653,10 @@ async function seedFollowUp(client: pg.ClientBase, random: SeededRandom, c: Foll
       random.chance(0.2) ? health : null,
       plannedAt,
       status,
-      status === "DONE" ? random.pick(outcomes) : null,
       status === "PLANNED" ? null : plannedAt,
     ]);
+    // Drawn where it always was, so that the rest of the seed stays the same.
+    if (status === "DONE") outcomeRows.push([accompanimentId, org[person.owner], random.pick(outcomes)]);
   }
   await insertRows(
     client,
@@ -666,11 +670,17 @@ async function seedFollowUp(client: pg.ClientBase, random: SeededRandom, c: Foll
       "partner_organisation_id",
       "planned_at",
       "status",
-      "outcome",
       "closed_at",
     ],
-    ["", "", "", "", '::"AccompanimentDestination"', "", "", '::"AccompanimentStatus"', "", ""],
+    ["", "", "", "", '::"AccompanimentDestination"', "", "", '::"AccompanimentStatus"', ""],
     accompanimentRows,
+  );
+  await insertRows(
+    client,
+    "accompaniment_outcomes",
+    ["accompaniment_id", "organisation_id", "body"],
+    [],
+    outcomeRows,
   );
 
   // ── consents (≈10 % of persons) and referrals resting on them ──
@@ -737,7 +747,7 @@ async function seedFollowUp(client: pg.ClientBase, random: SeededRandom, c: Foll
     const person = random.pick(c.persons);
     const toCalacs = index % 5 === 4;
     const receiver = toCalacs ? org.calacs : health;
-    const status = statuses[index % statuses.length]!;
+    const status = itemAt(statuses, index % statuses.length);
     const consentId = random.uuid();
     const createdAt =
       status === "SENT"
@@ -757,8 +767,8 @@ async function seedFollowUp(client: pg.ClientBase, random: SeededRandom, c: Foll
     ]);
     const id = random.uuid();
     const sender = random.pick(c.workers[person.owner]);
-    const [reason, service] = toCalacs ? services[3]! : random.pick(services.slice(0, 3));
-    const path = paths[status]!;
+    const [reason, service] = toCalacs ? itemAt(services, 3) : random.pick(services.slice(0, 3));
+    const path = present(paths[status], `referral path to ${status}`);
     referralRows.push([
       id,
       person.id,

@@ -1,3 +1,5 @@
+import { itemAt } from "./present.ts";
+
 /**
  * Who uses the demo: organisations of one partnership (after real programmes, DESIGN.md §1),
  * their members for every role, and the follow-up committee.
@@ -190,7 +192,7 @@ const firstNames = [
 
 /** A pseudonymous alias, as workers note them: a first name, sometimes an initial or a number. */
 export function aliasFor(index: number, pick: (n: number) => number): string {
-  const name = firstNames[index % firstNames.length]!;
+  const name = itemAt(firstNames, index % firstNames.length);
   const round = Math.floor(index / firstNames.length);
   if (round === 0) return name;
   const initials = "ABCDEFGHJKLMNPRSTV";

@@ -1,3 +1,5 @@
+import { itemAt } from "./present.ts";
+
 /** A small seeded PRNG (mulberry32) and the draws the seed needs: the same seed, the same data. */
 export class SeededRandom {
   private state: number;
@@ -23,7 +25,7 @@ export class SeededRandom {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
+    return itemAt(items, Math.floor(this.next() * items.length));
   }
 
   /** Picks by weight: `[[value, weight], …]`. */
@@ -34,7 +36,7 @@ export class SeededRandom {
       draw -= weight;
       if (draw < 0) return value;
     }
-    return entries[entries.length - 1]![0];
+    return itemAt(entries, entries.length - 1)[0];
   }
 
   /** Up to `count` distinct values drawn by weight. */
@@ -49,7 +51,7 @@ export class SeededRandom {
   uuid(): string {
     const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
     hex[12] = "4";
-    hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+    hex[16] = ((Number.parseInt(itemAt(hex, 16), 16) & 0x3) | 0x8).toString(16);
     const s = hex.join("");
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }

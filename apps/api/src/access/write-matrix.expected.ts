@@ -1,0 +1,336 @@
+/**
+ * Who may create, change and remove each kind of record: the expected cells of the write matrix
+ * (write-matrix.int.test.ts), written from ../shared/DESIGN.md §3 and the permission registry's
+ * intent, independently of the registry's code (which `registryDisagreements` then checks).
+ *
+ * W outreach worker, N nurse, C coordinator, A org admin, K committee member. A relation absent
+ * from a cell's list: refused. "own organisation" is the record's author (or the visit's nurse,
+ * the alert's publisher); "own organisation, another member" is a colleague holding the same role.
+ */
+import type { RecordKind, RoleName } from "@maillage/domain";
+import {
+  type MatrixRole,
+  roleNames,
+  type WriteRelation,
+  writeRelations,
+} from "../testing/write-matrix-world.ts";
+
+export const writeKinds = [
+  "person profile",
+  "legal name",
+  "person follower",
+  "encounter",
+  "encounter note",
+  "encounter material",
+  "accompaniment",
+  "accompaniment note",
+  "accompaniment outcome",
+  "nurse visit",
+  "nurse visit booked from a partner",
+  "nurse visit's nurse",
+  "clinical note",
+  "clinical act",
+  "person on a nurse visit",
+  "referral",
+  "consent",
+  "consent's content",
+  "consent's withdrawal",
+  "venue",
+  "safety alert",
+  "audit event",
+  "sharing agreement",
+  "membership of a colleague",
+  "one's own roles",
+] as const;
+export type WriteKind = (typeof writeKinds)[number];
+
+export const operations = ["create", "update", "delete"] as const;
+export type Operation = (typeof operations)[number];
+
+export type Cells = Partial<Record<WriteRelation, readonly MatrixRole[]>>;
+
+export interface ExpectedWrite {
+  /** INSERT / UPDATE / DELETE as the app role with the viewer set (row-level security and grants). */
+  sql: Cells;
+  /**
+   * The GraphQL mutation's cells, or why they are not asserted here: no mutation does this (the
+   * mutation inventory asserts the schema has no other), or another cell's mutation covers it.
+   */
+  graphql: Cells | { none: string };
+  /** The relations the mutation can express at all, when not every one (with the reason). */
+  graphqlRelations?: { only: readonly WriteRelation[]; reason: string };
+  /** Appending one's own audit trail: allowed to everyone, and not "writing" the kind (registry check). */
+  ownTrail?: true;
+}
+
+export type KindCells = Partial<Record<Operation, ExpectedWrite>> & {
+  /** Operations that are not a distinct write of this kind, with the reason. */
+  notMeaningful?: Partial<Record<Operation, string>>;
+};
+
+const own = (roles: readonly MatrixRole[]): Cells => ({
+  "own organisation": roles,
+  "own organisation, another member": roles,
+});
+/** The author (or participant) may; a colleague only with the second list. */
+const authorOr = (author: readonly MatrixRole[], colleague: readonly MatrixRole[]): Cells => ({
+  "own organisation": author,
+  ...(colleague.length > 0 ? { "own organisation, another member": colleague } : {}),
+});
+/** Every organisation of the owner's partnership (all but the unrelated one). */
+const partnershipMembers = (roles: readonly MatrixRole[]): Cells =>
+  Object.fromEntries(writeRelations.filter((r) => r !== "unrelated organisation").map((r) => [r, roles]));
+const nobody: Cells = {};
+const same = (cells: Cells): ExpectedWrite => ({ sql: cells, graphql: cells });
+const sqlOnly = (cells: Cells, none: string): ExpectedWrite => ({ sql: cells, graphql: { none } });
+const ownRelations = ["own organisation", "own organisation, another member"] as const;
+
+export const expectedWrites: Record<WriteKind, KindCells> = {
+  "person profile": {
+    create: {
+      ...same(own(["W", "C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "createPerson takes no organisation: it opens the file in the acting organisation",
+      },
+    },
+    update: same(own(["W", "C"])),
+    delete: sqlOnly(own(["W", "C"]), "no mutation removes a person's file"),
+  },
+  // Restricted: workers and coordinators of the owning organisation only, never a nurse or a partner.
+  "legal name": {
+    create: same(own(["W", "C"])),
+    update: same(own(["W", "C"])),
+    delete: same(own(["W", "C"])),
+  },
+  // Who follows whom (the caseload a restricted team shows a worker): set by the coordinators.
+  "person follower": {
+    create: same(own(["C"])),
+    delete: same(own(["C"])),
+    notMeaningful: { update: "a follow is added or removed, never changed" },
+  },
+  // Changed or removed by its author or a coordinator (packages/domain mayChangeEncounter).
+  encounter: {
+    create: same(own(["W", "C"])),
+    update: same(authorOr(["W", "C"], ["C"])),
+    delete: same(authorOr(["W", "C"], ["C"])),
+  },
+  // The note and the material handed out are part of the encounter: the same author-or-coordinator
+  // rule, in SQL too.
+  "encounter note": {
+    create: same(authorOr(["W", "C"], ["C"])),
+    update: same(authorOr(["W", "C"], ["C"])),
+    delete: same(authorOr(["W", "C"], ["C"])),
+  },
+  "encounter material": {
+    create: same(authorOr(["W", "C"], ["C"])),
+    update: same(authorOr(["W", "C"], ["C"])),
+    delete: same(authorOr(["W", "C"], ["C"])),
+  },
+  accompaniment: {
+    create: same(own(["W", "C"])),
+    update: same(own(["W", "C"])),
+    delete: sqlOnly(own(["W", "C"]), "an accompaniment is closed (done, cancelled, no-show), never removed"),
+  },
+  "accompaniment note": {
+    create: same(own(["W", "C"])),
+    update: sqlOnly(own(["W", "C"]), "the note is written when the accompaniment is planned"),
+    delete: sqlOnly(own(["W", "C"]), "the note is written when the accompaniment is planned"),
+  },
+  // Free text like the note (DESIGN.md §3: a partner sees the accompaniment without it).
+  "accompaniment outcome": {
+    create: same(own(["W", "C"])),
+    update: sqlOnly(own(["W", "C"]), "the outcome is written when the accompaniment is closed"),
+    delete: sqlOnly(own(["W", "C"]), "the outcome is written when the accompaniment is closed"),
+  },
+  "nurse visit": {
+    create: same(own(["W", "N", "C"])),
+    // Answering (accept, decline, another time, cancel) is the visit's two people's; a coordinator
+    // of the owning organisation may also change it in SQL, to hand it to another nurse (§3).
+    update: { sql: authorOr(["W", "N", "C"], ["C"]), graphql: authorOr(["W", "N"], []) },
+    // A visit is cancelled, never removed: removing it would take its clinical notes with it.
+    delete: sqlOnly(nobody, "a visit is cancelled, never removed"),
+  },
+  // The worker's organisation books the nurse's: both of one partnership (the booking rests on a
+  // consent naming the nurse's organisation, §3), never an organisation outside it.
+  "nurse visit booked from a partner": {
+    create: sqlOnly(
+      partnershipMembers(["W", "N", "C"]),
+      "proposeNurseVisit books for the worker's own persons: the nurse visit create cells and nurse-visits tests",
+    ),
+    notMeaningful: {
+      update: "once booked, the visit is the nurse visit's (update)",
+      delete: "once booked, the visit is the nurse visit's (delete)",
+    },
+  },
+  // A coordinator of the organisation that owns the visit hands it to another nurse (§3).
+  "nurse visit's nurse": {
+    update: same(own(["C"])),
+    notMeaningful: {
+      create: "the visit's nurse is named when the visit is proposed (the nurse visit's create)",
+      delete: "a visit always has its nurse; it is handed over, never left without one",
+    },
+  },
+  // Only the visit's nurse completes it and writes its clinical notes (§3).
+  "clinical note": {
+    create: same(authorOr(["N"], [])),
+    update: sqlOnly(authorOr(["N"], []), "clinical notes are written when the visit is completed"),
+    delete: sqlOnly(authorOr(["N"], []), "clinical notes are written when the visit is completed"),
+  },
+  // The visit's acts go with its clinical notes: its nurse only.
+  "clinical act": {
+    create: sqlOnly(authorOr(["N"], []), "completeNurseVisit records them: the clinical note create cells"),
+    update: sqlOnly(authorOr(["N"], []), "acts are recorded when the visit is completed"),
+    delete: sqlOnly(authorOr(["N"], []), "acts are recorded when the visit is completed"),
+  },
+  // As proposeNurseVisit books her: the co-visiting worker's organisation, for a person of its own
+  // with a consent naming the nurse's organisation. The nurse's organisation never adds anyone.
+  "person on a nurse visit": {
+    create: sqlOnly(
+      own(["W", "N", "C"]),
+      "proposeNurseVisit attaches the persons it books: the nurse visit create cells and nurse-visits tests",
+    ),
+    update: sqlOnly(nobody, "no mutation moves a person from one visit to another"),
+    delete: sqlOnly(nobody, "no mutation takes a person off a visit (the visit is cancelled instead)"),
+  },
+  referral: {
+    create: same(own(["W", "N", "C"])),
+    // Each side moves it along its lifecycle (the sender withdraws, the receiver answers).
+    update: same({ ...own(["W", "N", "C"]), "partner, open referral": ["W", "N", "C"] }),
+    // The closed loop: the sender always learns the outcome, so the history is never removed.
+    delete: sqlOnly(nobody, "a referral is withdrawn or closed, never removed"),
+  },
+  consent: {
+    create: same(own(["W", "C"])),
+    update: same(own(["W", "C"])),
+    delete: sqlOnly(nobody, "consents are withdrawn, never deleted (their history is kept)"),
+  },
+  // A consent is never overwritten (widened, extended): a new one is recorded instead.
+  "consent's content": {
+    update: sqlOnly(nobody, "no mutation changes a recorded consent"),
+    notMeaningful: { create: "the consent's create", delete: "the consent's delete" },
+  },
+  // A withdrawal takes effect for good: it is never undone (the person gives a new consent).
+  "consent's withdrawal": {
+    update: sqlOnly(nobody, "no mutation undoes a withdrawal"),
+    notMeaningful: { create: "the consent's update (withdrawConsent)", delete: "the consent's delete" },
+  },
+  venue: {
+    create: {
+      ...same(own(["W", "C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "createVenue takes no organisation: it adds the venue to the acting organisation",
+      },
+    },
+    update: sqlOnly(own(["W", "C"]), "no mutation changes a venue yet"),
+    delete: sqlOnly(own(["W", "C"]), "no mutation removes a venue yet"),
+  },
+  // Published by a coordinator to a partnership of its organisation; taken down by the publisher's.
+  "safety alert": {
+    create: same(partnershipMembers(["C"])),
+    update: same(own(["C"])),
+    delete: sqlOnly(nobody, "an alert is withdrawn or expires, never removed"),
+  },
+  // Append-only: everybody appends as themselves to the acting organisation's log; nobody edits.
+  "audit event": {
+    create: {
+      ...sqlOnly(own(["W", "N", "C", "A", "K"]), "audited mutations append their own events"),
+      ownTrail: true,
+    },
+    update: sqlOnly(nobody, "append-only"),
+    delete: sqlOnly(nobody, "append-only"),
+  },
+  // Coordinators of a member organisation (DESIGN §1); made with the partnership, never removed.
+  "sharing agreement": {
+    create: sqlOnly(nobody, "an agreement is made with its partnership, outside the app role"),
+    update: same(partnershipMembers(["C"])),
+    delete: sqlOnly(nobody, "an agreement is narrowed, never removed"),
+  },
+  // A working role is granted by another admin or a coordinator of the organisation (§3).
+  "membership of a colleague": {
+    create: sqlOnly(nobody, "members are added outside the app role (DESIGN §1's invitations are not built)"),
+    update: same(own(["A", "C"])),
+    delete: sqlOnly(nobody, "a membership is ended, never removed"),
+  },
+  // Nobody widens their own roles: an admin cannot grant itself a working role (§3), nor anyone else.
+  "one's own roles": {
+    update: same(nobody),
+    notMeaningful: {
+      create: "one's own membership is added like a colleague's",
+      delete: "one's own membership is ended like a colleague's",
+    },
+  },
+};
+
+/** The registry's record kind each matrix kind is (or is part of), where the registry names it. */
+export const registryKindOf: Partial<Record<WriteKind, RecordKind>> = {
+  "person profile": "PERSON_PROFILE",
+  "legal name": "LEGAL_NAME",
+  encounter: "ENCOUNTER",
+  "encounter note": "ENCOUNTER_NOTE",
+  "encounter material": "ENCOUNTER",
+  accompaniment: "ACCOMPANIMENT",
+  "accompaniment note": "ACCOMPANIMENT_NOTE",
+  "accompaniment outcome": "ACCOMPANIMENT_NOTE",
+  "nurse visit": "NURSE_VISIT",
+  "nurse visit booked from a partner": "NURSE_VISIT",
+  "clinical note": "CLINICAL_NOTE",
+  "clinical act": "CLINICAL_NOTE",
+  "person on a nurse visit": "NURSE_VISIT",
+  referral: "REFERRAL",
+  // "consent's content" and "consent's withdrawal" are consents too, but written by nobody: the
+  // check compares each kind's writers with the registry's, so they stay out of it.
+  consent: "CONSENT",
+  venue: "VENUE",
+  "safety alert": "SAFETY_ALERT",
+  "audit event": "AUDIT_EVENT",
+};
+
+export function isNone(cells: ExpectedWrite["graphql"]): cells is { none: string } {
+  return "none" in cells;
+}
+
+export function allows(cells: Cells, relation: WriteRelation, role: MatrixRole): boolean {
+  return cells[relation]?.includes(role) ?? false;
+}
+
+/**
+ * Where the expected cells and a registry of writers disagree, for every kind the registry names:
+ * the roles that write it in their own organisation (either layer, any operation) must be the
+ * registry's writers, and no role outside them may write it in any relation. A committee member
+ * holds no registry role, so a K cell is always a disagreement. Empty: they agree.
+ */
+export function registryDisagreements(writers: Record<RecordKind, readonly RoleName[]>): string[] {
+  const problems: string[] = [];
+  const roleOf = (role: MatrixRole): RoleName | "COMMITTEE" => (role === "K" ? "COMMITTEE" : roleNames[role]);
+  for (const [kind, recordKind] of Object.entries(registryKindOf) as [WriteKind, RecordKind][]) {
+    const inOwn = new Set<string>();
+    const anywhere = new Set<string>();
+    for (const operation of operations) {
+      const expected = expectedWrites[kind][operation];
+      if (!expected || expected.ownTrail) continue;
+      const layers = isNone(expected.graphql) ? [expected.sql] : [expected.sql, expected.graphql];
+      for (const cells of layers) {
+        for (const [relation, roles] of Object.entries(cells) as [WriteRelation, MatrixRole[]][]) {
+          for (const role of roles) {
+            anywhere.add(roleOf(role));
+            if (relation === "own organisation") inOwn.add(roleOf(role));
+          }
+        }
+      }
+    }
+    const registry = new Set<string>(writers[recordKind]);
+    const ownList = [...inOwn].sort().join(",");
+    const registryList = [...registry].sort().join(",");
+    if (ownList !== registryList) {
+      problems.push(
+        `${recordKind}: the matrix lets [${ownList}] write it, the registry names [${registryList}]`,
+      );
+    }
+    const outside = [...anywhere].filter((role) => !registry.has(role)).sort();
+    if (outside.length > 0)
+      problems.push(`${recordKind}: [${outside.join(",")}] write it outside the registry`);
+  }
+  return problems;
+}

@@ -1,0 +1,330 @@
+// An operation commits all of its mutations or none. Each way a mutation field can fail — every
+// typed error the schema can answer (each AppError member) and a GraphQL error — is paired here
+// with a good write in the same operation: the good write must leave no row, and the answer must
+// not claim that it succeeded.
+import {
+  adminPool,
+  createOrganisation,
+  createPartnership,
+  createPerson,
+  createUser,
+  type TestUser,
+} from "@maillage/db/factories";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { GraphQLInterfaceType } from "graphql";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schema } from "../schema.ts";
+import { TestClient } from "../testing/graphql-client.ts";
+import { onlyRow } from "../testing/rows.ts";
+import { startTestServer, type TestServer } from "../testing/test-server.ts";
+
+let server: TestServer;
+let pool: pg.Pool;
+let ownerId: string;
+let healthId: string;
+/** Worker, coordinator and org admin of the owner: may write everything used below. */
+let member: TestUser;
+let nurse: TestUser;
+let client: TestClient;
+/** A referral the owner sent to the health organisation (status SENT, version 1). */
+let referralId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  pool = adminPool(server.databaseUrl);
+  ownerId = (await createOrganisation(pool, { name: "Rue (atomicité)" })).id;
+  healthId = (await createOrganisation(pool, { name: "Santé (atomicité)", kind: "PUBLIC_HEALTH" })).id;
+  await createPartnership(pool, { organisationIds: [ownerId, healthId] });
+  member = await createUser(pool, {
+    memberships: [{ organisationId: ownerId, roles: ["OUTREACH_WORKER", "COORDINATOR", "ORG_ADMIN"] }],
+  });
+  nurse = await createUser(pool, { memberships: [{ organisationId: healthId, roles: ["NURSE"] }] });
+  client = new TestClient(server.url);
+  await client.signIn(member.email, member.password);
+  const referred = await consentedPerson();
+  const sent = await client.request<any>(
+    `mutation ($input: SendReferralInput!) {
+      sendReferral(input: $input) { __typename ... on SendReferralSuccess { referral { id } } }
+    }`,
+    {
+      input: {
+        personId: referred.globalId,
+        toOrganisationId: encodeGlobalID("Organisation", healthId),
+        reason: "Suivi",
+        serviceRequested: "Dépistage",
+        urgency: "ROUTINE",
+      },
+    },
+  );
+  referralId = sent.data?.sendReferral.referral.id;
+  expect(referralId).toMatch(/\w/);
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+async function freshPerson() {
+  const person = await createPerson(pool, { organisationId: ownerId });
+  return { ...person, globalId: encodeGlobalID("Person", person.id) };
+}
+
+/** A person whose consent names the health organisation (profile and visit logistics). */
+async function consentedPerson() {
+  const person = await freshPerson();
+  await pool.query(
+    `INSERT INTO consents (organisation_id, person_id, grantee_organisation_id, record_kinds, recorded_by_id)
+     VALUES ($1, $2, $3, '{PROFILE,NURSE_VISIT_LOGISTICS}', $4)`,
+    [ownerId, person.id, healthId, member.id],
+  );
+  return person;
+}
+
+async function encountersOf(personId: string): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM encounters WHERE person_id = $1",
+    [personId],
+  );
+  return onlyRow(rows).n;
+}
+
+const goodWrite = `good: recordEncounter(input: $ok) {
+  __typename ... on RecordEncounterSuccess { encounter { id } } ... on AppError { code }
+}`;
+const failureSelection = "{ __typename ... on AppError { code } }";
+
+function encounterInput(personGlobalId: string) {
+  return { personId: personGlobalId, channel: "IN_PERSON", placeType: "WORKPLACE", themes: ["HOUSING"] };
+}
+
+interface Answer {
+  status: number;
+  data?: Record<string, { __typename: string; code?: string } | null> | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+}
+
+/**
+ * Runs `fields` (with the good write first or last) and checks: no row of the good write, and
+ * nothing in the answer says it succeeded; the failing field's own code is given at its path.
+ */
+async function expectVoided(options: {
+  declarations: string;
+  fields: string;
+  variables: Record<string, unknown>;
+  failingCode: string;
+  goodWriteLast?: boolean;
+}) {
+  const person = await freshPerson();
+  const selections = options.goodWriteLast
+    ? `${options.fields} ${goodWrite}`
+    : `${goodWrite} ${options.fields}`;
+  const answer = (await client.request<any>(
+    `mutation ($ok: RecordEncounterInput! ${options.declarations}) { ${selections} }`,
+    { ok: encounterInput(person.globalId), ...options.variables },
+  )) as Answer;
+  expect(await encountersOf(person.id), JSON.stringify(answer)).toBe(0);
+  expect(answer.data?.good?.__typename ?? null).not.toBe("RecordEncounterSuccess");
+  expect(JSON.stringify(answer)).not.toContain("RecordEncounterSuccess");
+  const codes = (answer.errors ?? []).map((error) => `${error.path?.join(".")}:${error.extensions?.code}`);
+  expect(codes).toContain("good:ROLLED_BACK");
+  expect(codes.some((code) => code.endsWith(`:${options.failingCode}`))).toBe(true);
+  return answer;
+}
+
+/** Typed error kinds covered below, by GraphQL type name. */
+const coveredKinds = new Set<string>();
+
+describe("an operation commits all of its mutations or none", () => {
+  it("commits every field of an operation whose fields all succeed (the check below can see a row)", async () => {
+    const first = await freshPerson();
+    const second = await freshPerson();
+    const answer = await client.request<any>(
+      `mutation ($a: RecordEncounterInput!, $b: RecordEncounterInput!) {
+        a: recordEncounter(input: $a) { __typename }
+        b: recordEncounter(input: $b) { __typename }
+      }`,
+      { a: encounterInput(first.globalId), b: encounterInput(second.globalId) },
+    );
+    expect(answer.data).toEqual({
+      a: { __typename: "RecordEncounterSuccess" },
+      b: { __typename: "RecordEncounterSuccess" },
+    });
+    expect([await encountersOf(first.id), await encountersOf(second.id)]).toEqual([1, 1]);
+  });
+
+  it("voids the operation on a GraphQL error (a refused field), the good write first or last", async () => {
+    const worker = await createUser(pool, {
+      memberships: [{ organisationId: ownerId, roles: ["OUTREACH_WORKER"] }],
+    });
+    const workerClient = new TestClient(server.url);
+    await workerClient.signIn(worker.email, worker.password);
+    for (const goodWriteLast of [false, true]) {
+      const person = await freshPerson();
+      const refused = `bad: setMemberRoles(input: { userId: "${worker.id}", roles: [] }) ${failureSelection}`;
+      const answer = (await workerClient.request<any>(
+        `mutation ($ok: RecordEncounterInput!) { ${goodWriteLast ? `${refused} ${goodWrite}` : `${goodWrite} ${refused}`} }`,
+        { ok: encounterInput(person.globalId) },
+      )) as Answer;
+      expect(await encountersOf(person.id), JSON.stringify(answer)).toBe(0);
+      expect(answer.data ?? null).toBeNull();
+      expect(answer.errors?.map((error) => error.extensions?.code)).toContain("NOT_FOUND");
+    }
+  });
+
+  it("keeps a lone field's typed error as its answer (nothing else claimed success)", async () => {
+    const answer = await client.request<any>(
+      `mutation { setMemberRoles(input: { userId: "00000000-0000-0000-0000-000000000000", roles: [] }) ${failureSelection} }`,
+    );
+    expect(answer.data).toEqual({ setMemberRoles: { __typename: "NotFoundError", code: "NOT_FOUND" } });
+    expect(answer.errors).toBeUndefined();
+  });
+
+  it("voids it on NotFoundError, with the good write first or last", async () => {
+    coveredKinds.add("NotFoundError");
+    for (const goodWriteLast of [false, true]) {
+      await expectVoided({
+        declarations: "",
+        fields: `bad: setMemberRoles(input: { userId: "00000000-0000-0000-0000-000000000000", roles: [] }) ${failureSelection}`,
+        variables: {},
+        failingCode: "NOT_FOUND",
+        goodWriteLast,
+      });
+    }
+  });
+
+  it("voids it on ForbiddenError (nobody grants a role to itself)", async () => {
+    coveredKinds.add("ForbiddenError");
+    await expectVoided({
+      declarations: "",
+      fields: `bad: setMemberRoles(input: { userId: "${member.id}", roles: [OUTREACH_WORKER, COORDINATOR, ORG_ADMIN, NURSE] }) ${failureSelection}`,
+      variables: {},
+      failingCode: "FORBIDDEN",
+    });
+    const { rows } = await pool.query("SELECT roles::text[] AS roles FROM memberships WHERE user_id = $1", [
+      member.id,
+    ]);
+    expect(rows).toEqual([{ roles: ["OUTREACH_WORKER", "COORDINATOR", "ORG_ADMIN"] }]);
+  });
+
+  it("voids it on InputValidationError", async () => {
+    coveredKinds.add("InputValidationError");
+    await expectVoided({
+      declarations: "",
+      fields: `bad: createPerson(input: { alias: "", gender: WOMAN }) ${failureSelection}`,
+      variables: {},
+      failingCode: "INPUT_VALIDATION",
+    });
+  });
+
+  it("voids it on ConflictError (a stale version)", async () => {
+    coveredKinds.add("ConflictError");
+    await expectVoided({
+      declarations: ", $stale: TransitionReferralInput!",
+      fields: `bad: transitionReferral(input: $stale) ${failureSelection}`,
+      variables: { stale: { referralId, to: "WITHDRAWN", expectedVersion: 99 } },
+      failingCode: "CONFLICT",
+    });
+  });
+
+  it("voids it on InvalidTransitionError (the sender cannot accept its own referral)", async () => {
+    coveredKinds.add("InvalidTransitionError");
+    await expectVoided({
+      declarations: ", $accept: TransitionReferralInput!",
+      fields: `bad: transitionReferral(input: $accept) ${failureSelection}`,
+      variables: { accept: { referralId, to: "ACCEPTED", expectedVersion: 1 } },
+      failingCode: "INVALID_TRANSITION",
+    });
+  });
+
+  it("voids it on ConsentRequiredError, and the referral before it is not kept either", async () => {
+    coveredKinds.add("ConsentRequiredError");
+    const consented = await consentedPerson();
+    const unconsented = await freshPerson();
+    const referral = (personId: string) => ({
+      personId,
+      toOrganisationId: encodeGlobalID("Organisation", healthId),
+      reason: "Suivi",
+      serviceRequested: "Dépistage",
+      urgency: "ROUTINE",
+    });
+    await expectVoided({
+      declarations: ", $sent: SendReferralInput!, $refused: SendReferralInput!",
+      fields: `sent: sendReferral(input: $sent) ${failureSelection}
+               bad: sendReferral(input: $refused) ${failureSelection}`,
+      variables: { sent: referral(consented.globalId), refused: referral(unconsented.globalId) },
+      failingCode: "CONSENT_REQUIRED",
+    });
+    const { rows } = await pool.query("SELECT id FROM referrals WHERE person_id = $1", [consented.id]);
+    expect(rows).toEqual([]);
+  });
+
+  it("voids it on DoubleBookingError, and the visit booked before it is not kept either", async () => {
+    coveredKinds.add("DoubleBookingError");
+    const person = await consentedPerson();
+    // Three days ahead at 15:00 UTC: in the future and within the booking horizon, whenever it runs.
+    const start = new Date((Math.floor(Date.now() / 86_400_000) + 3) * 86_400_000 + 15 * 3_600_000);
+    const visit = {
+      nurseId: nurse.id,
+      personIds: [person.globalId],
+      placeType: "HOME",
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 3_600_000).toISOString(),
+    };
+    await expectVoided({
+      declarations: ", $visit: ProposeNurseVisitInput!",
+      fields: `booked: proposeNurseVisit(input: $visit) ${failureSelection}
+               bad: proposeNurseVisit(input: $visit) ${failureSelection}`,
+      variables: { visit },
+      failingCode: "DOUBLE_BOOKING",
+    });
+    const { rows } = await pool.query("SELECT nurse_visit_id FROM nurse_visit_persons WHERE person_id = $1", [
+      person.id,
+    ]);
+    expect(rows).toEqual([]);
+  });
+
+  it("voids it on InvalidCredentialsError, and still keeps the failed attempt for the throttle", async () => {
+    coveredKinds.add("InvalidCredentialsError");
+    const target = await createUser(pool, { memberships: [{ organisationId: ownerId, roles: ["NURSE"] }] });
+    await expectVoided({
+      declarations: ", $credentials: SignInInput!",
+      fields: `bad: signIn(input: $credentials) ${failureSelection}`,
+      variables: { credentials: { email: target.email, password: "not the password" } },
+      failingCode: "INVALID_CREDENTIALS",
+    });
+    const { rows } = await pool.query<{ succeeded: boolean }>(
+      "SELECT succeeded FROM sign_in_attempts WHERE email = $1",
+      [target.email],
+    );
+    expect(rows).toEqual([{ succeeded: false }]);
+    // The caller's own session was not replaced by anything of the voided operation.
+    const me = await client.request<any>("{ me { user { email } } }");
+    expect(me.data?.me.user.email).toBe(member.email);
+  });
+
+  it("voids it on TooManyAttemptsError", async () => {
+    coveredKinds.add("TooManyAttemptsError");
+    const target = await createUser(pool, { memberships: [{ organisationId: ownerId, roles: ["NURSE"] }] });
+    await pool.query(
+      `INSERT INTO sign_in_attempts (email, ip, succeeded, at)
+       SELECT $1, NULL, false, now() - make_interval(secs => n) FROM generate_series(1, 5) n`,
+      [target.email],
+    );
+    await expectVoided({
+      declarations: ", $credentials: SignInInput!",
+      fields: `bad: signIn(input: $credentials) ${failureSelection}`,
+      variables: { credentials: { email: target.email, password: target.password } },
+      failingCode: "TOO_MANY_ATTEMPTS",
+    });
+  });
+
+  it("has covered every typed error the schema can answer (each member of the AppError interface)", () => {
+    const appError = schema.getType("AppError");
+    expect(appError).toBeInstanceOf(GraphQLInterfaceType);
+    const kinds = schema
+      .getImplementations(appError as GraphQLInterfaceType)
+      .objects.map((type) => type.name);
+    expect(kinds.length).toBeGreaterThan(5);
+    expect([...coveredKinds].sort()).toEqual([...kinds].sort());
+  });
+});

@@ -1,0 +1,25 @@
+// Small answers written straight to node:http: JSON errors before GraphQL runs, and "not found".
+import type { ServerResponse } from "node:http";
+import { errorMessages, type Locale } from "@maillage/domain";
+import { securityHeaders } from "./security-headers.ts";
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** A GraphQL-shaped error answer: the code's message in the caller's language (the code, if none). */
+export function errorBody(code: string, locale: Locale) {
+  const messages: Record<string, string> = errorMessages[locale];
+  return { errors: [{ message: messages[code] ?? code, extensions: { code } }] };
+}
+
+export function sendNotFound(res: ServerResponse) {
+  res.writeHead(404, { "content-type": "text/plain; charset=utf-8", ...securityHeaders });
+  res.end("Not found");
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { startTestServer, type TestServer } from "../../testing/test-server.ts";
+
+let server: TestServer;
+let world: PartnershipWorld;
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await createPartnershipWorld(server.url, server.databaseUrl);
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe("accompaniments", () => {
+  it("plans one, lists it in my week, closes it with an outcome once", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const plannedAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const planned = await worker.request<any>(
+      `mutation ($input: PlanAccompanimentInput!) {
+        planAccompaniment(input: $input) { __typename ... on PlanAccompanimentSuccess { accompaniment { id status destination partnerOrganisation { name } } } ... on InputValidationError { fields { path code } } }
+      }`,
+      {
+        input: {
+          personId: world.person.globalId,
+          destination: "COURT",
+          plannedAt,
+          partnerOrganisationId: world.partner.globalId,
+        },
+      },
+    );
+    const accompaniment = planned.data?.planAccompaniment.accompaniment;
+    expect(accompaniment).toMatchObject({
+      status: "PLANNED",
+      destination: "COURT",
+      partnerOrganisation: { name: "Organisme partenaire" },
+    });
+    const week = await worker.request<any>(
+      `query ($from: DateTime!, $to: DateTime!) { myAccompaniments(from: $from, to: $to) { id } }`,
+      { from: new Date().toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+    );
+    expect(week.data?.myAccompaniments.map((a: any) => a.id)).toContain(accompaniment.id);
+    const close = `mutation ($input: CloseAccompanimentInput!) {
+      closeAccompaniment(input: $input) { __typename ... on CloseAccompanimentSuccess { accompaniment { status outcome } } ... on InputValidationError { fields { path code } } }
+    }`;
+    const closed = await worker.request<any>(close, {
+      input: { id: accompaniment.id, status: "DONE", outcome: "Audience reportée" },
+    });
+    expect(closed.data?.closeAccompaniment.accompaniment).toEqual({
+      status: "DONE",
+      outcome: "Audience reportée",
+    });
+    const again = await worker.request<any>(close, { input: { id: accompaniment.id, status: "NO_SHOW" } });
+    expect(again.data?.closeAccompaniment.fields).toEqual([{ path: "status", code: "INVALID_VALUE" }]);
+    const bad = await worker.request<any>(
+      `mutation ($input: PlanAccompanimentInput!) { planAccompaniment(input: $input) { __typename ... on InputValidationError { fields { path code } } } }`,
+      // Five years ahead, past any planning horizon, whatever the day the test runs.
+      {
+        input: {
+          personId: world.person.globalId,
+          destination: "COURT",
+          plannedAt: new Date(Date.now() + 5 * 365 * 86_400_000).toISOString(),
+        },
+      },
+    );
+    expect(bad.data?.planAccompaniment.fields).toEqual([{ path: "plannedAt", code: "TOO_FAR_IN_FUTURE" }]);
+  });
+});

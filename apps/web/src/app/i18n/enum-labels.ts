@@ -1,0 +1,376 @@
+/**
+ * Labels of the schema's enums, typed against the types generated from schema.graphql
+ * (src/generated/enums.ts): a value added to the schema without a label here fails the
+ * typecheck, a value removed from it too. Each map's order (French) is the order options are
+ * offered in (`enumOptions`). The labels join the catalogues as `enum.<Enum>.<VALUE>`.
+ * ErrorCode and FieldErrorCode are not here: their messages come from @maillage/domain.
+ */
+import type * as Schema from "../../generated/enums.ts";
+
+export interface EnumTypes {
+  AccompanimentClosingStatus: Schema.AccompanimentClosingStatus;
+  AccompanimentDestination: Schema.AccompanimentDestination;
+  AccompanimentStatus: Schema.AccompanimentStatus;
+  AgeBracket: Schema.AgeBracket;
+  Channel: Schema.Channel;
+  ClinicalActKind: Schema.ClinicalActKind;
+  ConsentStatus: Schema.ConsentStatus;
+  Gender: Schema.Gender;
+  MaterialItem: Schema.MaterialItem;
+  NurseVisitResponse: Schema.NurseVisitResponse;
+  NurseVisitStatus: Schema.NurseVisitStatus;
+  OrganisationKind: Schema.OrganisationKind;
+  PlaceType: Schema.PlaceType;
+  ReferralBox: Schema.ReferralBox;
+  ReferralDirection: Schema.ReferralDirection;
+  ReferralOutcome: Schema.ReferralOutcome;
+  ReferralStatus: Schema.ReferralStatus;
+  ReferralView: Schema.ReferralView;
+  Role: Schema.Role;
+  SharedRecordKind: Schema.SharedRecordKind;
+  Theme: Schema.Theme;
+  Urgency: Schema.Urgency;
+  VenueKind: Schema.VenueKind;
+}
+export type EnumName = keyof EnumTypes;
+export type EnumLabels = { [E in EnumName]: Record<EnumTypes[E], string> };
+
+const fr: EnumLabels = {
+  AccompanimentClosingStatus: { DONE: "Réalisé", CANCELLED: "Annulé", NO_SHOW: "Absence" },
+  AccompanimentDestination: {
+    COURT: "Tribunal",
+    POLICE: "Police",
+    HOSPITAL_OR_CLINIC: "Hôpital ou clinique",
+    HOUSING: "Logement",
+    SOCIAL_SERVICES: "Services sociaux",
+    DETOX_OR_TREATMENT: "Désintoxication ou traitement",
+    EMPLOYMENT: "Emploi",
+    OTHER: "Autre",
+  },
+  AccompanimentStatus: { PLANNED: "Prévu", DONE: "Réalisé", CANCELLED: "Annulé", NO_SHOW: "Absence" },
+  AgeBracket: {
+    UNDER_18: "Moins de 18 ans",
+    AGE_18_25: "18–25 ans",
+    AGE_26_35: "26–35 ans",
+    AGE_36_PLUS: "36 ans et plus",
+    UNKNOWN: "Inconnu",
+  },
+  Channel: {
+    IN_PERSON: "En personne",
+    PHONE: "Téléphone",
+    SMS: "Texto",
+    ONLINE_PLATFORM: "Plateforme en ligne",
+    VIDEO: "Vidéo",
+  },
+  ClinicalActKind: {
+    STBBI_TEST: "Dépistage ITSS",
+    COUNSELLING: "Counseling",
+    TREATMENT: "Traitement",
+    CONTRACEPTION: "Contraception",
+    VACCINATION: "Vaccination",
+    PREGNANCY_TEST: "Test de grossesse",
+    CONTRACEPTIVE_INJECTION: "Injection contraceptive",
+    NALOXONE_TRAINING: "Formation naloxone",
+    WOUND_CARE: "Soins de plaies",
+    OTHER: "Autre",
+  },
+  ConsentStatus: { ACTIVE: "En vigueur", UPCOMING: "À venir", EXPIRED: "Expiré", WITHDRAWN: "Retiré" },
+  Gender: {
+    WOMAN: "Femme",
+    TRANS_WOMAN: "Femme trans",
+    MAN: "Homme",
+    TRANS_MAN: "Homme trans",
+    NON_BINARY: "Non binaire",
+    OTHER: "Autre",
+    UNDISCLOSED: "Non précisé",
+  },
+  MaterialItem: {
+    CONDOMS: "Condoms",
+    LUBRICANT: "Lubrifiant",
+    SYRINGES: "Seringues",
+    CRACK_KITS: "Trousses d'inhalation",
+    NALOXONE_KITS: "Trousses de naloxone",
+    HYGIENE_KITS: "Trousses d'hygiène",
+    PREGNANCY_TESTS: "Tests de grossesse",
+    FOOD: "Alimentation",
+  },
+  NurseVisitResponse: {
+    ACCEPT: "Accepter",
+    DECLINE: "Refuser",
+    PROPOSE_OTHER_TIME: "Proposer une autre heure",
+    CANCEL: "Annuler la visite",
+  },
+  NurseVisitStatus: {
+    PROPOSED: "Proposée",
+    COUNTER_PROPOSED: "Autre heure proposée",
+    ACCEPTED: "Acceptée",
+    DECLINED: "Refusée",
+    CANCELLED: "Annulée",
+    COMPLETED: "Réalisée",
+  },
+  OrganisationKind: {
+    COMMUNITY_GROUP: "Organisme communautaire",
+    PUBLIC_HEALTH: "Santé publique",
+    OTHER_PARTNER: "Autre partenaire",
+  },
+  PlaceType: {
+    WORKPLACE: "Milieu de travail",
+    OFFICE: "Bureau",
+    HOME: "Domicile",
+    PUBLIC_PLACE: "Lieu public",
+    BAR: "Bar",
+    NIGHT_CENTRE: "Centre de nuit",
+    ONLINE: "En ligne",
+    CLINIC: "Clinique",
+    OTHER: "Autre",
+  },
+  ReferralBox: { INBOX: "Reçues", OUTBOX: "Envoyées" },
+  ReferralDirection: { RECEIVED: "Reçue", SENT: "Envoyée" },
+  ReferralOutcome: {
+    CONNECTED_TO_SERVICE: "Personne reliée au service",
+    DECLINED_BY_PERSON: "Refusé par la personne",
+    PERSON_NOT_REACHED: "Personne non jointe",
+    REDIRECTED_ELSEWHERE: "Redirigée ailleurs",
+    SERVICE_UNAVAILABLE: "Service non disponible",
+    OTHER: "Autre",
+  },
+  ReferralStatus: {
+    SENT: "Envoyée",
+    ACCEPTED: "Acceptée",
+    DECLINED: "Refusée",
+    IN_PROGRESS: "En cours",
+    COMPLETED: "Complétée",
+    CLOSED_NO_CONTACT: "Fermée sans contact",
+    WITHDRAWN: "Retirée",
+  },
+  // The referral screen's filter chips, in this order: what needs an answer first, "all" last.
+  ReferralView: {
+    NEW: "Nouvelles",
+    WAITING_FOR_ME: "En attente de moi",
+    WAITING_FOR_THEM: "En attente d'eux",
+    OVERDUE: "En retard",
+    CLOSED: "Fermées",
+    ALL: "Toutes",
+  },
+  Role: {
+    OUTREACH_WORKER: "Intervenant·e de proximité",
+    NURSE: "Infirmière clinicienne",
+    COORDINATOR: "Coordination",
+    ORG_ADMIN: "Administration de l'organisme",
+  },
+  SharedRecordKind: {
+    PROFILE: "Profil",
+    ENCOUNTERS_SUMMARY: "Résumé des rencontres",
+    ACCOMPANIMENTS: "Accompagnements",
+    REFERRALS: "Références",
+    NURSE_VISIT_LOGISTICS: "Logistique des visites infirmières",
+  },
+  Theme: {
+    SOCIAL_RELATIONS: "Relations sociales",
+    SEXUALITY: "Sexualité",
+    SUBSTANCE_USE: "Consommation",
+    FINANCES: "Finances",
+    MENTAL_HEALTH: "Santé mentale",
+    HOUSING: "Logement",
+    JUSTICE: "Justice",
+    PHYSICAL_HEALTH: "Santé physique",
+    VIOLENCE: "Violence",
+    EMPLOYMENT: "Emploi",
+    FOOD: "Alimentation",
+    OTHER: "Autre",
+  },
+  Urgency: { ROUTINE: "Habituelle", SOON: "Bientôt", URGENT: "Urgente" },
+  VenueKind: {
+    MASSAGE_PARLOUR: "Salon de massage",
+    DANCERS_BAR: "Bar de danseuses",
+    ESCORT_AGENCY: "Agence d'escortes",
+    ONLINE_AD_PLATFORM: "Plateforme d'annonces",
+    PARK: "Parc",
+    HOTEL: "Hôtel",
+    NIGHT_CENTRE: "Centre de nuit",
+    STREET_AREA: "Secteur de rue",
+    OTHER: "Autre",
+  },
+};
+
+const en: EnumLabels = {
+  AccompanimentClosingStatus: { DONE: "Done", CANCELLED: "Cancelled", NO_SHOW: "No-show" },
+  AccompanimentDestination: {
+    COURT: "Court",
+    POLICE: "Police",
+    HOSPITAL_OR_CLINIC: "Hospital or clinic",
+    HOUSING: "Housing",
+    SOCIAL_SERVICES: "Social services",
+    DETOX_OR_TREATMENT: "Detox or treatment",
+    EMPLOYMENT: "Employment",
+    OTHER: "Other",
+  },
+  AccompanimentStatus: { PLANNED: "Planned", DONE: "Done", CANCELLED: "Cancelled", NO_SHOW: "No-show" },
+  AgeBracket: {
+    UNDER_18: "Under 18",
+    AGE_18_25: "18–25",
+    AGE_26_35: "26–35",
+    AGE_36_PLUS: "36 and over",
+    UNKNOWN: "Unknown",
+  },
+  Channel: {
+    IN_PERSON: "In person",
+    PHONE: "Phone",
+    SMS: "Text message",
+    ONLINE_PLATFORM: "Online platform",
+    VIDEO: "Video",
+  },
+  ClinicalActKind: {
+    STBBI_TEST: "STBBI test",
+    COUNSELLING: "Counselling",
+    TREATMENT: "Treatment",
+    CONTRACEPTION: "Contraception",
+    VACCINATION: "Vaccination",
+    PREGNANCY_TEST: "Pregnancy test",
+    CONTRACEPTIVE_INJECTION: "Contraceptive injection",
+    NALOXONE_TRAINING: "Naloxone training",
+    WOUND_CARE: "Wound care",
+    OTHER: "Other",
+  },
+  ConsentStatus: { ACTIVE: "In force", UPCOMING: "Upcoming", EXPIRED: "Expired", WITHDRAWN: "Withdrawn" },
+  Gender: {
+    WOMAN: "Woman",
+    TRANS_WOMAN: "Trans woman",
+    MAN: "Man",
+    TRANS_MAN: "Trans man",
+    NON_BINARY: "Non-binary",
+    OTHER: "Other",
+    UNDISCLOSED: "Undisclosed",
+  },
+  MaterialItem: {
+    CONDOMS: "Condoms",
+    LUBRICANT: "Lubricant",
+    SYRINGES: "Syringes",
+    CRACK_KITS: "Crack kits",
+    NALOXONE_KITS: "Naloxone kits",
+    HYGIENE_KITS: "Hygiene kits",
+    PREGNANCY_TESTS: "Pregnancy tests",
+    FOOD: "Food",
+  },
+  NurseVisitResponse: {
+    ACCEPT: "Accept",
+    DECLINE: "Decline",
+    PROPOSE_OTHER_TIME: "Propose another time",
+    CANCEL: "Cancel the visit",
+  },
+  NurseVisitStatus: {
+    PROPOSED: "Proposed",
+    COUNTER_PROPOSED: "Other time proposed",
+    ACCEPTED: "Accepted",
+    DECLINED: "Declined",
+    CANCELLED: "Cancelled",
+    COMPLETED: "Completed",
+  },
+  OrganisationKind: {
+    COMMUNITY_GROUP: "Community group",
+    PUBLIC_HEALTH: "Public health",
+    OTHER_PARTNER: "Other partner",
+  },
+  PlaceType: {
+    WORKPLACE: "Workplace",
+    OFFICE: "Office",
+    HOME: "Home",
+    PUBLIC_PLACE: "Public place",
+    BAR: "Bar",
+    NIGHT_CENTRE: "Night centre",
+    ONLINE: "Online",
+    CLINIC: "Clinic",
+    OTHER: "Other",
+  },
+  ReferralBox: { INBOX: "Received", OUTBOX: "Sent" },
+  ReferralDirection: { RECEIVED: "Received", SENT: "Sent" },
+  ReferralOutcome: {
+    CONNECTED_TO_SERVICE: "Connected to the service",
+    DECLINED_BY_PERSON: "Declined by the person",
+    PERSON_NOT_REACHED: "Person not reached",
+    REDIRECTED_ELSEWHERE: "Redirected elsewhere",
+    SERVICE_UNAVAILABLE: "Service unavailable",
+    OTHER: "Other",
+  },
+  ReferralStatus: {
+    SENT: "Sent",
+    ACCEPTED: "Accepted",
+    DECLINED: "Declined",
+    IN_PROGRESS: "In progress",
+    COMPLETED: "Completed",
+    CLOSED_NO_CONTACT: "Closed, no contact",
+    WITHDRAWN: "Withdrawn",
+  },
+  ReferralView: {
+    ALL: "All",
+    NEW: "New",
+    WAITING_FOR_ME: "Waiting for me",
+    WAITING_FOR_THEM: "Waiting for them",
+    OVERDUE: "Overdue",
+    CLOSED: "Closed",
+  },
+  Role: {
+    OUTREACH_WORKER: "Outreach worker",
+    NURSE: "Nurse",
+    COORDINATOR: "Coordinator",
+    ORG_ADMIN: "Organisation admin",
+  },
+  SharedRecordKind: {
+    PROFILE: "Profile",
+    ENCOUNTERS_SUMMARY: "Encounters summary",
+    ACCOMPANIMENTS: "Accompaniments",
+    REFERRALS: "Referrals",
+    NURSE_VISIT_LOGISTICS: "Nurse visit logistics",
+  },
+  Theme: {
+    SOCIAL_RELATIONS: "Social relations",
+    SEXUALITY: "Sexuality",
+    SUBSTANCE_USE: "Substance use",
+    FINANCES: "Finances",
+    MENTAL_HEALTH: "Mental health",
+    HOUSING: "Housing",
+    JUSTICE: "Justice",
+    PHYSICAL_HEALTH: "Physical health",
+    VIOLENCE: "Violence",
+    EMPLOYMENT: "Employment",
+    FOOD: "Food",
+    OTHER: "Other",
+  },
+  Urgency: { ROUTINE: "Routine", SOON: "Soon", URGENT: "Urgent" },
+  VenueKind: {
+    MASSAGE_PARLOUR: "Massage parlour",
+    DANCERS_BAR: "Dancers' bar",
+    ESCORT_AGENCY: "Escort agency",
+    ONLINE_AD_PLATFORM: "Online ad platform",
+    PARK: "Park",
+    HOTEL: "Hotel",
+    NIGHT_CENTRE: "Night centre",
+    STREET_AREA: "Street area",
+    OTHER: "Other",
+  },
+};
+
+export const enumLabels = { fr, en };
+
+/** An enum's values in the order they are offered (French map's order). */
+export function enumOptions<E extends EnumName>(name: E): EnumTypes[E][] {
+  return Object.keys(enumLabels.fr[name]) as EnumTypes[E][];
+}
+
+export type EnumMessageKey = { [E in EnumName]: `enum.${E}.${EnumTypes[E]}` }[EnumName];
+
+/** The catalogue key of an enum value's label. */
+export function enumMessageKey<E extends EnumName>(name: E, value: EnumTypes[E]): EnumMessageKey {
+  // TypeScript does not distribute a template over a generic pair; the mapped type above is the
+  // same set of keys, spelled per enum.
+  return `enum.${name}.${value}` as EnumMessageKey;
+}
+
+/** The labels as catalogue entries (`enum.Gender.WOMAN`), for the catalogue test and react-intl. */
+export function enumMessages(labels: EnumLabels): Record<EnumMessageKey, string> {
+  const entries: [string, string][] = [];
+  for (const [name, values] of Object.entries(labels)) {
+    for (const [value, label] of Object.entries(values)) entries.push([`enum.${name}.${value}`, label]);
+  }
+  return Object.fromEntries(entries) as Record<EnumMessageKey, string>;
+}

@@ -1,0 +1,336 @@
+/** GraphQL documents of the joint-visit screens; their types come from schema.graphql (codegen). */
+import type { ResultOf } from "../../app/graphql.ts";
+import { graphql } from "../../generated/gql.ts";
+
+export const visitKeys = {
+  all: ["visits"] as const,
+  calendar: (from: string) => ["visits", "calendar", from] as const,
+  pending: ["visits", "pending"] as const,
+  notices: ["visits", "notices"] as const,
+  detail: (id: string) => ["visits", "detail", id] as const,
+  slots: (durationMinutes: string) => ["visits", "slots", durationMinutes] as const,
+  named: (personId: string) => ["visits", "named", personId] as const,
+  nurses: ["visits", "nurses"] as const,
+  availability: ["visits", "availability"] as const,
+};
+
+/** What every visit screen shows of a visit: its logistics, never its clinical notes. */
+export const VisitFields = graphql(`
+  fragment VisitFields on NurseVisit {
+    id
+    status
+    placeType
+    plannedStart
+    plannedEnd
+    reason
+    nurseName
+    workerName
+    viewerRole
+    proposedByViewer
+    persons {
+      id
+      alias
+    }
+    acts {
+      kind
+      count
+    }
+    organisation {
+      id
+      name
+    }
+  }
+`);
+
+export const MyCalendarQuery = graphql(`
+  query MyCalendar($from: DateTime!, $to: DateTime!) {
+    myCalendar(from: $from, to: $to) {
+      visits {
+        ...VisitFields
+      }
+      accompaniments {
+        id
+        plannedAt
+        destination
+        status
+        person {
+          alias
+        }
+      }
+    }
+  }
+`);
+
+export type CalendarVisit = ResultOf<typeof MyCalendarQuery>["myCalendar"]["visits"][number];
+
+// Clinical notes are asked for on the visit's own page only; the API answers them to the nurses
+// of the organisation that owns the visit (an empty list for anyone else).
+export const VisitQuery = graphql(`
+  query Visit($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on NurseVisit {
+        ...VisitFields
+        clinicalNotes {
+          id
+          body
+          results
+        }
+      }
+    }
+  }
+`);
+
+type VisitNode = NonNullable<ResultOf<typeof VisitQuery>["node"]>;
+/** A visit as its page shows it. */
+export type VisitDetail = Extract<VisitNode, { __typename?: "NurseVisit" }>;
+
+export const VisitNoticesQuery = graphql(`
+  query VisitNotices {
+    myNotifications(unreadOnly: true) {
+      id
+      kind
+      recordId
+      createdAt
+    }
+  }
+`);
+
+export const MarkNoticesRead = graphql(`
+  mutation MarkNoticesRead($ids: [ID!]!) {
+    markNotificationsRead(ids: $ids)
+  }
+`);
+
+export const JointVisitSlotsQuery = graphql(`
+  query JointVisitSlots($from: DateTime!, $to: DateTime!, $durationMinutes: Int) {
+    jointVisitSlots(from: $from, to: $to, durationMinutes: $durationMinutes) {
+      nurse {
+        id
+        displayName
+      }
+      organisation {
+        id
+        name
+      }
+      start
+      end
+    }
+  }
+`);
+
+export type JointSlot = ResultOf<typeof JointVisitSlotsQuery>["jointVisitSlots"][number];
+
+export const VisitPersonAliasQuery = graphql(`
+  query VisitPersonAlias($id: ID!) {
+    person(id: $id) {
+      id
+      alias
+    }
+  }
+`);
+
+export const ProposeNurseVisit = graphql(`
+  mutation ProposeNurseVisit($input: ProposeNurseVisitInput!) {
+    proposeNurseVisit(input: $input) {
+      __typename
+      ... on ProposeNurseVisitSuccess {
+        visit {
+          id
+        }
+      }
+      ... on AppError {
+        code
+        message
+      }
+      ... on InputValidationError {
+        fields {
+          path
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const RespondToNurseVisit = graphql(`
+  mutation RespondToNurseVisit($input: RespondToNurseVisitInput!) {
+    respondToNurseVisit(input: $input) {
+      __typename
+      ... on RespondToNurseVisitSuccess {
+        visit {
+          id
+          status
+        }
+      }
+      ... on AppError {
+        code
+        message
+      }
+      ... on InputValidationError {
+        fields {
+          path
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const CompleteNurseVisit = graphql(`
+  mutation CompleteNurseVisit($input: CompleteNurseVisitInput!) {
+    completeNurseVisit(input: $input) {
+      __typename
+      ... on CompleteNurseVisitSuccess {
+        visit {
+          id
+          status
+        }
+      }
+      ... on AppError {
+        code
+        message
+      }
+      ... on InputValidationError {
+        fields {
+          path
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+/** The organisation's members, for a coordinator handing a visit to another nurse. */
+export const VisitNursesQuery = graphql(`
+  query VisitNurses {
+    team {
+      userId
+      displayName
+      roles
+    }
+  }
+`);
+
+export const ReassignNurseVisit = graphql(`
+  mutation ReassignNurseVisit($input: ReassignNurseVisitInput!) {
+    reassignNurseVisit(input: $input) {
+      __typename
+      ... on ReassignNurseVisitSuccess {
+        visit {
+          id
+          nurseName
+        }
+      }
+      ... on AppError {
+        code
+        message
+      }
+      ... on InputValidationError {
+        fields {
+          path
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const MyAvailabilityQuery = graphql(`
+  query MyAvailability {
+    myAvailability {
+      weekly {
+        weekday
+        start
+        end
+      }
+      exceptions {
+        id
+        startsAt
+        endsAt
+        reason
+      }
+    }
+  }
+`);
+
+export type MyAvailability = ResultOf<typeof MyAvailabilityQuery>["myAvailability"];
+
+export const SetWeeklyAvailability = graphql(`
+  mutation SetWeeklyAvailability($slots: [WeeklySlotInput!]!) {
+    setWeeklyAvailability(slots: $slots) {
+      __typename
+      ... on SetWeeklyAvailabilitySuccess {
+        availability {
+          weekly {
+            weekday
+            start
+            end
+          }
+        }
+      }
+      ... on AppError {
+        code
+        message
+      }
+      ... on InputValidationError {
+        fields {
+          path
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const AddAbsence = graphql(`
+  mutation AddAbsence($input: AbsenceInput!) {
+    addAbsence(input: $input) {
+      __typename
+      ... on AddAbsenceSuccess {
+        absence {
+          id
+        }
+      }
+      ... on AppError {
+        code
+        message
+      }
+      ... on InputValidationError {
+        fields {
+          path
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const RemoveAbsence = graphql(`
+  mutation RemoveAbsence($id: ID!) {
+    removeAbsence(id: $id) {
+      __typename
+      ... on RemoveAbsenceSuccess {
+        data
+      }
+      ... on AppError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RotateCalendarFeed = graphql(`
+  mutation RotateCalendarFeed {
+    rotateCalendarFeed {
+      path
+    }
+  }
+`);

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { encounterLimits } from "../field-work.ts";
+import { materialItems, themes } from "../vocabularies.ts";
+import { columnLengths } from "./column-lengths.ts";
+import { named, optionalText, recordId } from "./fields.ts";
+import { ageBracket, channel, gender, materialItem, placeType, theme } from "./vocabularies.ts";
+
+export const materialInput = named(
+  "MaterialInput",
+  z.object({
+    item: materialItem,
+    quantity: z.number().int().min(0).max(encounterLimits.maxQuantity),
+  }),
+);
+
+export const anonymousContactInput = named(
+  "AnonymousContactInput",
+  z
+    .object({
+      gender,
+      ageBracket,
+      headCount: z.number().int().min(1).max(encounterLimits.maxHeadCount).nullish().default(1),
+    })
+    .describe("For a contact with no file: gender, age bracket and how many people."),
+);
+
+const encounterFields = z.object({
+  personId: recordId()
+    .nullish()
+    .describe("A person of the acting organisation; omit for an anonymous contact."),
+  anonymous: anonymousContactInput.nullish(),
+  occurredAt: z.date().nullish().describe("Defaults to now."),
+  channel,
+  placeType,
+  venueId: recordId().nullish(),
+  themes: z.array(theme).max(themes.length).nullish(),
+  materials: z.array(materialInput).max(materialItems.length).nullish(),
+  note: optionalText(columnLengths["EncounterNote.body"]).describe("Organisation-private."),
+});
+
+type EncounterFields = z.output<typeof encounterFields>;
+
+/** An encounter is with a person of the organisation or with an anonymous contact, not both. */
+function checkEncounter(input: EncounterFields, context: z.core.$RefinementCtx<EncounterFields>) {
+  if (Boolean(input.personId) === Boolean(input.anonymous)) {
+    context.addIssue({ code: "custom", path: ["personId"], message: "a person or an anonymous contact" });
+  }
+  const materials = input.materials ?? [];
+  if (new Set(materials.map((m) => m.item)).size !== materials.length) {
+    context.addIssue({ code: "custom", path: ["materials"], message: "each item once" });
+  }
+}
+
+export const recordEncounterInput = encounterFields.superRefine(checkEncounter);
+export const updateEncounterInput = encounterFields.extend({ id: recordId() }).superRefine(checkEncounter);

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { columnLengths } from "./column-lengths.ts";
+import { calendarDate, optionalText, recordId, requiredText } from "./fields.ts";
+
+export const publishSafetyAlertInput = z
+  .object({
+    partnershipId: recordId(),
+    whatHappened: requiredText(columnLengths["SafetyAlert.whatHappened"]),
+    aggressorDescription: optionalText(columnLengths["SafetyAlert.aggressorDescription"]),
+    vehicleDescription: optionalText(columnLengths["SafetyAlert.vehicleDescription"]),
+    area: requiredText(columnLengths["SafetyAlert.area"]),
+    occurredOn: calendarDate(),
+    expiresAt: z.date(),
+  })
+  .describe("What happened, who or what to look out for, where and when. Never the victim's identity.");

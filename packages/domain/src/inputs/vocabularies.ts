@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { visitResponses } from "../joint-visits.ts";
+import { sharedRecordKinds } from "../permissions.ts";
+import { referralStatuses } from "../referrals.ts";
+import { roles } from "../roles.ts";
+import {
+  accompanimentClosingStatuses,
+  accompanimentDestinations,
+  ageBrackets,
+  channels,
+  clinicalActKinds,
+  genders,
+  materialItems,
+  placeTypes,
+  referralOutcomes,
+  themes,
+  urgencies,
+  venueKinds,
+} from "../vocabularies.ts";
+import { named } from "./fields.ts";
+
+// One zod enum per vocabulary, named as the API's enum type of the same values.
+export const gender = named("Gender", z.enum(genders));
+export const ageBracket = named("AgeBracket", z.enum(ageBrackets));
+export const channel = named("Channel", z.enum(channels));
+export const placeType = named("PlaceType", z.enum(placeTypes));
+export const theme = named("Theme", z.enum(themes));
+export const materialItem = named("MaterialItem", z.enum(materialItems));
+export const venueKind = named("VenueKind", z.enum(venueKinds));
+export const accompanimentDestination = named("AccompanimentDestination", z.enum(accompanimentDestinations));
+export const accompanimentClosingStatus = named(
+  "AccompanimentClosingStatus",
+  z.enum(accompanimentClosingStatuses),
+);
+export const clinicalActKind = named("ClinicalActKind", z.enum(clinicalActKinds));
+export const visitResponse = named("NurseVisitResponse", z.enum(visitResponses));
+export const urgency = named("Urgency", z.enum(urgencies));
+export const referralStatus = named("ReferralStatus", z.enum(referralStatuses));
+export const referralOutcome = named("ReferralOutcome", z.enum(referralOutcomes));
+export const sharedRecordKind = named("SharedRecordKind", z.enum(sharedRecordKinds));
+export const role = named("Role", z.enum(roles));

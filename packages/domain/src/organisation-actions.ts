@@ -1,0 +1,31 @@
+import type { RoleName } from "./roles.ts";
+
+/**
+ * Actions on the organisation itself (not on a kind of record, see permissions.ts), with the
+ * roles that may take them in the acting organisation. The API's `role` scopes on these fields
+ * hold the same roles; the web shows its menus and buttons from this table.
+ */
+export const organisationActions = {
+  /**
+   * See the team and set members' roles (organisations/team.ts): org admins, and coordinators
+   * for working roles — nobody grants a role to itself (permissions.ts mayChangeMemberRoles).
+   */
+  MANAGE_MEMBERS: ["ORG_ADMIN", "COORDINATOR"],
+  /** Change a partnership's sharing agreement (partnerships.types.ts). */
+  EDIT_SHARING_AGREEMENT: ["COORDINATOR"],
+  /** The organisation's own, exact indicators (dashboards.queries.ts). */
+  READ_ORGANISATION_DASHBOARD: ["COORDINATOR"],
+  /** Keep weekly availability for joint visits: the two who go on them. */
+  KEEP_VISIT_AVAILABILITY: ["OUTREACH_WORKER", "NURSE"],
+  /**
+   * Hand one of the organisation's joint visits to another of its nurses
+   * (nurse-visits/reassignment.ts, role COORDINATOR; the policy
+   * nurse_visits_handed_over_by_owner_coordinators).
+   */
+  REASSIGN_NURSE_VISIT: ["COORDINATOR"],
+} as const satisfies Record<string, readonly RoleName[]>;
+export type OrganisationAction = keyof typeof organisationActions;
+
+export function takesAction(roles: readonly string[], action: OrganisationAction): boolean {
+  return (organisationActions[action] as readonly string[]).some((role) => roles.includes(role));
+}
