@@ -36,17 +36,7 @@ export const PlanAccompaniment = graphql(`
           id
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);
@@ -61,17 +51,7 @@ export const CloseAccompaniment = graphql(`
           status
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);

@@ -29,17 +29,7 @@ export const SetMemberRoles = graphql(`
           roles
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);

@@ -36,17 +36,7 @@ export const UpdateSharingAgreement = graphql(`
           updatedAt
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);

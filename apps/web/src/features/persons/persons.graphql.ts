@@ -171,17 +171,7 @@ export const RecordConsent = graphql(`
           id
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);
@@ -219,17 +209,7 @@ export const CreatePerson = graphql(`
           birthYear
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);
@@ -244,17 +224,7 @@ export const UpdatePerson = graphql(`
           alias
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);

@@ -134,17 +134,7 @@ export const SendReferral = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);
@@ -158,17 +148,7 @@ export const TransitionReferral = graphql(`
           ...ReferralDetailFields
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);

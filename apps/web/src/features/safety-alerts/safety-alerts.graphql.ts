@@ -58,17 +58,7 @@ export const PublishSafetyAlert = graphql(`
           ...SafetyAlertFields
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);

@@ -36,17 +36,7 @@ export const CreateVenue = graphql(`
           id
         }
       }
-      ... on AppError {
-        code
-        message
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
-      }
+      ...MutationFailure
     }
   }
 `);
