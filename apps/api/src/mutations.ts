@@ -5,8 +5,10 @@
  *   `input` argument) and parsed with it after the field's scopes have passed, so a caller
  *   refused by scope-auth learns nothing, not even that its input was wrong; a failure is an
  *   InputValidationError in the caller's language and nothing is written;
- * - its typed errors as the members of `<Name>Result`, beside `<Name>Success` (holding the
- *   payload in `dataField`) or, without `dataField`, the payload type itself;
+ * - its typed errors as the members of `<Name>Result`, beside `<Name>Success { <field> }` for
+ *   `payload: { <field>: Type }`, or beside `type` itself; NotFoundError is a member of every
+ *   signed-in mutation's result (a refused scope is answered as not found), InputValidationError
+ *   of every mutation with an input;
  * - a context narrowed by its scopes (builder.ts AuthContexts): behind a scope that requires an
  *   acting organisation (`writesOwn`, `readsOwn`, `role`…) `ctx.viewer.organisationId` is a
  *   string, behind `signedIn` the viewer is known; with no scopes the field is public (sign-in).
@@ -15,9 +17,7 @@
  *   defineMutation("createVenue", {
  *     authScopes: { writesOwn: "VENUE" },
  *     input: createVenueInput, // packages/domain/src/inputs/venues.ts → CreateVenueInput
- *     errors: [],              // InputValidationError is implied by `input`
- *     type: VenueNode,
- *     dataField: "venue",      // CreateVenueResult = CreateVenueSuccess { venue } | InputValidationError
+ *     payload: { venue: VenueNode }, // CreateVenueSuccess { venue } | InputValidationError | NotFoundError
  *     resolve: (input, ctx) =>
  *       ctx.tx.venue.create({ data: { organisationId: ctx.viewer.organisationId, ...input } }),
  *   });
@@ -35,7 +35,7 @@ import type { ContextForAuth, FieldAuthScopes } from "@pothos/plugin-scope-auth"
 import type { z } from "zod";
 import { builder } from "./builder.ts";
 import type { Context } from "./context.ts";
-import { type AppError, InputValidationError, parseInput } from "./errors.ts";
+import { type AppError, InputValidationError, NotFoundError, parseInput } from "./errors.ts";
 import { derivedArguments, derivedInputType, type InputObjectSchema } from "./input-types.ts";
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -68,11 +68,15 @@ export interface MutationOptions<
    * the id of a record the viewer may act on is not found, so there is nothing to validate.
    */
   idArgs?: (arg: ArgBuilder<BuilderTypes>) => IdArgs;
-  /** Expected failures besides the input's (InputValidationError comes with `input` or `args`). */
+  /**
+   * Expected failures besides the implied ones (InputValidationError with `input` or `args`,
+   * NotFoundError with `authScopes`).
+   */
   errors?: ErrorClass[];
-  type: Type;
-  /** The payload's field in `<Name>Success`; without it `type` is the success member itself. */
-  dataField?: string;
+  /** The success member itself (a type with its own fields, or a scalar for a field without errors). */
+  type?: Type;
+  /** Or the success member `<Name>Success` holding the payload in its one field. */
+  payload?: Record<string, Type>;
   resolve: (
     input: Input extends InputObjectSchema ? z.output<Input> : undefined,
     ctx: MutationContext<S>,
@@ -97,8 +101,25 @@ export function defineMutation<
   const inputType = inputSchema
     ? derivedInputType(inputMeta.get(inputSchema)?.name ?? `${typeName}Input`, inputSchema)
     : null;
+  const payloadEntries = Object.entries(options.payload ?? {});
+  const [dataField, payloadType] = payloadEntries[0] ?? [];
+  const type = options.type ?? payloadType;
+  if (!type || (options.type && options.payload) || payloadEntries.length > 1) {
+    throw new Error(`${name}: give either \`type\` or a \`payload\` of one field`);
+  }
   const validated = Boolean(inputSchema || argsSchema);
-  const errorTypes = [...new Set([...(validated ? [InputValidationError] : []), ...(options.errors ?? [])])];
+  // A signed-in mutation that is given something (an input, a record's id) may answer "not
+  // found": a refused scope, or a record the viewer may not act on. A scalar answer without
+  // typed errors (markReferralRead's Boolean) stays a plain field.
+  const namesSomething = validated || Boolean(options.idArgs) || (options.errors?.length ?? 0) > 0;
+  const mayBeUnion = Boolean(dataField) || typeof type !== "string";
+  const errorTypes = [
+    ...new Set([
+      ...(validated ? [InputValidationError] : []),
+      ...(options.authScopes && namesSomething && mayBeUnion ? [NotFoundError] : []),
+      ...(options.errors ?? []),
+    ]),
+  ];
 
   // Typed by MutationOptions for the caller; from here on only values are passed along.
   const resolveMutation = options.resolve as (input: unknown, ctx: unknown, args: unknown) => unknown;
@@ -119,15 +140,15 @@ export function defineMutation<
             errors: {
               types: errorTypes,
               union: { name: `${typeName}Result` },
-              ...(options.dataField
-                ? { result: { name: `${typeName}Success` }, dataField: { name: options.dataField } }
+              ...(dataField
+                ? { result: { name: `${typeName}Success` }, dataField: { name: dataField } }
                 : { directResult: true }),
             },
           };
     // The options are checked by MutationOptions above; Pothos' own overloads cannot follow a
     // type, scopes and errors that are only known to the caller.
     return fields.field({
-      type: options.type,
+      type,
       ...(options.description ? { description: options.description } : {}),
       args,
       ...errors,

@@ -6,6 +6,7 @@ import "./modules/organisations/team.ts";
 import "./modules/auth/auth.types.ts";
 import "./modules/auth/auth.queries.ts";
 import "./modules/auth/auth.mutations.ts";
+import "./modules/devices/devices.mutations.ts";
 import "./modules/persons/persons.types.ts";
 import "./modules/persons/persons.queries.ts";
 import "./modules/persons/persons.mutations.ts";

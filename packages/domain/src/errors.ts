@@ -23,6 +23,7 @@ export const errorCodes = [
   "DOUBLE_BOOKING",
   "PREVIEW_NOT_ALONE",
   "ROLLED_BACK",
+  "IDEMPOTENCY_KEY_REUSED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -45,6 +46,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     PREVIEW_NOT_ALONE:
       "L'aperçu « voir comme le partenaire » se demande seul, sans autre donnée dans la même requête.",
     ROLLED_BACK: "Rien n'a été enregistré : une autre opération de la même requête a échoué.",
+    IDEMPOTENCY_KEY_REUSED:
+      "Cette saisie a déjà été envoyée avec un autre contenu. Rien n'a été enregistré de nouveau.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
   },
   en: {
@@ -63,6 +66,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     PREVIEW_NOT_ALONE:
       "The “see as partner” preview is asked for alone, with nothing else in the same request.",
     ROLLED_BACK: "Nothing was saved: another operation of the same request failed.",
+    IDEMPOTENCY_KEY_REUSED: "This entry was already sent with other content. Nothing new was saved.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",
   },
 };

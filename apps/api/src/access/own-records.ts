@@ -1,7 +1,16 @@
 import type { ActingContext } from "../context.ts";
 import { fieldProblem, NotFoundError } from "../errors.ts";
 import { decodeId } from "../global-ids.ts";
-import { visiblePersonWhere } from "./visible-records.ts";
+import {
+  visibleAccompanimentWhere,
+  visibleConsentWhere,
+  visibleEncounterWhere,
+  visibleNurseVisitWhere,
+  visiblePersonWhere,
+  visibleReferralWhere,
+  visibleSafetyAlertWhere,
+  visibleVenueWhere,
+} from "./visible-records.ts";
 
 /**
  * The id of a person of the acting organisation named in a mutation's input, or a field error
@@ -20,43 +29,52 @@ export async function ownPersonId(ctx: ActingContext, globalId: string, path: st
   return person.id;
 }
 
-/** One of visible-records.ts' visible…Where filters (those that need no time ignore `now`). */
-type VisibleWhere<Visible> = (viewer: ActingContext["viewer"], now: Date) => Visible;
+/**
+ * The visible…Where filter (visible-records.ts) of each kind a mutation names by its global id:
+ * the kind's name is the id's typename, so the two cannot disagree.
+ */
+const visibleWhereOf = {
+  Accompaniment: visibleAccompanimentWhere,
+  Consent: visibleConsentWhere,
+  Encounter: visibleEncounterWhere,
+  NurseVisit: visibleNurseVisitWhere,
+  Person: visiblePersonWhere,
+  Referral: visibleReferralWhere,
+  SafetyAlert: visibleSafetyAlertWhere,
+  Venue: visibleVenueWhere,
+} satisfies Record<string, (viewer: ActingContext["viewer"], now: Date) => unknown>;
+
+export type NamedKind = keyof typeof visibleWhereOf;
+type VisibleOf<K extends NamedKind> = ReturnType<(typeof visibleWhereOf)[K]>;
 
 /**
- * The record a mutation names by `globalId`, as `find` loads it with the `where` given — the id,
- * the acting organisation and the viewer's `visibleWhere` for that kind (visible-records.ts) —
+ * The record of kind `typename` a mutation names by `globalId`, as `find` loads it with the
+ * `where` given — the id, the acting organisation and the viewer's visible…Where for that kind —
  * or NotFoundError, the same answer whether it does not exist, belongs to another organisation
  * or is hidden from the viewer. `find` may narrow `where`, never widen it.
  */
-export async function ownRecordOrNotFound<Visible, Found>(
+export async function ownRecordOrNotFound<K extends NamedKind, Found>(
   ctx: ActingContext,
-  typename: string,
+  typename: K,
   globalId: string,
-  visibleWhere: VisibleWhere<Visible>,
-  find: (where: { id: string; organisationId: string; AND: Visible[] }) => Promise<Found | null>,
+  find: (where: { id: string; organisationId: string; AND: VisibleOf<K>[] }) => Promise<Found | null>,
 ): Promise<Found> {
-  const { viewer, now } = ctx;
-  const where = (id: string) => ({
-    id,
-    organisationId: viewer.organisationId,
-    AND: [visibleWhere(viewer, now)],
-  });
-  return recordOrNotFound(ctx, globalId, typename, (id) => find(where(id)));
+  const visible = visibleWhereOf[typename](ctx.viewer, ctx.now) as VisibleOf<K>;
+  const organisationId = ctx.viewer.organisationId;
+  return recordOrNotFound(ctx, globalId, typename, (id) => find({ id, organisationId, AND: [visible] }));
 }
 
 /**
  * Like ownRecordOrNotFound for a record another organisation may own yet the viewer may act on
  * (a referral she received, a visit she takes part in): only the visible…Where bounds it.
  */
-export async function visibleRecordOrNotFound<Visible, Found>(
+export async function visibleRecordOrNotFound<K extends NamedKind, Found>(
   ctx: ActingContext,
-  typename: string,
+  typename: K,
   globalId: string,
-  visibleWhere: VisibleWhere<Visible>,
-  find: (where: { id: string; AND: Visible[] }) => Promise<Found | null>,
+  find: (where: { id: string; AND: VisibleOf<K>[] }) => Promise<Found | null>,
 ): Promise<Found> {
-  const visible = visibleWhere(ctx.viewer, ctx.now);
+  const visible = visibleWhereOf[typename](ctx.viewer, ctx.now) as VisibleOf<K>;
   return recordOrNotFound(ctx, globalId, typename, (id) => find({ id, AND: [visible] }));
 }
 

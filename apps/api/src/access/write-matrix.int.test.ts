@@ -89,6 +89,9 @@ const outsideTheMatrix: Record<string, string> = {
   markNotificationsRead: "notices addressed to the viewer (who receives them: the notices' own tests)",
   markReferralRead:
     "notices addressed to the viewer's organisation (who receives them: the notices' own tests)",
+  openDeviceVault:
+    "the viewer's own device secret (RLS: user_id = app.user_id(); http/idempotency.int.test.ts)",
+  forgetDevice: "the viewer's own device secret (RLS: user_id = app.user_id(); http/idempotency.int.test.ts)",
 };
 
 let server: TestServer;
@@ -156,8 +159,7 @@ describe.each(writeRelations)("%s", (relation) => {
       };
       beforeAll(async () => {
         const v = viewer();
-        const client = new TestClient(server.url);
-        await client.signIn(v.user.email, v.user.password);
+        const client = await TestClient.signedIn(server.url, v.user);
         const attempt = async (cell: Cell) => {
           const mutation = await present(
             attemptOf(cell).graphql,

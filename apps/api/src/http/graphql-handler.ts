@@ -11,6 +11,7 @@ import type { Context } from "../context.ts";
 import { readCookie, sessionCookieName } from "../modules/auth/session-cookie.ts";
 import { OperationOutcome } from "../operation-outcome.ts";
 import type { UnexpectedErrorLog } from "./error-masking.ts";
+import { claimIdempotencyKey, idempotencyKeyHeader, idempotencyKeyOf, keepAnswer } from "./idempotency.ts";
 import { errorBody, sendJson } from "./plain-responses.ts";
 import { securityHeaders } from "./security-headers.ts";
 
@@ -90,8 +91,26 @@ export function createGraphQLHandler(options: {
     const ip = (forwardedFor.split(",")[0]?.trim() || req.socket.remoteAddress) ?? null;
     const secure = options.trustProxy && req.headers["x-forwarded-proto"] === "https";
     const sessionToken = readCookie(req.headers.cookie, sessionCookieName);
+    const idempotencyKey = idempotencyKeyOf(req.headers[idempotencyKeyHeader]);
     try {
       const answer = await viewerScopedTransaction(db, sessionToken, async (tx, viewer) => {
+        const csrfVerified = viewer !== null && req.headers["x-csrf-token"] === viewer.csrfToken;
+        // A key counts for a signed-in request that passes the CSRF check (idempotency.ts).
+        const keyed =
+          idempotencyKey && viewer && csrfVerified ? { key: idempotencyKey, userId: viewer.userId } : null;
+        if (keyed) {
+          const claim = await claimIdempotencyKey(tx, keyed.userId, keyed.key, body);
+          if (claim.kind === "replay") {
+            return { ...claim.answer, headers: new HeaderMap([["idempotent-replayed", "true"]]) };
+          }
+          if (claim.kind === "reused") {
+            return {
+              status: 422,
+              headers: new HeaderMap(),
+              body: JSON.stringify(errorBody("IDEMPOTENCY_KEY_REUSED", locale)),
+            };
+          }
+        }
         const context: Context = {
           viewer,
           now: new Date(),
@@ -100,7 +119,7 @@ export function createGraphQLHandler(options: {
           locale,
           origin: { ip, userAgent: req.headers["user-agent"] ?? null, secure },
           sessionToken,
-          csrfVerified: viewer !== null && req.headers["x-csrf-token"] === viewer.csrfToken,
+          csrfVerified,
           responseCookies: [],
           outcome: new OperationOutcome(),
         };
@@ -115,6 +134,7 @@ export function createGraphQLHandler(options: {
         if (context.outcome.decision !== "commit") {
           throw new RollbackWithAnswer(answer, context.outcome.keptOnRollback);
         }
+        if (keyed) await keepAnswer(tx, keyed.userId, keyed.key, answer);
         for (const cookie of context.responseCookies) answer.headers.set("set-cookie", cookie);
         return answer;
       });

@@ -8,6 +8,7 @@ export * from "./auth.ts";
 export * from "./availability.ts";
 export * from "./column-lengths.ts";
 export * from "./consents.ts";
+export * from "./devices.ts";
 export * from "./encounters.ts";
 export * from "./field-problems.ts";
 export * from "./fields.ts";

@@ -4,7 +4,7 @@ import { auditViewerAction } from "../../access/audit-writes.ts";
 import { ownPersonId, ownRecordOrNotFound } from "../../access/own-records.ts";
 import { visibleAccompanimentWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
-import { fieldProblem, NotFoundError } from "../../errors.ts";
+import { fieldProblem } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
 import { AccompanimentNode } from "./accompaniments.types.ts";
@@ -14,11 +14,9 @@ const dayMs = 86_400_000;
 defineMutation("planAccompaniment", {
   authScopes: { writesOwn: "ACCOMPANIMENT" },
   input: planAccompanimentInput,
-  type: AccompanimentNode,
-  dataField: "accompaniment",
+  payload: { accompaniment: AccompanimentNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const organisationId = viewer.organisationId;
+    const organisationId = ctx.viewer.organisationId;
     if (input.plannedAt.getTime() < ctx.now.getTime() - 366 * dayMs)
       throw fieldProblem(ctx.locale, "plannedAt", "IN_THE_PAST");
     if (input.plannedAt.getTime() > ctx.now.getTime() + 366 * dayMs) {
@@ -38,7 +36,7 @@ defineMutation("planAccompaniment", {
       data: {
         organisationId,
         personId: person.id,
-        workerId: viewer.userId,
+        workerId: ctx.viewer.userId,
         destination: input.destination,
         partnerOrganisationId,
         plannedAt: input.plannedAt,
@@ -54,17 +52,10 @@ defineMutation("closeAccompaniment", {
   description: "Marks a planned accompaniment done, cancelled or no-show, with its outcome.",
   authScopes: { writesOwn: "ACCOMPANIMENT" },
   input: closeAccompanimentInput,
-  errors: [NotFoundError],
-  type: AccompanimentNode,
-  dataField: "accompaniment",
+  payload: { accompaniment: AccompanimentNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const existing = await ownRecordOrNotFound(
-      ctx,
-      "Accompaniment",
-      input.id,
-      visibleAccompanimentWhere,
-      (where) => ctx.tx.accompaniment.findFirst({ where, select: { id: true, status: true } }),
+    const existing = await ownRecordOrNotFound(ctx, "Accompaniment", input.id, (where) =>
+      ctx.tx.accompaniment.findFirst({ where, select: { id: true, status: true } }),
     );
     if (existing.status !== "PLANNED") throw fieldProblem(ctx.locale, "status", "INVALID_VALUE");
     const closed = await ctx.tx.accompaniment.update({
@@ -74,7 +65,7 @@ defineMutation("closeAccompaniment", {
         closedAt: ctx.now,
         // Its own table: the partners who see the accompaniment never read it (DESIGN.md §3).
         ...(input.outcome
-          ? { outcome: { create: { organisationId: viewer.organisationId, body: input.outcome } } }
+          ? { outcome: { create: { organisationId: ctx.viewer.organisationId, body: input.outcome } } }
           : {}),
       },
     });

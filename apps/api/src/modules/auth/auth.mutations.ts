@@ -57,8 +57,7 @@ async function throttleWait(ctx: Context, email: string, now: Date): Promise<num
 defineMutation("signIn", {
   input: signInInput,
   errors: [InvalidCredentialsError, TooManyAttemptsError],
-  type: MeRef,
-  dataField: "me",
+  payload: { me: MeRef },
   resolve: async ({ email, password }, ctx) => {
     const now = new Date();
     const token = await asSignInRole(ctx.tx, async (tx) => {
@@ -150,32 +149,29 @@ defineMutation("signOut", {
 defineMutation("switchOrganisation", {
   authScopes: { signedIn: true },
   input: switchOrganisationInput,
-  errors: [NotFoundError],
-  type: MeRef,
-  dataField: "me",
+  payload: { me: MeRef },
   resolve: async (input, ctx) => {
     const organisationId = decodeId(input.organisationId, "Organisation");
-    const viewer = ctx.viewer;
     const switched = await asSignInRole(ctx.tx, async (tx) => {
       const membership = organisationId
         ? await tx.membership.findFirst({
-            where: { userId: viewer.userId, organisationId, endedAt: null },
+            where: { userId: ctx.viewer.userId, organisationId, endedAt: null },
             select: { organisationId: true },
           })
         : null;
       if (!membership) return false;
       await tx.session.update({
-        where: { id: viewer.sessionId },
+        where: { id: ctx.viewer.sessionId },
         data: { actingOrganisationId: membership.organisationId },
       });
       await recordAuditEvents(tx, [
         {
-          userId: viewer.userId,
+          userId: ctx.viewer.userId,
           organisationId: membership.organisationId,
           action: "SWITCH_ORGANISATION",
           recordKind: "SESSION",
           ip: ctx.origin.ip,
-          details: { from: viewer.organisationId },
+          details: { from: ctx.viewer.organisationId },
         },
       ]);
       return true;

@@ -1,8 +1,7 @@
 import { recordConsentInput, withdrawConsentInput } from "@maillage/domain/inputs";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { ownPersonId, visibleRecordOrNotFound } from "../../access/own-records.ts";
-import { visibleConsentWhere } from "../../access/visible-records.ts";
-import { fieldProblem, NotFoundError } from "../../errors.ts";
+import { fieldProblem } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
 import { ConsentNode } from "./consents.types.ts";
@@ -12,12 +11,9 @@ const dayMs = 86_400_000;
 defineMutation("recordConsent", {
   authScopes: { writesOwn: "CONSENT" },
   input: recordConsentInput,
-  errors: [NotFoundError],
-  type: ConsentNode,
-  dataField: "consent",
+  payload: { consent: ConsentNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const ownOrganisation = viewer.organisationId;
+    const ownOrganisation = ctx.viewer.organisationId;
     const person = { id: await ownPersonId(ctx, input.personId, "personId") };
 
     const startsAt = input.startsAt ?? ctx.now;
@@ -70,7 +66,7 @@ defineMutation("recordConsent", {
         startsAt,
         expiresAt: input.expiresAt ?? null,
         note: input.note || null,
-        recordedById: viewer.userId,
+        recordedById: ctx.viewer.userId,
       },
     });
     await auditViewerAction(ctx, {
@@ -87,22 +83,15 @@ defineMutation("withdrawConsent", {
   description: "Takes effect at once: the partner no longer sees what it covered, from this request on.",
   authScopes: { writesOwn: "CONSENT" },
   input: withdrawConsentInput,
-  errors: [NotFoundError],
-  type: ConsentNode,
-  dataField: "consent",
+  payload: { consent: ConsentNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const consent = await visibleRecordOrNotFound(
-      ctx,
-      "Consent",
-      input.consentId,
-      visibleConsentWhere,
-      (where) => ctx.tx.consent.findFirst({ where }),
+    const consent = await visibleRecordOrNotFound(ctx, "Consent", input.consentId, (where) =>
+      ctx.tx.consent.findFirst({ where }),
     );
     if (consent.withdrawnAt) return consent;
     const withdrawn = await ctx.tx.consent.update({
       where: { id: consent.id },
-      data: { withdrawnAt: ctx.now, withdrawnById: viewer.userId },
+      data: { withdrawnAt: ctx.now, withdrawnById: ctx.viewer.userId },
     });
     await auditViewerAction(ctx, {
       action: "CONSENT_WITHDRAWN",

@@ -57,8 +57,7 @@ async function resolveEncounter(ctx: ActingContext, input: EncounterInput) {
 defineMutation("recordEncounter", {
   authScopes: { writesOwn: "ENCOUNTER" },
   input: recordEncounterInput,
-  type: EncounterNode,
-  dataField: "encounter",
+  payload: { encounter: EncounterNode },
   resolve: async (input, ctx) => {
     const { organisationId, userId } = ctx.viewer;
     const { materials, note, ...fields } = await resolveEncounter(ctx, input);
@@ -79,7 +78,7 @@ defineMutation("recordEncounter", {
 });
 
 async function changeableEncounter(ctx: ActingContext, globalId: string) {
-  const encounter = await ownRecordOrNotFound(ctx, "Encounter", globalId, visibleEncounterWhere, (where) =>
+  const encounter = await ownRecordOrNotFound(ctx, "Encounter", globalId, (where) =>
     ctx.tx.encounter.findFirst({ where, select: { id: true, authorId: true, organisationId: true } }),
   );
   // Someone else's encounter (and not a coordinator): the same answer as a missing one.
@@ -91,9 +90,7 @@ defineMutation("updateEncounter", {
   description: "Its author or a coordinator. Audited.",
   authScopes: { writesOwn: "ENCOUNTER" },
   input: updateEncounterInput,
-  errors: [NotFoundError],
-  type: EncounterNode,
-  dataField: "encounter",
+  payload: { encounter: EncounterNode },
   resolve: async ({ id: globalId, ...input }, ctx) => {
     const encounter = await changeableEncounter(ctx, globalId);
     const { materials, note, ...fields } = await resolveEncounter(ctx, input);
@@ -125,7 +122,6 @@ defineMutation("deleteEncounter", {
   description: "Its author or a coordinator. Audited.",
   authScopes: { writesOwn: "ENCOUNTER" },
   idArgs: (arg) => ({ id: arg.id({ required: true }) }),
-  errors: [NotFoundError],
   type: DeleteEncounterResult,
   resolve: async (_input, ctx, args) => {
     const encounter = await changeableEncounter(ctx, args.id);

@@ -63,10 +63,8 @@ defineMutation("setWeeklyAvailability", {
   description: "Replaces the viewer's weekly availability (America/Toronto wall time).",
   authScopes: { workingRole: true },
   args: setWeeklyAvailabilityArgs,
-  type: MyAvailability,
-  dataField: "availability",
+  payload: { availability: MyAvailability },
   resolve: async (_input, ctx, { slots }) => {
-    const viewer = ctx.viewer;
     const rows = slots.map((slot, index) => {
       const startMinute = minutesFromClock(slot.start);
       const endMinute = minutesFromClock(slot.end);
@@ -75,16 +73,16 @@ defineMutation("setWeeklyAvailability", {
       if (endMinute === null) throw fieldProblem(ctx.locale, `slots.${index}.end`, "INVALID_FORMAT");
       if (endMinute <= startMinute) throw fieldProblem(ctx.locale, `slots.${index}.end`, "BEFORE_START");
       return {
-        userId: viewer.userId,
-        organisationId: viewer.organisationId,
+        userId: ctx.viewer.userId,
+        organisationId: ctx.viewer.organisationId,
         weekday: slot.weekday,
         startMinute,
         endMinute,
       };
     });
-    await ctx.tx.availabilitySlot.deleteMany({ where: { userId: viewer.userId } });
+    await ctx.tx.availabilitySlot.deleteMany({ where: { userId: ctx.viewer.userId } });
     await ctx.tx.availabilitySlot.createMany({ data: rows });
-    return { userId: viewer.userId };
+    return { userId: ctx.viewer.userId };
   },
 });
 
@@ -92,16 +90,14 @@ defineMutation("addAbsence", {
   description: "A one-off absence (vacation, training) that overrides weekly availability.",
   authScopes: { workingRole: true },
   input: addAbsenceInput,
-  type: AvailabilityExceptionNode,
-  dataField: "absence",
+  payload: { absence: AvailabilityExceptionNode },
   resolve: (input, ctx) => {
     if (input.endsAt <= input.startsAt) throw fieldProblem(ctx.locale, "endsAt", "BEFORE_START");
     if (input.endsAt <= ctx.now) throw fieldProblem(ctx.locale, "endsAt", "IN_THE_PAST");
-    const viewer = ctx.viewer;
     return ctx.tx.availabilityException.create({
       data: {
-        userId: viewer.userId,
-        organisationId: viewer.organisationId,
+        userId: ctx.viewer.userId,
+        organisationId: ctx.viewer.organisationId,
         startsAt: input.startsAt,
         endsAt: input.endsAt,
         reason: input.reason || null,
@@ -113,9 +109,7 @@ defineMutation("addAbsence", {
 defineMutation("removeAbsence", {
   authScopes: { workingRole: true },
   idArgs: (arg) => ({ id: arg.id({ required: true }) }),
-  errors: [NotFoundError],
-  type: "Boolean",
-  dataField: "data",
+  payload: { data: "Boolean" },
   resolve: async (_input, ctx, args) => {
     const id = decodeId(args.id, "AvailabilityException");
     const removed = id

@@ -14,7 +14,6 @@ import {
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { consentCoveringReceiver } from "../../access/consent-checks.ts";
 import { ownPersonId, ownRecordOrNotFound, visibleRecordOrNotFound } from "../../access/own-records.ts";
-import { visibleNurseVisitWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { ActingContext } from "../../context.ts";
 import {
@@ -161,14 +160,12 @@ defineMutation("proposeNurseVisit", {
   authScopes: { writesOwn: "NURSE_VISIT" },
   input: proposeNurseVisitInput,
   errors: [ConsentRequiredError, DoubleBookingError],
-  type: NurseVisitNode,
-  dataField: "visit",
+  payload: { visit: NurseVisitNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const organisationId = viewer.organisationId;
+    const organisationId = ctx.viewer.organisationId;
     checkTimes(ctx, input.start, input.end);
     const nurse = (await partnerNurses(ctx)).find((n) => n.user.id === input.nurseId);
-    if (!nurse || nurse.user.id === viewer.userId) throw fieldProblem(ctx.locale, "nurseId", "NOT_FOUND");
+    if (!nurse || nurse.user.id === ctx.viewer.userId) throw fieldProblem(ctx.locale, "nurseId", "NOT_FOUND");
     const personIds: string[] = [];
     for (const [index, globalId] of input.personIds.entries()) {
       const person = { id: await ownPersonId(ctx, globalId, `personIds.${index}`) };
@@ -176,12 +173,15 @@ defineMutation("proposeNurseVisit", {
         throw new ConsentRequiredError(ctx.locale);
       personIds.push(person.id);
     }
-    await refuseDoubleBooking(ctx, [viewer.userId, nurse.user.id], { start: input.start, end: input.end });
+    await refuseDoubleBooking(ctx, [ctx.viewer.userId, nurse.user.id], {
+      start: input.start,
+      end: input.end,
+    });
     const visit = await ctx.tx.nurseVisit.create({
       data: {
         organisationId: nurse.organisationId,
         nurseId: nurse.user.id,
-        workerId: viewer.userId,
+        workerId: ctx.viewer.userId,
         workerOrganisationId: organisationId,
         placeType: input.placeType,
         plannedStart: input.start,
@@ -198,7 +198,7 @@ defineMutation("proposeNurseVisit", {
               },
             }
           : {}),
-        proposedById: viewer.userId,
+        proposedById: ctx.viewer.userId,
         persons: { create: [...new Set(personIds)].map((personId) => ({ personId })) },
       },
     });
@@ -216,23 +216,17 @@ defineMutation("respondToNurseVisit", {
     "Accept or decline the other side's proposal, propose another time, or cancel. The other side is notified in the app.",
   authScopes: { writesOwn: "NURSE_VISIT" },
   input: respondToNurseVisitInput,
-  errors: [NotFoundError, InvalidTransitionError, DoubleBookingError],
-  type: NurseVisitNode,
-  dataField: "visit",
+  errors: [InvalidTransitionError, DoubleBookingError],
+  payload: { visit: NurseVisitNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const visit = await visibleRecordOrNotFound(
-      ctx,
-      "NurseVisit",
-      input.visitId,
-      visibleNurseVisitWhere,
-      (where) => ctx.tx.nurseVisit.findFirst({ where }),
+    const visit = await visibleRecordOrNotFound(ctx, "NurseVisit", input.visitId, (where) =>
+      ctx.tx.nurseVisit.findFirst({ where }),
     );
     // Only the two people of the visit answer for it.
-    if (visit.nurseId !== viewer.userId && visit.workerId !== viewer.userId)
+    if (visit.nurseId !== ctx.viewer.userId && visit.workerId !== ctx.viewer.userId)
       throw new NotFoundError(ctx.locale);
     const response = input.response;
-    const next = visitResponseOutcome(visit.status, response, visit.proposedById === viewer.userId);
+    const next = visitResponseOutcome(visit.status, response, visit.proposedById === ctx.viewer.userId);
     if (!next) throw new InvalidTransitionError(ctx.locale, visit.status, response);
     let times = {};
     if (response === "PROPOSE_OTHER_TIME") {
@@ -245,7 +239,7 @@ defineMutation("respondToNurseVisit", {
         { start: input.start, end: input.end },
         visit.id,
       );
-      times = { plannedStart: input.start, plannedEnd: input.end, proposedById: viewer.userId };
+      times = { plannedStart: input.start, plannedEnd: input.end, proposedById: ctx.viewer.userId };
     }
     if (response === "ACCEPT") {
       await refuseDoubleBooking(
@@ -259,7 +253,7 @@ defineMutation("respondToNurseVisit", {
       where: { id: visit.id },
       data: { status: next, ...times },
     });
-    const otherIsNurse = viewer.userId === visit.workerId;
+    const otherIsNurse = ctx.viewer.userId === visit.workerId;
     await notify(
       ctx,
       otherIsNurse ? visit.organisationId : visit.workerOrganisationId,
@@ -284,22 +278,15 @@ defineMutation("completeNurseVisit", {
     "The visit's nurse records the acts performed (visible with the logistics) and clinical notes and results (her organisation's nurses only).",
   authScopes: { writesOwn: "CLINICAL_NOTE" },
   input: completeNurseVisitInput,
-  errors: [NotFoundError, InvalidTransitionError],
-  type: NurseVisitNode,
-  dataField: "visit",
+  errors: [InvalidTransitionError],
+  payload: { visit: NurseVisitNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const visit = await ownRecordOrNotFound(
-      ctx,
-      "NurseVisit",
-      input.visitId,
-      visibleNurseVisitWhere,
-      (where) =>
-        ctx.tx.nurseVisit.findFirst({
-          // Only the visit's nurse completes it and writes its clinical notes.
-          where: { ...where, nurseId: viewer.userId },
-          include: { persons: { select: { personId: true } } },
-        }),
+    const visit = await ownRecordOrNotFound(ctx, "NurseVisit", input.visitId, (where) =>
+      ctx.tx.nurseVisit.findFirst({
+        // Only the visit's nurse completes it and writes its clinical notes.
+        where: { ...where, nurseId: ctx.viewer.userId },
+        include: { persons: { select: { personId: true } } },
+      }),
     );
     if (visit.status !== "ACCEPTED") throw new InvalidTransitionError(ctx.locale, visit.status, "COMPLETED");
     if (visit.plannedStart.getTime() > ctx.now.getTime() + 3_600_000)
@@ -325,7 +312,7 @@ defineMutation("completeNurseVisit", {
         ...note,
         nurseVisitId: visit.id,
         organisationId: visit.organisationId,
-        authorId: viewer.userId,
+        authorId: ctx.viewer.userId,
       })),
     });
     const updated = await ctx.tx.nurseVisit.update({

@@ -8,8 +8,7 @@ import { overlaps } from "@maillage/domain";
 import { reassignNurseVisitInput } from "@maillage/domain/inputs";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { ownRecordOrNotFound } from "../../access/own-records.ts";
-import { visibleNurseVisitWhere } from "../../access/visible-records.ts";
-import { DoubleBookingError, fieldProblem, InvalidTransitionError, NotFoundError } from "../../errors.ts";
+import { DoubleBookingError, fieldProblem, InvalidTransitionError } from "../../errors.ts";
 import { defineMutation } from "../../mutations.ts";
 import { NurseVisitNode } from "./nurse-visits.types.ts";
 import { commitmentsOf, lockCalendars } from "./scheduling.ts";
@@ -22,16 +21,11 @@ defineMutation("reassignNurseVisit", {
     "A coordinator of the visit's organisation hands the visit to another of its nurses (she then completes it). Audited.",
   authScopes: { role: "COORDINATOR" },
   input: reassignNurseVisitInput,
-  errors: [NotFoundError, InvalidTransitionError, DoubleBookingError],
-  type: NurseVisitNode,
-  dataField: "visit",
+  errors: [InvalidTransitionError, DoubleBookingError],
+  payload: { visit: NurseVisitNode },
   resolve: async (input, ctx) => {
-    const visit = await ownRecordOrNotFound(
-      ctx,
-      "NurseVisit",
-      input.visitId,
-      visibleNurseVisitWhere,
-      (where) => ctx.tx.nurseVisit.findFirst({ where }),
+    const visit = await ownRecordOrNotFound(ctx, "NurseVisit", input.visitId, (where) =>
+      ctx.tx.nurseVisit.findFirst({ where }),
     );
     if (!(reassignable as readonly string[]).includes(visit.status))
       throw new InvalidTransitionError(ctx.locale, visit.status, "REASSIGNED");

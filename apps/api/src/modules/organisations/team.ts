@@ -50,18 +50,16 @@ defineMutation("setMemberRoles", {
     "Changes a member's roles in the acting organisation: an org admin any role, a coordinator working roles; nobody grants a role to itself. Audited.",
   authScopes: { takesAction: "MANAGE_MEMBERS" },
   input: setMemberRolesInput,
-  errors: [NotFoundError, ForbiddenError],
-  type: TeamMember,
-  dataField: "member",
+  errors: [ForbiddenError],
+  payload: { member: TeamMember },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const organisationId = viewer.organisationId;
+    const organisationId = ctx.viewer.organisationId;
     const [member] = await loadTeam(ctx.tx, organisationId, input.userId);
     if (!member) throw new NotFoundError(ctx.locale);
     const next = [...new Set(input.roles)];
     // An admin granting itself COORDINATOR would read every file at once: another admin or a
     // coordinator of the organisation must (row-level security refuses it too).
-    if (!mayChangeMemberRoles(viewer, { userId: member.userId, current: member.roles }, next))
+    if (!mayChangeMemberRoles(ctx.viewer, { userId: member.userId, current: member.roles }, next))
       throw new ForbiddenError(ctx.locale);
     await ctx.tx.membership.updateMany({
       where: { organisationId, userId: input.userId, endedAt: null },

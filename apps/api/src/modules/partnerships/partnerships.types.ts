@@ -56,17 +56,15 @@ defineMutation("updateSharingAgreement", {
   description: "Coordinators of a member organisation; narrowing it hides what it no longer allows at once.",
   authScopes: { role: "COORDINATOR" },
   input: updateSharingAgreementInput,
-  errors: [NotFoundError, ConflictError],
-  type: SharingAgreementRef,
-  dataField: "sharingAgreement",
+  errors: [ConflictError],
+  payload: { sharingAgreement: SharingAgreementRef },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
     const partnershipId = decodeId(input.partnershipId, "Partnership");
     const agreement = partnershipId
       ? await ctx.tx.sharingAgreement.findFirst({
           where: {
             partnershipId,
-            partnership: { members: { some: { organisationId: viewer.organisationId } } },
+            partnership: { members: { some: { organisationId: ctx.viewer.organisationId } } },
           },
         })
       : null;
@@ -77,7 +75,7 @@ defineMutation("updateSharingAgreement", {
       data: {
         recordKinds: kinds,
         version: { increment: 1 },
-        updatedById: viewer.userId,
+        updatedById: ctx.viewer.userId,
         updatedAt: ctx.now,
       },
     });

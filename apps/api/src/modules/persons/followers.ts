@@ -7,8 +7,7 @@
 import { setPersonFollowersInput } from "@maillage/domain/inputs";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { ownRecordOrNotFound } from "../../access/own-records.ts";
-import { visiblePersonWhere } from "../../access/visible-records.ts";
-import { fieldProblem, NotFoundError } from "../../errors.ts";
+import { fieldProblem } from "../../errors.ts";
 import { defineMutation } from "../../mutations.ts";
 import { PersonNode } from "./persons.types.ts";
 
@@ -17,13 +16,10 @@ defineMutation("setPersonFollowers", {
     "Sets the members of the acting organisation who follow one of its persons (coordinators). Audited.",
   authScopes: { role: "COORDINATOR" },
   input: setPersonFollowersInput,
-  errors: [NotFoundError],
-  type: PersonNode,
-  dataField: "person",
+  payload: { person: PersonNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const organisationId = viewer.organisationId;
-    const person = await ownRecordOrNotFound(ctx, "Person", input.personId, visiblePersonWhere, (where) =>
+    const organisationId = ctx.viewer.organisationId;
+    const person = await ownRecordOrNotFound(ctx, "Person", input.personId, (where) =>
       ctx.tx.person.findFirst({ where, include: { followers: { select: { userId: true } } } }),
     );
     const next = [...new Set(input.userIds)];

@@ -5,7 +5,7 @@ import { ownRecordOrNotFound } from "../../access/own-records.ts";
 import { visiblePersonWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
-import { fieldProblem, NotFoundError } from "../../errors.ts";
+import { fieldProblem } from "../../errors.ts";
 import { defineMutation } from "../../mutations.ts";
 import { PersonNode } from "./persons.types.ts";
 
@@ -59,9 +59,8 @@ defineMutation("createPerson", {
   input: createPersonInput,
   type: CreatePersonSuccess,
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const organisationId = viewer.organisationId;
-    if (input.legalName && !readsOwn(viewer.roles, "LEGAL_NAME"))
+    const organisationId = ctx.viewer.organisationId;
+    if (input.legalName && !readsOwn(ctx.viewer.roles, "LEGAL_NAME"))
       throw fieldProblem(ctx.locale, "legalName", "INVALID_VALUE");
     const aliasSearch = aliasSearchKey(input.alias);
     // Candidates share the first letter or the birth year: enough for a flag, cheap to load;
@@ -74,7 +73,7 @@ defineMutation("createPerson", {
           { aliasSearch: { startsWith: aliasSearch.slice(0, 1) } },
           ...(input.birthYear ? [{ birthYear: input.birthYear }] : []),
         ],
-        AND: [visiblePersonWhere(viewer, ctx.now)],
+        AND: [visiblePersonWhere(ctx.viewer, ctx.now)],
       },
       select: { id: true, aliasSearch: true, birthYear: true },
       take: 2000,
@@ -91,7 +90,7 @@ defineMutation("createPerson", {
         mayLeaveMessage: input.mayLeaveMessage ?? false,
         safeContactNote: input.safeContactNote || null,
         inRegularFollowUp: input.inRegularFollowUp ?? false,
-        createdById: viewer.userId,
+        createdById: ctx.viewer.userId,
       },
     });
     await saveLegalName(ctx, person.id, organisationId, input.legalName);
@@ -105,15 +104,12 @@ defineMutation("createPerson", {
 defineMutation("updatePerson", {
   authScopes: { writesOwn: "PERSON_PROFILE" },
   input: updatePersonInput,
-  errors: [NotFoundError],
-  type: PersonNode,
-  dataField: "person",
+  payload: { person: PersonNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const existing = await ownRecordOrNotFound(ctx, "Person", input.id, visiblePersonWhere, (where) =>
+    const existing = await ownRecordOrNotFound(ctx, "Person", input.id, (where) =>
       ctx.tx.person.findFirst({ where, select: { id: true, organisationId: true } }),
     );
-    if (input.legalName && !readsOwn(viewer.roles, "LEGAL_NAME"))
+    if (input.legalName && !readsOwn(ctx.viewer.roles, "LEGAL_NAME"))
       throw fieldProblem(ctx.locale, "legalName", "INVALID_VALUE");
     const person = await ctx.tx.person.update({
       where: { id: existing.id },

@@ -8,14 +8,8 @@ import { sendReferralInput, transitionReferralInput } from "@maillage/domain/inp
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { consentCoveringReceiver } from "../../access/consent-checks.ts";
 import { ownPersonId, visibleRecordOrNotFound } from "../../access/own-records.ts";
-import { visibleNotificationWhere, visibleReferralWhere } from "../../access/visible-records.ts";
-import {
-  ConflictError,
-  ConsentRequiredError,
-  fieldProblem,
-  InvalidTransitionError,
-  NotFoundError,
-} from "../../errors.ts";
+import { visibleNotificationWhere } from "../../access/visible-records.ts";
+import { ConflictError, ConsentRequiredError, fieldProblem, InvalidTransitionError } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
 import { ReferralNode } from "./referrals.types.ts";
@@ -26,11 +20,9 @@ defineMutation("sendReferral", {
   authScopes: { writesOwn: "REFERRAL" },
   input: sendReferralInput,
   errors: [ConsentRequiredError],
-  type: ReferralNode,
-  dataField: "referral",
+  payload: { referral: ReferralNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const organisationId = viewer.organisationId;
+    const organisationId = ctx.viewer.organisationId;
     const person = { id: await ownPersonId(ctx, input.personId, "personId") };
     const toOrganisationId = decodeId(input.toOrganisationId, "Organisation");
     const receiver =
@@ -50,7 +42,7 @@ defineMutation("sendReferral", {
       data: {
         personId: person.id,
         fromOrganisationId: organisationId,
-        fromUserId: viewer.userId,
+        fromUserId: ctx.viewer.userId,
         toOrganisationId: receiver.id,
         consentId: consent.id,
         reason: input.reason,
@@ -60,7 +52,7 @@ defineMutation("sendReferral", {
         transitions: {
           create: {
             toStatus: "SENT",
-            byUserId: viewer.userId,
+            byUserId: ctx.viewer.userId,
             byOrganisationId: organisationId,
             message: input.message || null,
           },
@@ -84,18 +76,12 @@ defineMutation("transitionReferral", {
   description: "Moves a referral along its lifecycle; every step is recorded with who, when and a message.",
   authScopes: { writesOwn: "REFERRAL" },
   input: transitionReferralInput,
-  errors: [NotFoundError, InvalidTransitionError, ConflictError],
-  type: ReferralNode,
-  dataField: "referral",
+  errors: [InvalidTransitionError, ConflictError],
+  payload: { referral: ReferralNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const organisationId = viewer.organisationId;
-    const referral = await visibleRecordOrNotFound(
-      ctx,
-      "Referral",
-      input.referralId,
-      visibleReferralWhere,
-      (where) => ctx.tx.referral.findFirst({ where }),
+    const organisationId = ctx.viewer.organisationId;
+    const referral = await visibleRecordOrNotFound(ctx, "Referral", input.referralId, (where) =>
+      ctx.tx.referral.findFirst({ where }),
     );
     // Someone moved it since the caller looked: refuse rather than act on a stale view.
     if (referral.version !== input.expectedVersion) throw new ConflictError(ctx.locale);
@@ -125,7 +111,7 @@ defineMutation("transitionReferral", {
           referralId: referral.id,
           fromStatus: referral.status,
           toStatus: input.to,
-          byUserId: viewer.userId,
+          byUserId: ctx.viewer.userId,
           byOrganisationId: organisationId,
           message: input.message || null,
         },

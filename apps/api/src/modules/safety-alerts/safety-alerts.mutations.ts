@@ -1,8 +1,7 @@
 import { publishSafetyAlertInput } from "@maillage/domain/inputs";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { ownRecordOrNotFound } from "../../access/own-records.ts";
-import { visibleSafetyAlertWhere } from "../../access/visible-records.ts";
-import { fieldProblem, NotFoundError } from "../../errors.ts";
+import { fieldProblem } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
 import { SafetyAlertNode } from "./safety-alerts.types.ts";
@@ -13,11 +12,9 @@ defineMutation("publishSafetyAlert", {
   description: "Coordinators publish to their partnership; the alert disappears by itself when it expires.",
   authScopes: { writesOwn: "SAFETY_ALERT" },
   input: publishSafetyAlertInput,
-  type: SafetyAlertNode,
-  dataField: "alert",
+  payload: { alert: SafetyAlertNode },
   resolve: async (input, ctx) => {
-    const viewer = ctx.viewer;
-    const organisationId = viewer.organisationId;
+    const organisationId = ctx.viewer.organisationId;
     const partnershipId = decodeId(input.partnershipId, "Partnership");
     const partnership = partnershipId
       ? await ctx.tx.partnership.findFirst({
@@ -38,7 +35,7 @@ defineMutation("publishSafetyAlert", {
       data: {
         partnershipId: partnership.id,
         organisationId,
-        publishedById: viewer.userId,
+        publishedById: ctx.viewer.userId,
         whatHappened: input.whatHappened,
         aggressorDescription: input.aggressorDescription || null,
         vehicleDescription: input.vehicleDescription || null,
@@ -60,11 +57,9 @@ defineMutation("withdrawSafetyAlert", {
   description: "The publishing organisation's coordinators take an alert down before it expires.",
   authScopes: { writesOwn: "SAFETY_ALERT" },
   idArgs: (arg) => ({ id: arg.id({ required: true }) }),
-  errors: [NotFoundError],
-  type: SafetyAlertNode,
-  dataField: "alert",
+  payload: { alert: SafetyAlertNode },
   resolve: async (_input, ctx, args) => {
-    const alert = await ownRecordOrNotFound(ctx, "SafetyAlert", args.id, visibleSafetyAlertWhere, (where) =>
+    const alert = await ownRecordOrNotFound(ctx, "SafetyAlert", args.id, (where) =>
       ctx.tx.safetyAlert.findFirst({ where }),
     );
     return ctx.tx.safetyAlert.update({

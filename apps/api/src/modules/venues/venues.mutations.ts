@@ -5,8 +5,7 @@ import { VenueNode } from "./venues.types.ts";
 defineMutation("createVenue", {
   authScopes: { writesOwn: "VENUE" },
   input: createVenueInput,
-  type: VenueNode,
-  dataField: "venue",
+  payload: { venue: VenueNode },
   resolve: (input, ctx) =>
     ctx.tx.venue.create({
       data: {
