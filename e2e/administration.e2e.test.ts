@@ -2,25 +2,14 @@
 // agreement; an org admin of the same organisation then finds that change, translated, in the
 // audit log.
 
-import {
-  adminPool,
-  createOrganisation,
-  createPartnership,
-  createUser,
-  type TestUser,
-} from "@maillage/db/factories";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserMissing, browserTestEnvironment } from "./browser.ts";
+import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
 
 const words = {
   fr: {
-    email: "Courriel",
-    password: "Mot de passe",
-    signIn: "Se connecter",
-    hello: "Bonjour",
     partnershipNav: "Partenariat",
     agreementTitle: "Entente de partage",
     kind: "Références",
@@ -31,10 +20,6 @@ const words = {
     kindColumn: "Partenariat",
   },
   en: {
-    email: "E-mail",
-    password: "Password",
-    signIn: "Sign in",
-    hello: "Hello",
     partnershipNav: "Partnership",
     agreementTitle: "Sharing agreement",
     kind: "Referrals",
@@ -46,19 +31,6 @@ const words = {
   },
 };
 
-async function signIn(user: TestUser, language: "fr" | "en", width: number): Promise<Page> {
-  const w = words[language];
-  const context = await env.browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(env.server.url);
-  if (language === "en") await page.getByRole("button", { name: "EN" }).click();
-  await page.getByLabel(w.email).fill(user.email);
-  await page.getByLabel(w.password).fill(user.password);
-  await page.getByRole("button", { name: w.signIn }).click();
-  await page.getByRole("heading", { name: `${w.hello}, ${user.displayName}` }).waitFor();
-  return page;
-}
-
 describe.skipIf(browserMissing)("administration", () => {
   it.each([
     ["fr", 360],
@@ -67,26 +39,16 @@ describe.skipIf(browserMissing)("administration", () => {
     "narrows the sharing agreement and finds the change in the audit log (%s, %i px)",
     async (language, width) => {
       const w = words[language];
-      const pool = adminPool(env.server.databaseUrl);
-      const street = await createOrganisation(pool, { name: `Réseau Ancrage (${language})` });
-      const health = await createOrganisation(pool, {
-        name: `Santé publique (${language})`,
-        kind: "PUBLIC_HEALTH",
+      const { partners, member } = testData(env.server.databaseUrl);
+      const { street, partnership } = await partners({
+        street: `Réseau Ancrage (${language})`,
+        health: `Santé publique (${language})`,
+        partnership: `Volet Lévis (${language})`,
       });
-      const partnership = await createPartnership(pool, {
-        organisationIds: [street.id, health.id],
-        name: `Volet Lévis (${language})`,
-      });
-      const coordinator = await createUser(pool, {
-        displayName: `Coco ${language}`,
-        memberships: [{ organisationId: street.id, roles: ["COORDINATOR"] }],
-      });
-      const admin = await createUser(pool, {
-        displayName: `Ada ${language}`,
-        memberships: [{ organisationId: street.id, roles: ["ORG_ADMIN"] }],
-      });
+      const coordinator = await member(street, ["COORDINATOR"], `Coco ${language}`);
+      const admin = await member(street, ["ORG_ADMIN"], `Ada ${language}`);
 
-      const page = await signIn(coordinator, language, width);
+      const page = await env.signIn(coordinator, { language, viewport: { width, height: 800 } });
       await page.getByRole("link", { name: w.partnershipNav }).click();
       await page.getByRole("heading", { name: w.agreementTitle, level: 1 }).waitFor();
       const card = page.getByRole("article", { name: partnership.name });
@@ -105,7 +67,7 @@ describe.skipIf(browserMissing)("administration", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.context().close();
 
-      const adminPage = await signIn(admin, language, width);
+      const adminPage = await env.signIn(admin, { language, viewport: { width, height: 800 } });
       await adminPage.getByRole("link", { name: w.auditNav }).click();
       await adminPage.getByRole("heading", { name: w.auditNav, level: 1 }).waitFor();
       const event = adminPage.getByRole("row").filter({ hasText: w.event });

@@ -2,16 +2,11 @@
 // committee member reads the partnership's with every small count, and the cell hidden beside it,
 // under the same mark, and no person anywhere.
 
-import {
-  adminPool,
-  createOrganisation,
-  createPartnership,
-  createPerson,
-  createUser,
-} from "@maillage/db/factories";
+import { createPerson, createUser } from "@maillage/db/factories";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { browserMissing, browserTestEnvironment, signInThroughPage } from "./browser.ts";
+import { browserMissing, browserTestEnvironment } from "./browser.ts";
+import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
 
@@ -55,20 +50,15 @@ const suppressed = { said: "masqué", seen: "x" };
 
 describe.skipIf(browserMissing)("dashboards", () => {
   it("shows a coordinator exact counts and a committee member suppressed ones", async () => {
-    const pool = adminPool(env.server.databaseUrl);
-    const owner = await createOrganisation(pool, { name: "Rue (tableaux e2e)" });
-    const partner = await createOrganisation(pool, {
-      name: "Santé publique (tableaux e2e)",
-      kind: "PUBLIC_HEALTH",
-    });
-    const partnership = await createPartnership(pool, { organisationIds: [owner.id, partner.id] });
-    const worker = await createUser(pool, {
-      memberships: [{ organisationId: owner.id, roles: ["OUTREACH_WORKER"] }],
-    });
-    const coordinator = await createUser(pool, {
-      memberships: [{ organisationId: owner.id, roles: ["COORDINATOR"] }],
-    });
-    const member = await createUser(pool, {
+    const { pool, partners, member } = testData(env.server.databaseUrl);
+    const {
+      street: owner,
+      health: partner,
+      partnership,
+    } = await partners({ street: "Rue (tableaux e2e)", health: "Santé publique (tableaux e2e)" });
+    const worker = await member(owner, ["OUTREACH_WORKER"]);
+    const coordinator = await member(owner, ["COORDINATOR"]);
+    const committeeMember = await createUser(pool, {
       memberships: [{ organisationId: partner.id, roles: [] }],
       committeePartnershipIds: [partnership.id],
     });
@@ -91,12 +81,7 @@ describe.skipIf(browserMissing)("dashboards", () => {
     }
 
     const open = async (user: { email: string; password: string }) => {
-      const context = await env.browser.newContext({
-        viewport: { width: 360, height: 740 },
-        timezoneId: "America/Toronto",
-      });
-      const page = await context.newPage();
-      await signInThroughPage(page, env.server.url, user);
+      const page = await env.signIn(user, { timezoneId: "America/Toronto" });
       await page.getByRole("link", { name: "Tableau de bord" }).click();
       await page.getByLabel("Année financière").selectOption(String(fiscalYear));
       await page.getByRole("region", { name: "Lieux des rencontres" }).getByRole("table").waitFor();
@@ -115,7 +100,7 @@ describe.skipIf(browserMissing)("dashboards", () => {
     );
     await coordinatorPage.context().close();
 
-    const committeePage = await open(member);
+    const committeePage = await open(committeeMember);
     await committeePage
       .getByRole("heading", { name: `Indicateurs du partenariat ${partnership.name}` })
       .waitFor();

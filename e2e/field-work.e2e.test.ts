@@ -1,20 +1,19 @@
 // Issue "field work": quick encounter entry on a 360×740 phone, measured (taps and time), an
 // accompaniment planned and closed, venues with their overdue flag.
 
-import { adminPool, createOrganisation, createPerson, createUser } from "@maillage/db/factories";
+import { createOrganisation, createPerson } from "@maillage/db/factories";
 import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { browserMissing, browserTestEnvironment, signInThroughPage } from "./browser.ts";
+import { browserMissing, browserTestEnvironment } from "./browser.ts";
+import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
 
 describe.skipIf(browserMissing)("field work on a phone", () => {
   it("records an anonymous and a person's encounter in a few taps, plans and closes an accompaniment, flags overdue venues", async () => {
-    const pool = adminPool(env.server.databaseUrl);
+    const { pool, member } = testData(env.server.databaseUrl);
     const organisation = await createOrganisation(pool, { name: "Rue (terrain e2e)" });
-    const worker = await createUser(pool, {
-      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
-    });
+    const worker = await member(organisation, ["OUTREACH_WORKER"]);
     await createPerson(pool, { organisationId: organisation.id, alias: "Maëlle" });
     const { rows } = await pool.query<{ id: string }>(
       `INSERT INTO venues (organisation_id, name, kind, visit_cadence_days) VALUES
@@ -29,9 +28,7 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
        VALUES ($1, $2, now() - interval '20 days', 'IN_PERSON', 'WORKPLACE', $3, '{}')`,
       [organisation.id, worker.id, rubisId],
     );
-    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
-    const page = await context.newPage();
-    await signInThroughPage(page, env.server.url, worker);
+    const page = await env.signIn(worker, { hasTouch: true });
 
     let taps = 0;
     const tap = async (target: Locator) => {
@@ -182,6 +179,6 @@ describe.skipIf(browserMissing)("field work on a phone", () => {
     expect(await rubis.getByText(/Dernière visite/).count()).toBe(1);
     expect(await lotus.getByText("En retard").count()).toBe(1);
     expect(await lotus.getByText("Jamais visité").count()).toBe(1);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,35 +1,22 @@
 // Issue "joint nurse visits": a worker books a joint visit on a phone, a nurse of the partner
 // public-health organisation accepts it on a desktop — two browsers, the real API.
 
-import {
-  adminPool,
-  createOrganisation,
-  createPartnership,
-  createPerson,
-  createUser,
-} from "@maillage/db/factories";
+import { createPerson } from "@maillage/db/factories";
 import { describe, expect, it } from "vitest";
-import { browserMissing, browserTestEnvironment, signInThroughPage } from "./browser.ts";
+import { browserMissing, browserTestEnvironment, desktop, signInThroughPage } from "./browser.ts";
+import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
 
 describe.skipIf(browserMissing)("joint visit booking", () => {
   it("a worker proposes a common free time; the nurse sees the request and accepts it", async () => {
-    const pool = adminPool(env.server.databaseUrl);
-    const street = await createOrganisation(pool, { name: "Rue (visites e2e)" });
-    const health = await createOrganisation(pool, {
-      name: "Santé publique (visites e2e)",
-      kind: "PUBLIC_HEALTH",
+    const { pool, partners, member, consent } = testData(env.server.databaseUrl);
+    const { street, health } = await partners({
+      street: "Rue (visites e2e)",
+      health: "Santé publique (visites e2e)",
     });
-    await createPartnership(pool, { organisationIds: [street.id, health.id] });
-    const worker = await createUser(pool, {
-      displayName: "Julie Rue",
-      memberships: [{ organisationId: street.id, roles: ["OUTREACH_WORKER"] }],
-    });
-    const nurse = await createUser(pool, {
-      displayName: "Isabelle Inf",
-      memberships: [{ organisationId: health.id, roles: ["NURSE"] }],
-    });
+    const worker = await member(street, ["OUTREACH_WORKER"], "Julie Rue");
+    const nurse = await member(health, ["NURSE"], "Isabelle Inf");
     const person = await createPerson(pool, { organisationId: street.id, alias: "Rosalie" });
     // Every weekday, both free 13:00–16:00 (Toronto time).
     for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
@@ -39,15 +26,9 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
         [worker.id, street.id, nurse.id, health.id, weekday],
       );
     }
-    await pool.query(
-      `INSERT INTO consents (organisation_id, person_id, grantee_organisation_id, record_kinds, recorded_by_id)
-       VALUES ($1, $2, $3, '{PROFILE,NURSE_VISIT_LOGISTICS}', $4)`,
-      [street.id, person.id, health.id, worker.id],
-    );
+    await consent(street, person, health, ["PROFILE", "NURSE_VISIT_LOGISTICS"], worker);
 
-    const workerContext = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
-    const workerPage = await workerContext.newPage();
-    await signInThroughPage(workerPage, env.server.url, worker);
+    const workerPage = await env.signIn(worker);
     await workerPage.goto(`${env.server.url}/visites/nouvelle`);
     await workerPage.getByRole("heading", { name: "Proposer une visite conjointe" }).waitFor();
     await workerPage.getByLabel("Pseudonyme").fill("rosalie");
@@ -61,9 +42,7 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
     await workerPage.getByText("Visite proposée. L'infirmière est avisée.").waitFor();
     expect(await workerPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    const nurseContext = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const nursePage = await nurseContext.newPage();
-    await signInThroughPage(nursePage, env.server.url, nurse);
+    const nursePage = await env.signIn(nurse, { viewport: desktop });
     await nursePage.goto(`${env.server.url}/visites`);
     await nursePage.getByRole("heading", { name: "En attente de ma réponse" }).waitFor();
     await nursePage.getByText("Nouvelle demande de visite").waitFor();
@@ -81,35 +60,19 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
       worker.id,
     ]);
     expect(rows).toEqual([{ status: "ACCEPTED", place_type: "HOME" }]);
-    await workerContext.close();
-    await nurseContext.close();
+    await workerPage.context().close();
+    await nursePage.context().close();
   });
 
   it("only the visit's nurse is offered its completion; a coordinator hands it to another nurse", async () => {
-    const pool = adminPool(env.server.databaseUrl);
-    const street = await createOrganisation(pool, { name: "Rue (remise e2e)" });
-    const health = await createOrganisation(pool, { name: "Santé (remise e2e)", kind: "PUBLIC_HEALTH" });
-    await createPartnership(pool, { organisationIds: [street.id, health.id] });
-    const worker = await createUser(pool, {
-      memberships: [{ organisationId: street.id, roles: ["OUTREACH_WORKER"] }],
-    });
-    const firstNurse = await createUser(pool, {
-      displayName: "Nadia Première",
-      memberships: [{ organisationId: health.id, roles: ["NURSE"] }],
-    });
-    const secondNurse = await createUser(pool, {
-      displayName: "Sophie Seconde",
-      memberships: [{ organisationId: health.id, roles: ["NURSE"] }],
-    });
-    const coordinator = await createUser(pool, {
-      memberships: [{ organisationId: health.id, roles: ["COORDINATOR"] }],
-    });
+    const { pool, partners, member, consent } = testData(env.server.databaseUrl);
+    const { street, health } = await partners({ street: "Rue (remise e2e)", health: "Santé (remise e2e)" });
+    const worker = await member(street, ["OUTREACH_WORKER"]);
+    const firstNurse = await member(health, ["NURSE"], "Nadia Première");
+    const secondNurse = await member(health, ["NURSE"], "Sophie Seconde");
+    const coordinator = await member(health, ["COORDINATOR"]);
     const person = await createPerson(pool, { organisationId: street.id, alias: "Océane" });
-    await pool.query(
-      `INSERT INTO consents (organisation_id, person_id, grantee_organisation_id, record_kinds, recorded_by_id)
-       VALUES ($1, $2, $3, '{PROFILE,NURSE_VISIT_LOGISTICS}', $4)`,
-      [street.id, person.id, health.id, worker.id],
-    );
+    await consent(street, person, health, ["PROFILE", "NURSE_VISIT_LOGISTICS"], worker);
     // An accepted visit of the first nurse, starting in a few minutes (so it may be completed).
     const { rows } = await pool.query<{ id: string }>(
       `INSERT INTO nurse_visits (organisation_id, nurse_id, worker_id, worker_organisation_id, place_type,

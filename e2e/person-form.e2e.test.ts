@@ -2,10 +2,11 @@
 // fields before anything is sent, the first wrong field focused and described by its error;
 // then a file created and edited, in French and in English, on a phone-sized screen.
 
-import { adminPool, createOrganisation, createUser } from "@maillage/db/factories";
+import { createOrganisation } from "@maillage/db/factories";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { browserMissing, browserTestEnvironment, signInThroughPage } from "./browser.ts";
+import { browserMissing, browserTestEnvironment } from "./browser.ts";
+import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
 
@@ -26,11 +27,9 @@ const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe.skipIf(browserMissing)("person form", () => {
   it("shows the API's rules on their fields before sending, then creates and edits a file", async () => {
-    const pool = adminPool(env.server.databaseUrl);
+    const { pool, member } = testData(env.server.databaseUrl);
     const organisation = await createOrganisation(pool, { name: "Rue (formulaire e2e)" });
-    const worker = await createUser(pool, {
-      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
-    });
+    const worker = await member(organisation, ["OUTREACH_WORKER"]);
     const persons = async () =>
       (
         await pool.query<{
@@ -44,9 +43,7 @@ describe.skipIf(browserMissing)("person form", () => {
         )
       ).rows;
 
-    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    await signInThroughPage(page, env.server.url, worker);
+    const page = await env.signIn(worker);
     await page.getByRole("link", { name: "Personnes" }).click();
     await page.getByRole("link", { name: "Nouvelle personne" }).click();
     await page.getByRole("heading", { name: "Nouvelle personne" }).waitFor();
@@ -103,6 +100,6 @@ describe.skipIf(browserMissing)("person form", () => {
     await page.getByRole("link", { name: "Persons", exact: true }).click();
     await page.getByText("1 person shown").waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,35 +1,24 @@
 // Issue "access model": consent screens (record, see, withdraw) and "see as partner", in
 // French and English, through the real page — and what the partner sees in its own env.browser.
 
-import {
-  adminPool,
-  createEncounter,
-  createOrganisation,
-  createPartnership,
-  createPerson,
-  createUser,
-} from "@maillage/db/factories";
+import { createEncounter, createPerson } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { describe, expect, it } from "vitest";
-import { browserMissing, browserTestEnvironment, signInThroughPage } from "./browser.ts";
+import { browserMissing, browserTestEnvironment, desktop } from "./browser.ts";
+import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
 
 describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
   it("records a consent, previews the partner's view, withdraws it; the partner's own view follows", async () => {
-    const pool = adminPool(env.server.databaseUrl);
-    const owner = await createOrganisation(pool, { name: "Rue (e2e)" });
-    const partner = await createOrganisation(pool, {
-      name: "Clinique partenaire (e2e)",
-      kind: "PUBLIC_HEALTH",
+    const { pool, partners, member } = testData(env.server.databaseUrl);
+    const { street: owner, health: partner } = await partners({
+      street: "Rue (e2e)",
+      health: "Clinique partenaire (e2e)",
+      partnership: "Partenariat (e2e)",
     });
-    await createPartnership(pool, { organisationIds: [owner.id, partner.id], name: "Partenariat (e2e)" });
-    const worker = await createUser(pool, {
-      memberships: [{ organisationId: owner.id, roles: ["OUTREACH_WORKER"] }],
-    });
-    const partnerWorker = await createUser(pool, {
-      memberships: [{ organisationId: partner.id, roles: ["NURSE"] }],
-    });
+    const worker = await member(owner, ["OUTREACH_WORKER"]);
+    const partnerWorker = await member(partner, ["NURSE"]);
     const person = await createPerson(pool, {
       organisationId: owner.id,
       alias: "Noémie-Éloïse",
@@ -43,9 +32,7 @@ describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
     });
     const fileUrl = `${env.server.url}/personnes/${encodeURIComponent(encodeGlobalID("Person", person.id))}`;
 
-    const ownerContext = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await ownerContext.newPage();
-    await signInThroughPage(page, env.server.url, worker);
+    const page = await env.signIn(worker);
     await page.getByRole("link", { name: "Personnes" }).click();
     await page.getByLabel("Rechercher un pseudonyme").fill("noemie-eloise");
     await page.getByRole("link", { name: "Noémie-Éloïse" }).click();
@@ -80,9 +67,7 @@ describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
     expect(previewText).toContain("masqué");
 
     // The partner, in its own browser, sees the file while the consent is in force.
-    const partnerContext = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const partnerPage = await partnerContext.newPage();
-    await signInThroughPage(partnerPage, env.server.url, partnerWorker);
+    const partnerPage = await env.signIn(partnerWorker, { viewport: desktop });
     await partnerPage.goto(fileUrl);
     await partnerPage.getByRole("heading", { name: "Noémie-Éloïse" }).waitFor();
     await partnerPage.getByText(/Ce dossier appartient à Rue \(e2e\)/).waitFor();
@@ -106,7 +91,7 @@ describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
     await partnerPage.reload();
     await partnerPage.getByRole("heading", { name: "Introuvable, ou vous n'y avez pas accès." }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await ownerContext.close();
-    await partnerContext.close();
+    await page.context().close();
+    await partnerPage.context().close();
   });
 });

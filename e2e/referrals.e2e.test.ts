@@ -1,62 +1,33 @@
 // The closed loop of a referral, in two browsers: one organisation refers a consenting person
 // to its partner; the partner accepts, starts and completes it; the sender sees the outcome.
 
-import {
-  adminPool,
-  createOrganisation,
-  createPartnership,
-  createPerson,
-  createUser,
-  type TestUser,
-} from "@maillage/db/factories";
+import { createPerson } from "@maillage/db/factories";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserMissing, browserTestEnvironment } from "./browser.ts";
+import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
 
 /** A Relay global id, as the API encodes it. */
 const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString("base64");
 
-async function signedInPage(user: TestUser, width = 360): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width, height: 740 } });
-  const page = await context.newPage();
-  await page.goto(env.server.url);
-  await page.getByLabel("Courriel").fill(user.email);
-  await page.getByLabel("Mot de passe").fill(user.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("heading", { name: `Bonjour, ${user.displayName}` }).waitFor();
-  return page;
-}
-
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe.skipIf(browserMissing)("referrals", () => {
   it("sends a referral, and the partner accepts, starts and completes it; the sender sees the outcome", async () => {
-    const pool = adminPool(env.server.databaseUrl);
-    const street = await createOrganisation(pool, { name: "Réseau Ancrage (référence)" });
-    const health = await createOrganisation(pool, {
-      name: "CIUSSS Santé (référence)",
-      kind: "PUBLIC_HEALTH",
+    const { pool, partners, member, consent } = testData(env.server.databaseUrl);
+    const { street, health } = await partners({
+      street: "Réseau Ancrage (référence)",
+      health: "CIUSSS Santé (référence)",
     });
-    await createPartnership(pool, { organisationIds: [street.id, health.id] });
-    const sender = await createUser(pool, {
-      displayName: "Sam Envoi",
-      memberships: [{ organisationId: street.id, roles: ["OUTREACH_WORKER"] }],
-    });
-    const receiver = await createUser(pool, {
-      displayName: "Rita Réception",
-      memberships: [{ organisationId: health.id, roles: ["NURSE"] }],
-    });
+    const sender = await member(street, ["OUTREACH_WORKER"], "Sam Envoi");
+    const receiver = await member(health, ["NURSE"], "Rita Réception");
     const person = await createPerson(pool, { organisationId: street.id, alias: "Étoile-référée" });
-    await pool.query(
-      `INSERT INTO consents (organisation_id, person_id, grantee_organisation_id, record_kinds, recorded_by_id)
-       VALUES ($1, $2, $3, '{PROFILE}', $4)`,
-      [street.id, person.id, health.id, sender.id],
-    );
+    await consent(street, person, health, ["PROFILE"], sender);
 
     // The sender refers the person from the send screen.
-    const sent = await signedInPage(sender);
+    const sent = await env.signIn(sender);
     await sent.goto(
       `${env.server.url}/references/nouvelle?personne=${encodeURIComponent(globalId("Person", person.id))}`,
     );
@@ -71,7 +42,7 @@ describe.skipIf(browserMissing)("referrals", () => {
     expect(await noSidewaysScroll(sent)).toBeLessThanOrEqual(360);
 
     // The receiver, in another browser context, finds it among the new ones and opens it.
-    const received = await signedInPage(receiver);
+    const received = await env.signIn(receiver);
     await received.getByRole("link", { name: "Références" }).click();
     await received.getByRole("heading", { name: "Références", level: 1 }).waitFor();
     expect(await received.getByRole("button", { name: "Reçues" }).getAttribute("aria-pressed")).toBe("true");

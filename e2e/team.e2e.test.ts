@@ -3,48 +3,26 @@
 // touch the admin role, and when a save is refused — the worker became an admin in between —
 // the page says why and shows the current roles.
 
-import { adminPool, createOrganisation, createUser, type TestUser } from "@maillage/db/factories";
+import { createOrganisation } from "@maillage/db/factories";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { browserMissing, browserTestEnvironment } from "./browser.ts";
+import { browserMissing, browserTestEnvironment, desktop } from "./browser.ts";
+import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
-
-async function signIn(user: TestUser, language: "fr" | "en", width: number): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(env.server.url);
-  if (language === "en") await page.getByRole("button", { name: "EN" }).click();
-  await page.getByLabel(language === "fr" ? "Courriel" : "E-mail").fill(user.email);
-  await page.getByLabel(language === "fr" ? "Mot de passe" : "Password").fill(user.password);
-  await page.getByRole("button", { name: language === "fr" ? "Se connecter" : "Sign in" }).click();
-  await page
-    .getByRole("heading", { name: `${language === "fr" ? "Bonjour" : "Hello"}, ${user.displayName}` })
-    .waitFor();
-  return page;
-}
 
 const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe.skipIf(browserMissing)("team", () => {
   it("keeps an admin's own roles out of its reach, and shows a refused change of roles", async () => {
-    const pool = adminPool(env.server.databaseUrl);
+    const { pool, member } = testData(env.server.databaseUrl);
     const street = await createOrganisation(pool, { name: "Réseau Ancrage (équipe)" });
-    const admin = await createUser(pool, {
-      displayName: "Ada Admin",
-      memberships: [{ organisationId: street.id, roles: ["ORG_ADMIN"] }],
-    });
-    const coordinator = await createUser(pool, {
-      displayName: "Coco Coordination",
-      memberships: [{ organisationId: street.id, roles: ["COORDINATOR"] }],
-    });
-    const worker = await createUser(pool, {
-      displayName: "Wim Terrain",
-      memberships: [{ organisationId: street.id, roles: ["OUTREACH_WORKER"] }],
-    });
+    const admin = await member(street, ["ORG_ADMIN"], "Ada Admin");
+    const coordinator = await member(street, ["COORDINATOR"], "Coco Coordination");
+    const worker = await member(street, ["OUTREACH_WORKER"], "Wim Terrain");
 
     // The admin, on a phone: its own row lists its roles, with no checkbox; a worker's can change.
-    const adminPage = await signIn(admin, "fr", 360);
+    const adminPage = await env.signIn(admin, { viewport: { width: 360, height: 800 } });
     await adminPage.getByRole("link", { name: "Équipe" }).click();
     await adminPage.getByRole("heading", { name: "Équipe", level: 1 }).waitFor();
     const ownRow = adminPage.getByRole("listitem").filter({ hasText: admin.email });
@@ -59,7 +37,7 @@ describe.skipIf(browserMissing)("team", () => {
     await adminPage.context().close();
 
     // The coordinator, in English: the admin role is not hers to give or take.
-    const page = await signIn(coordinator, "en", 1280);
+    const page = await env.signIn(coordinator, { language: "en", viewport: desktop });
     await page.getByRole("link", { name: "Team" }).click();
     await page.getByRole("heading", { name: "Team", level: 1 }).waitFor();
     const adminRow = page.getByRole("listitem").filter({ hasText: admin.email });

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TestClient } from "./testing/graphql-client.ts";
-import { createPartnershipWorld, type PartnershipWorld } from "./testing/partnership-world.ts";
-import { startTestServer, type TestServer } from "./testing/test-server.ts";
+import { usePartnershipWorld } from "./testing/partnership-world.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const world = usePartnershipWorld();
 
 const createVenue = `mutation ($input: CreateVenueInput!) {
   createVenue(input: $input) {
@@ -45,7 +36,7 @@ describe("the mutation envelope (mutations.ts)", () => {
       "address:TOO_LONG",
     ]);
     expect(french.data?.createVenue.fields[0].message).toBe("Ce champ est obligatoire.");
-    const inEnglish = new TestClient(server.url, "en-CA");
+    const inEnglish = new TestClient(world.server.url, "en-CA");
     await inEnglish.signIn(world.owner.users.coordinator.email, world.owner.users.coordinator.password);
     const english = await inEnglish.request<any>(createVenue, { input: invalid });
     expect(english.data?.createVenue.fields[0].message).toBe("This field is required.");

@@ -4,15 +4,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./testing/provided-context.ts";
 import type pg from "pg";
-import {
-  connectDatabase,
-  type Database,
-  hashToken,
-  readAsOrganisation,
-  type TransactionClient,
-  viewerScopedTransaction,
-} from "./client.ts";
+import { type Database, readAsOrganisation, viewerScopedTransaction } from "./client.ts";
 import { adminPool, createOrganisation, createUser } from "./factories.ts";
+import { connectionSettings, insertSession, oneConnectionDatabase } from "./testing/connection-settings.ts";
 
 let pool: pg.Pool;
 let db: Database;
@@ -24,31 +18,16 @@ let otherId = "";
 beforeAll(async () => {
   pool = adminPool(inject("databaseUrl"));
   // One connection: the last test reads the very connection the request used.
-  db = connectDatabase(inject("databaseUrl"), {
-    poolSize: 1,
-    namedStatements: inject("databaseKind") === "server",
-  });
+  db = oneConnectionDatabase();
   ownId = (await createOrganisation(pool)).id;
   otherId = (await createOrganisation(pool)).id;
   userId = (await createUser(pool, { memberships: [{ organisationId: ownId, roles: ["COORDINATOR"] }] })).id;
-  await pool.query(
-    `INSERT INTO sessions (token_hash, user_id, acting_organisation_id, csrf_token, expires_at)
-     VALUES ($1, $2, $3, 'csrf', now() + interval '1 hour')`,
-    [hashToken(token), userId, ownId],
-  );
+  await insertSession(pool, { token, userId, organisationId: ownId });
 });
 
 afterAll(async () => {
   await db.close();
 });
-
-async function settings(tx: TransactionClient) {
-  const [row] = await tx.$queryRaw<{ role: string; user_id: string; org_id: string; roles: string }[]>`
-    SELECT current_user AS role, current_setting('app.user_id', true) AS user_id,
-           current_setting('app.org_id', true) AS org_id, current_setting('app.roles', true) AS roles`;
-  if (!row) throw new Error("a SELECT without FROM returned no row");
-  return row;
-}
 
 async function auditEventsBy(organisationId: string): Promise<number> {
   const { rows } = await pool.query<{ n: number }>(
@@ -63,13 +42,13 @@ async function auditEventsBy(organisationId: string): Promise<number> {
 describe("readAsOrganisation", () => {
   it("reads as the other organisation inside, and is the request's viewer again after", async () => {
     const seen = await viewerScopedTransaction(db, token, async (tx) => {
-      const before = await settings(tx);
+      const before = await connectionSettings(tx);
       const inside = await readAsOrganisation(
         tx,
         { organisationId: otherId, roles: ["OUTREACH_WORKER"] },
-        () => settings(tx),
+        () => connectionSettings(tx),
       );
-      return { before, inside, after: await settings(tx) };
+      return { before, inside, after: await connectionSettings(tx) };
     });
     expect(seen.before).toEqual({
       role: "maillage_app",
@@ -102,7 +81,7 @@ describe("readAsOrganisation", () => {
         () => tx.$queryRaw`SELECT 1 / 0`,
       ).catch((error: unknown) => error);
       // The transaction is still usable (the failure was inside the savepoint) and is ours again.
-      return { written, failed, after: await settings(tx) };
+      return { written, failed, after: await connectionSettings(tx) };
     });
     expect(seen.written).toBe(1);
     expect(seen.failed).toBeInstanceOf(Error);
@@ -112,12 +91,9 @@ describe("readAsOrganisation", () => {
 
   it("leaves nothing of either viewer on the connection for the next transaction", async () => {
     await viewerScopedTransaction(db, token, (tx) =>
-      readAsOrganisation(tx, { organisationId: otherId, roles: ["NURSE"] }, () => settings(tx)),
+      readAsOrganisation(tx, { organisationId: otherId, roles: ["NURSE"] }, () => connectionSettings(tx)),
     );
-    const [row] = await db.prisma.$queryRaw<{ role: string; org_id: string | null; roles: string | null }[]>`
-      SELECT current_user AS role, current_setting('app.org_id', true) AS org_id,
-             current_setting('app.roles', true) AS roles`;
-    if (!row) throw new Error("a SELECT without FROM returned no row");
+    const row = await connectionSettings(db.prisma);
     expect(row.role).not.toBe("maillage_app");
     expect([row.org_id ?? "", row.roles ?? ""]).toEqual(["", ""]);
   });

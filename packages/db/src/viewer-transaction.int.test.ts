@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./testing/provided-context.ts";
 import type pg from "pg";
-import { connectDatabase, type Database, hashToken, viewerScopedTransaction } from "./client.ts";
+import { type Database, viewerScopedTransaction } from "./client.ts";
 import { adminPool, createOrganisation, createUser } from "./factories.ts";
+import { connectionSettings, insertSession, oneConnectionDatabase } from "./testing/connection-settings.ts";
 
 let pool: pg.Pool;
 let db: Database;
@@ -16,21 +17,14 @@ let organisationId = "";
 beforeAll(async () => {
   pool = adminPool(inject("databaseUrl"));
   // One connection: the last test reads the very connection the request used.
-  db = connectDatabase(inject("databaseUrl"), {
-    poolSize: 1,
-    namedStatements: inject("databaseKind") === "server",
-  });
+  db = oneConnectionDatabase();
   organisationId = (await createOrganisation(pool)).id;
   userId = (await createUser(pool, { memberships: [{ organisationId, roles: ["OUTREACH_WORKER"] }] })).id;
   for (const [value, expires] of [
     [token, "now() + interval '1 hour'"],
     [expiredToken, "now() - interval '1 second'"],
   ] as const) {
-    await pool.query(
-      `INSERT INTO sessions (token_hash, user_id, acting_organisation_id, csrf_token, expires_at)
-       VALUES ($1, $2, $3, 'csrf', ${expires})`,
-      [hashToken(value), userId, organisationId],
-    );
+    await insertSession(pool, { token: value, userId, organisationId, expiresAt: expires });
   }
 });
 
@@ -39,13 +33,10 @@ afterAll(async () => {
 });
 
 async function inside(sessionToken: string | null) {
-  return viewerScopedTransaction(db, sessionToken, async (tx, viewer) => {
-    const [row] = await tx.$queryRaw<{ role: string; user_id: string; org_id: string; roles: string }[]>`
-      SELECT current_user AS role, current_setting('app.user_id', true) AS user_id,
-             current_setting('app.org_id', true) AS org_id, current_setting('app.roles', true) AS roles`;
-    if (!row) throw new Error("a SELECT without FROM returned no row");
-    return { viewer, ...row };
-  });
+  return viewerScopedTransaction(db, sessionToken, async (tx, viewer) => ({
+    viewer,
+    ...(await connectionSettings(tx)),
+  }));
 }
 
 describe("viewerScopedTransaction", () => {
@@ -68,9 +59,7 @@ describe("viewerScopedTransaction", () => {
 
   it("leaves nothing of the viewer on the connection for the next transaction", async () => {
     await inside(token);
-    const [row] = await db.prisma.$queryRaw<{ role: string; user_id: string | null }[]>`
-      SELECT current_user AS role, current_setting('app.user_id', true) AS user_id`;
-    if (!row) throw new Error("a SELECT without FROM returned no row");
+    const row = await connectionSettings(db.prisma);
     expect(row.role).not.toBe("maillage_app");
     expect(row.user_id ?? "").toBe("");
   });

@@ -61,10 +61,19 @@ const viewers = {} as Record<
 const cell = (table: Partial<Record<Relation, MatrixRole[]>>, relation: Relation, role: MatrixRole) =>
   table[relation]?.includes(role) ?? false;
 
+/** Hand-written SQL about the accompaniment ($1), as the app role with this viewer set. */
+function sqlAs<R extends pg.QueryResultRow>(relation: Relation, role: MatrixRole, sql: string): Promise<R[]> {
+  const viewer = viewers[relation][role];
+  return queryAsViewer<R>(
+    pool,
+    { userId: viewer.user.id, organisationId: viewer.organisationId, roles: viewer.roles },
+    sql,
+    [accompanimentId],
+  );
+}
+
 async function signedIn(user: TestUser): Promise<TestClient> {
-  const client = new TestClient(server.url);
-  await client.signIn(user.email, user.password);
-  return client;
+  return TestClient.signedIn(server.url, user);
 }
 
 beforeAll(async () => {
@@ -145,24 +154,20 @@ describe.each(relations)("%s", (relation) => {
     });
 
     it("SQL as the app role: no accompaniments row it reads holds the outcome text", async () => {
-      const viewer = viewers[relation][role];
-      const rows = await queryAsViewer<{ row: string }>(
-        pool,
-        { userId: viewer.user.id, organisationId: viewer.organisationId, roles: viewer.roles },
+      const rows = await sqlAs<{ row: string }>(
+        relation,
+        role,
         "SELECT to_jsonb(a)::text AS row FROM accompaniments a WHERE a.id = $1",
-        [accompanimentId],
       );
       expect(rows.length).toBe(cell(seesAccompaniment, relation, role) ? 1 : 0);
       expect(rows.filter((row) => row.row.includes("peur de son ex"))).toEqual([]);
     });
 
     it("SQL as the app role: accompaniment_outcomes answers the owner's workers and coordinators only", async () => {
-      const viewer = viewers[relation][role];
-      const rows = await queryAsViewer<{ body: string }>(
-        pool,
-        { userId: viewer.user.id, organisationId: viewer.organisationId, roles: viewer.roles },
+      const rows = await sqlAs<{ body: string }>(
+        relation,
+        role,
         "SELECT body FROM accompaniment_outcomes WHERE accompaniment_id = $1",
-        [accompanimentId],
       );
       expect(rows).toEqual(cell(readsOutcome, relation, role) ? [{ body: outcomeText }] : []);
     });

@@ -249,8 +249,7 @@ describe.each(relations)("%s", (relation) => {
   describe.each(roles)("role %s", (role) => {
     it("GraphQL answers exactly the expected cells", async () => {
       const { user } = viewers[relation][role];
-      const client = new TestClient(server.url);
-      await client.signIn(user.email, user.password);
+      const client = await TestClient.signedIn(server.url, user);
       const variables = Object.fromEntries(
         kinds.map((kind, index) => [`k${index}`, encodeGlobalID(graphTypes[kind], records[kind])]),
       );
@@ -288,8 +287,7 @@ describe.each(relations)("%s", (relation) => {
 describe("what a partner sees of a visible record", () => {
   it("never includes notes, the legal name, clinical notes or results", async () => {
     const { user } = viewers["partner, active consent"].N;
-    const client = new TestClient(server.url);
-    await client.signIn(user.email, user.password);
+    const client = await TestClient.signedIn(server.url, user);
     const result = await client.request<Record<string, any>>(
       `query ($p: ID!, $e: ID!, $a: ID!, $v: ID!) {
         p: node(id: $p) { ... on Person { alias legalName encounters(first: 5) { edges { node { note themes } } } } }
@@ -318,15 +316,10 @@ describe("what a partner sees of a visible record", () => {
   it("the owner's nurse reads the clinical note and results through the visit; the owner's worker gets the acts only", async () => {
     const query = `query ($v: ID!) { v: node(id: $v) { ... on NurseVisit { acts { kind } clinicalNotes { body results } } } }`;
     const variables = { v: encodeGlobalID("NurseVisit", records["nurse visit"]) };
-    const nurse = new TestClient(server.url);
-    await nurse.signIn(viewers["own organisation"].N.user.email, viewers["own organisation"].N.user.password);
+    const nurse = await TestClient.signedIn(server.url, viewers["own organisation"].N.user);
     const asNurse = await nurse.request<Record<string, any>>(query, variables);
     expect(asNurse.data?.v.clinicalNotes).toEqual([{ body: "Counselling", results: "Négatif" }]);
-    const worker = new TestClient(server.url);
-    await worker.signIn(
-      viewers["own organisation"].W.user.email,
-      viewers["own organisation"].W.user.password,
-    );
+    const worker = await TestClient.signedIn(server.url, viewers["own organisation"].W.user);
     const asWorker = await worker.request<Record<string, any>>(query, variables);
     expect(asWorker.data?.v).toEqual({ acts: [{ kind: "STBBI_TEST" }], clinicalNotes: [] });
   });
@@ -335,8 +328,7 @@ describe("what a partner sees of a visible record", () => {
 describe("adversarial requests", () => {
   it("a guessed global id of an existing but hidden record answers exactly like a missing one", async () => {
     const { user } = viewers["unrelated organisation"].C;
-    const client = new TestClient(server.url);
-    await client.signIn(user.email, user.password);
+    const client = await TestClient.signedIn(server.url, user);
     const query = "query ($id: ID!) { node(id: $id) { id } person(id: $id) { id } }";
     const hidden = await client.request(query, { id: encodeGlobalID("Person", records.person) });
     const missing = await client.request(query, {
@@ -351,8 +343,7 @@ describe("adversarial requests", () => {
 
   it("aliases and lists asking for another organisation's rows return none of them", async () => {
     const { user } = viewers["partner, expired consent"].W;
-    const client = new TestClient(server.url);
-    await client.signIn(user.email, user.password);
+    const client = await TestClient.signedIn(server.url, user);
     const result = await client.request<Record<string, any>>(
       `query ($p: ID!) {
         a: person(id: $p) { alias } b: person(id: $p) { alias } c: node(id: $p) { id }
@@ -371,8 +362,7 @@ describe("adversarial requests", () => {
 
   it("a batched HTTP request is refused outright", async () => {
     const { user } = viewers["unrelated organisation"].W;
-    const client = new TestClient(server.url);
-    await client.signIn(user.email, user.password);
+    const client = await TestClient.signedIn(server.url, user);
     const result = await client.request(
       "",
       {},
@@ -390,16 +380,14 @@ describe("adversarial requests", () => {
   it("counting through filters reveals nothing: search and audit filters on another organisation's person", async () => {
     // The owner's log holds reads of this person; another organisation's admin filters on it.
     const admin = viewers["unrelated organisation"].A.user;
-    const client = new TestClient(server.url);
-    await client.signIn(admin.email, admin.password);
+    const client = await TestClient.signedIn(server.url, admin);
     const result = await client.request<Record<string, any>>(
       `query ($p: ID!) { auditLog(first: 50, filter: { recordId: $p }) { edges { node { id } } pageInfo { hasNextPage } } }`,
       { p: encodeGlobalID("Person", records.person) },
     );
     expect(result.data?.auditLog.edges).toEqual([]);
     const worker = viewers["unrelated organisation"].W.user;
-    const other = new TestClient(server.url);
-    await other.signIn(worker.email, worker.password);
+    const other = await TestClient.signedIn(server.url, worker);
     const found = await other.request<Record<string, any>>(
       `{ persons(first: 1, search: "Matr") { edges { node { id } } pageInfo { hasNextPage } } }`,
     );
@@ -408,8 +396,7 @@ describe("adversarial requests", () => {
 
   it("a committee member gets no person-level row from any query", async () => {
     const { user } = viewers["own organisation"].K;
-    const client = new TestClient(server.url);
-    await client.signIn(user.email, user.password);
+    const client = await TestClient.signedIn(server.url, user);
     const result = await client.request<Record<string, any>>(
       `query ($p: ID!) {
         person(id: $p) { id } node(id: $p) { id }

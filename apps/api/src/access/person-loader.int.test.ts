@@ -3,28 +3,23 @@ import { createPerson } from "@maillage/db/factories";
 import type { Person } from "@maillage/db/prisma";
 import { dataloaderGetter } from "@pothos/plugin-dataloader";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPartnershipWorld, type PartnershipWorld } from "../testing/partnership-world.ts";
+import { usePartnershipWorld } from "../testing/partnership-world.ts";
 import { sessionSecretOf } from "../testing/rows.ts";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
 import { type PersonLookupContext, visiblePersonLoad } from "./person-loader.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
+const world = usePartnershipWorld();
 let db: Database;
 let sessionToken: string;
 let hiddenPersonId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
-  db = connectDatabase(server.databaseUrl, { poolSize: 1 });
+  db = connectDatabase(world.server.databaseUrl, { poolSize: 1 });
   const worker = await world.signIn(world.owner.users.worker);
   sessionToken = sessionSecretOf(worker);
   hiddenPersonId = (await createPerson(world.pool, { organisationId: world.unrelated.id })).id;
 });
 afterAll(async () => {
   await db.close();
-  await server.stop();
 });
 
 /**

@@ -7,14 +7,12 @@ import "@maillage/db/testing/provided-context";
 import { createOrganisation, createUser, queryAsViewer, type TestUser } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../testing/graphql-client.ts";
-import { createPartnershipWorld, type PartnershipWorld } from "../testing/partnership-world.ts";
+import { usePartnershipWorld } from "../testing/partnership-world.ts";
 import { onlyRow } from "../testing/rows.ts";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
+const world = usePartnershipWorld();
 let pool: pg.Pool;
 let healthId: string;
 let thirdId: string;
@@ -46,8 +44,6 @@ async function consentFor(granteeOrganisationId: string, kinds: string[]) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
   pool = world.pool;
   healthId = (await createOrganisation(pool, { kind: "PUBLIC_HEALTH", name: "Santé publique (sondes)" })).id;
   thirdId = (await createOrganisation(pool, { name: "Troisième partenaire" })).id;
@@ -65,9 +61,6 @@ beforeAll(async () => {
   await consentFor(thirdId, ["PROFILE", "NURSE_VISIT_LOGISTICS"]);
   await consentFor(world.partner.id, ["PROFILE"]);
 });
-afterAll(async () => {
-  await server.stop();
-});
 
 const propose = `mutation ($input: ProposeNurseVisitInput!) {
   proposeNurseVisit(input: $input) { __typename ... on ProposeNurseVisitSuccess { visit { id } } ... on AppError { code } }
@@ -78,7 +71,7 @@ const complete = `mutation ($input: CompleteNurseVisitInput!) {
 
 let visitDay = 3;
 /** A joint visit the owner's worker proposes to the visit nurse, with a free-text reason. */
-async function proposeVisit(reason: string): Promise<string> {
+async function proposeVisit(reason: string, meetingPlace?: string): Promise<string> {
   const worker = await world.signIn(world.owner.users.worker);
   const start = new Date(Date.now() + visitDay++ * 86_400_000);
   start.setUTCHours(15, 0, 0, 0);
@@ -90,6 +83,7 @@ async function proposeVisit(reason: string): Promise<string> {
       start: start.toISOString(),
       end: new Date(start.getTime() + 3_600_000).toISOString(),
       reason,
+      meetingPlace,
     },
   });
   expect(result.data?.proposeNurseVisit.__typename).toBe("ProposeNurseVisitSuccess");
@@ -405,6 +399,48 @@ describe("an org admin cannot grant a role to itself", () => {
 });
 
 describe("the free-text reason of a visit stays with the organisations taking part in it", () => {
+  it("so does its meeting place: a third partner with a visit-logistics consent sees neither", async () => {
+    const place = "Porte de côté, sonner deux fois";
+    const visitId = await proposeVisit("Dépistage", place);
+    const query = `query ($id: ID!) { node(id: $id) { ... on NurseVisit { status meetingPlace } } }`;
+    const third = await world.signIn(thirdWorker);
+    expect((await third.request<any>(query, { id: visitId })).data?.node).toEqual({
+      status: "PROPOSED",
+      meetingPlace: null,
+    });
+    for (const user of [
+      world.owner.users.worker,
+      world.owner.users.coordinator,
+      visitNurse,
+      healthCoordinator,
+    ]) {
+      const client = await world.signIn(user);
+      expect((await client.request<any>(query, { id: visitId })).data?.node.meetingPlace).toBe(place);
+    }
+    const placeOf = (userId: string, organisationId: string, roles: ("OUTREACH_WORKER" | "NURSE")[]) =>
+      queryAsViewer(
+        pool,
+        { userId, organisationId, roles },
+        "SELECT body FROM nurse_visit_meeting_places WHERE nurse_visit_id = $1",
+        [rawId(visitId)],
+      );
+    expect(await placeOf(thirdWorker.id, thirdId, ["OUTREACH_WORKER"])).toEqual([]);
+    expect(await placeOf(visitNurse.id, healthId, ["NURSE"])).toEqual([{ body: place }]);
+    expect(await placeOf(world.owner.users.worker.id, world.owner.id, ["OUTREACH_WORKER"])).toEqual([
+      { body: place },
+    ]);
+    // Nor may the third partner write one for the visit (RLS's WITH CHECK).
+    await expect(
+      queryAsViewer(
+        pool,
+        { userId: thirdWorker.id, organisationId: thirdId, roles: ["OUTREACH_WORKER"] },
+        `INSERT INTO nurse_visit_meeting_places (nurse_visit_id, organisation_id, worker_organisation_id, body)
+         VALUES ($1, $2, $2, 'ailleurs')`,
+        [rawId(visitId), thirdId],
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
   it("a third partner holding a visit-logistics consent sees the visit, not its reason", async () => {
     const visitId = await proposeVisit("Suivi (test de grossesse?)");
     const query = `query ($id: ID!) { node(id: $id) { ... on NurseVisit { status placeType reason } } }`;

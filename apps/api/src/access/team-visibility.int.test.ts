@@ -41,9 +41,7 @@ async function insertId(sql: string, params: unknown[]): Promise<string> {
 }
 
 async function signIn(user: TestUser): Promise<TestClient> {
-  const client = new TestClient(server.url);
-  await client.signIn(user.email, user.password);
-  return client;
+  return TestClient.signedIn(server.url, user);
 }
 
 function asViewer(key: keyof typeof users) {

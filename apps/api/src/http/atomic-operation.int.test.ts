@@ -16,7 +16,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../schema.ts";
 import { TestClient } from "../testing/graphql-client.ts";
-import { onlyRow } from "../testing/rows.ts";
+import { countOf } from "../testing/rows.ts";
 import { startTestServer, type TestServer } from "../testing/test-server.ts";
 
 let server: TestServer;
@@ -40,8 +40,7 @@ beforeAll(async () => {
     memberships: [{ organisationId: ownerId, roles: ["OUTREACH_WORKER", "COORDINATOR", "ORG_ADMIN"] }],
   });
   nurse = await createUser(pool, { memberships: [{ organisationId: healthId, roles: ["NURSE"] }] });
-  client = new TestClient(server.url);
-  await client.signIn(member.email, member.password);
+  client = await TestClient.signedIn(server.url, member);
   const referred = await consentedPerson();
   const sent = await client.request<any>(
     `mutation ($input: SendReferralInput!) {
@@ -80,13 +79,8 @@ async function consentedPerson() {
   return person;
 }
 
-async function encountersOf(personId: string): Promise<number> {
-  const { rows } = await pool.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM encounters WHERE person_id = $1",
-    [personId],
-  );
-  return onlyRow(rows).n;
-}
+const encountersOf = (personId: string) =>
+  countOf(pool, "SELECT count(*)::int AS n FROM encounters WHERE person_id = $1", [personId]);
 
 const goodWrite = `good: recordEncounter(input: $ok) {
   __typename ... on RecordEncounterSuccess { encounter { id } } ... on AppError { code }
@@ -104,13 +98,14 @@ interface Answer {
 }
 
 /**
- * Runs `fields` (with the good write first or last) and checks: no row of the good write, and
- * nothing in the answer says it succeeded; the failing field's own code is given at its path.
+ * Runs `fields` (with the good write first or last; `declarations` declare their `variables`) and
+ * checks: no row of the good write, and nothing in the answer says it succeeded; the failing
+ * field's own code is given at its path.
  */
 async function expectVoided(options: {
-  declarations: string;
+  declarations?: string;
   fields: string;
-  variables: Record<string, unknown>;
+  variables?: Record<string, unknown>;
   failingCode: string;
   goodWriteLast?: boolean;
 }) {
@@ -119,7 +114,7 @@ async function expectVoided(options: {
     ? `${options.fields} ${goodWrite}`
     : `${goodWrite} ${options.fields}`;
   const answer = (await client.request<any>(
-    `mutation ($ok: RecordEncounterInput! ${options.declarations}) { ${selections} }`,
+    `mutation ($ok: RecordEncounterInput! ${options.declarations ?? ""}) { ${selections} }`,
     { ok: encounterInput(person.globalId), ...options.variables },
   )) as Answer;
   expect(await encountersOf(person.id), JSON.stringify(answer)).toBe(0);
@@ -129,6 +124,16 @@ async function expectVoided(options: {
   expect(codes).toContain("good:ROLLED_BACK");
   expect(codes.some((code) => code.endsWith(`:${options.failingCode}`))).toBe(true);
   return answer;
+}
+
+/** A transition of the referral (sent, version 1) beside the good write, failing with `failingCode`. */
+function expectTransitionVoided(transition: { to: string; expectedVersion: number }, failingCode: string) {
+  return expectVoided({
+    declarations: ", $transition: TransitionReferralInput!",
+    fields: `bad: transitionReferral(input: $transition) ${failureSelection}`,
+    variables: { transition: { referralId, ...transition } },
+    failingCode,
+  });
 }
 
 /** Typed error kinds covered below, by GraphQL type name. */
@@ -156,8 +161,7 @@ describe("an operation commits all of its mutations or none", () => {
     const worker = await createUser(pool, {
       memberships: [{ organisationId: ownerId, roles: ["OUTREACH_WORKER"] }],
     });
-    const workerClient = new TestClient(server.url);
-    await workerClient.signIn(worker.email, worker.password);
+    const workerClient = await TestClient.signedIn(server.url, worker);
     for (const goodWriteLast of [false, true]) {
       const person = await freshPerson();
       const refused = `bad: setMemberRoles(input: { userId: "${worker.id}", roles: [] }) ${failureSelection}`;
@@ -183,9 +187,7 @@ describe("an operation commits all of its mutations or none", () => {
     coveredKinds.add("NotFoundError");
     for (const goodWriteLast of [false, true]) {
       await expectVoided({
-        declarations: "",
         fields: `bad: setMemberRoles(input: { userId: "00000000-0000-0000-0000-000000000000", roles: [] }) ${failureSelection}`,
-        variables: {},
         failingCode: "NOT_FOUND",
         goodWriteLast,
       });
@@ -195,9 +197,7 @@ describe("an operation commits all of its mutations or none", () => {
   it("voids it on ForbiddenError (nobody grants a role to itself)", async () => {
     coveredKinds.add("ForbiddenError");
     await expectVoided({
-      declarations: "",
       fields: `bad: setMemberRoles(input: { userId: "${member.id}", roles: [OUTREACH_WORKER, COORDINATOR, ORG_ADMIN, NURSE] }) ${failureSelection}`,
-      variables: {},
       failingCode: "FORBIDDEN",
     });
     const { rows } = await pool.query("SELECT roles::text[] AS roles FROM memberships WHERE user_id = $1", [
@@ -209,31 +209,19 @@ describe("an operation commits all of its mutations or none", () => {
   it("voids it on InputValidationError", async () => {
     coveredKinds.add("InputValidationError");
     await expectVoided({
-      declarations: "",
       fields: `bad: createPerson(input: { alias: "", gender: WOMAN }) ${failureSelection}`,
-      variables: {},
       failingCode: "INPUT_VALIDATION",
     });
   });
 
   it("voids it on ConflictError (a stale version)", async () => {
     coveredKinds.add("ConflictError");
-    await expectVoided({
-      declarations: ", $stale: TransitionReferralInput!",
-      fields: `bad: transitionReferral(input: $stale) ${failureSelection}`,
-      variables: { stale: { referralId, to: "WITHDRAWN", expectedVersion: 99 } },
-      failingCode: "CONFLICT",
-    });
+    await expectTransitionVoided({ to: "WITHDRAWN", expectedVersion: 99 }, "CONFLICT");
   });
 
   it("voids it on InvalidTransitionError (the sender cannot accept its own referral)", async () => {
     coveredKinds.add("InvalidTransitionError");
-    await expectVoided({
-      declarations: ", $accept: TransitionReferralInput!",
-      fields: `bad: transitionReferral(input: $accept) ${failureSelection}`,
-      variables: { accept: { referralId, to: "ACCEPTED", expectedVersion: 1 } },
-      failingCode: "INVALID_TRANSITION",
-    });
+    await expectTransitionVoided({ to: "ACCEPTED", expectedVersion: 1 }, "INVALID_TRANSITION");
   });
 
   it("voids it on ConsentRequiredError, and the referral before it is not kept either", async () => {

@@ -18,6 +18,13 @@ export class TestClient {
     readonly language = "fr-CA",
   ) {}
 
+  /** A client of the API at `baseUrl`, signed in as `user` (see signIn). */
+  static async signedIn(baseUrl: string, user: { email: string; password: string }): Promise<TestClient> {
+    const client = new TestClient(baseUrl);
+    await client.signIn(user.email, user.password);
+    return client;
+  }
+
   async request<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},

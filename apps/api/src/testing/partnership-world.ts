@@ -11,7 +11,9 @@ import {
 } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { TestClient } from "./graphql-client.ts";
+import { startTestServer, type TestServer } from "./test-server.ts";
 
 export interface WorldOrganisation {
   id: string;
@@ -80,10 +82,28 @@ export async function createPartnershipWorld(
     unrelated,
     person: { ...person, globalId: encodeGlobalID("Person", person.id) },
     encounterId: encounter.id,
-    async signIn(user) {
-      const client = new TestClient(serverUrl);
-      await client.signIn(user.email, user.password);
-      return client;
-    },
+    signIn: (user) => TestClient.signedIn(serverUrl, user),
   };
+}
+
+/** A file's partnership world, and the test server its clients sign in to. */
+export interface PartnershipWorldWithServer extends PartnershipWorld {
+  server: TestServer;
+}
+
+/**
+ * A test server and a fresh partnership world for one test file: the returned object is filled
+ * in before the file's first test and the server stopped after its last. A `beforeAll` the file
+ * registers after this call runs once the world is made (vitest runs them in order).
+ */
+export function usePartnershipWorld(): PartnershipWorldWithServer {
+  const world = {} as PartnershipWorldWithServer;
+  beforeAll(async () => {
+    const server = await startTestServer();
+    Object.assign(world, await createPartnershipWorld(server.url, server.databaseUrl), { server });
+  });
+  afterAll(async () => {
+    await world.server?.stop();
+  });
+  return world;
 }

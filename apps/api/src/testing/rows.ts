@@ -1,3 +1,5 @@
+import type pg from "pg";
+
 /**
  * The one row a test's query returns (an INSERT … RETURNING, an aggregate): a missing row
  * fails the test here, with a message, instead of an undefined carried into the next assertion.
@@ -13,4 +15,10 @@ export function sessionSecretOf(client: { cookie: string | null }): string {
   const secret = client.cookie?.split("=")[1];
   if (!secret) throw new Error("The client holds no session cookie");
   return secret;
+}
+
+/** The count a `SELECT count(*)::int AS n …` statement answers. */
+export async function countOf(pool: pg.Pool, sql: string, params: unknown[]): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(sql, params);
+  return onlyRow(rows).n;
 }

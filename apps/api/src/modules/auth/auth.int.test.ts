@@ -1,3 +1,4 @@
+import type { Role } from "@maillage/db";
 import { adminPool, createOrganisation, createUser } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,6 +25,21 @@ afterAll(async () => {
   await server.stop();
 });
 
+/** A new organisation (named when `name` is given) and one member of it, with these roles. */
+async function memberOfNewOrganisation(roles: Role[], name?: string) {
+  const pool = adminPool(server.databaseUrl);
+  const organisation = await createOrganisation(pool, { name });
+  const user = await createUser(pool, { memberships: [{ organisationId: organisation.id, roles }] });
+  return { pool, organisation, user };
+}
+
+/** An outreach worker of a new organisation, and a client signed in as her. */
+async function signedInWorker() {
+  const { user } = await memberOfNewOrganisation(["OUTREACH_WORKER"]);
+  const client = await TestClient.signedIn(server.url, user);
+  return { user, client };
+}
+
 /** Rows of one e-mail only: other test files sign in at the same time, on the same database. */
 async function countRows(table: "sessions" | "sign_in_attempts", email: string) {
   const pool = adminPool(server.databaseUrl);
@@ -38,11 +54,7 @@ async function countRows(table: "sessions" | "sign_in_attempts", email: string) 
 
 describe("sign-in", () => {
   it("signs in with the right password, sets an HttpOnly SameSite cookie and acts as the first working organisation", async () => {
-    const pool = adminPool(server.databaseUrl);
-    const organisation = await createOrganisation(pool, { name: "Réseau Ancrage test" });
-    const user = await createUser(pool, {
-      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
-    });
+    const { pool, user } = await memberOfNewOrganisation(["OUTREACH_WORKER"], "Réseau Ancrage test");
     const client = new TestClient(server.url);
     const result = await client.request<{ signIn: Record<string, any> }>(signInMutation, {
       input: { email: user.email.toUpperCase(), password: user.password },
@@ -65,11 +77,7 @@ describe("sign-in", () => {
   });
 
   it("answers a wrong password and an unknown e-mail with the same translated error, and records the failure", async () => {
-    const pool = adminPool(server.databaseUrl);
-    const organisation = await createOrganisation(pool);
-    const user = await createUser(pool, {
-      memberships: [{ organisationId: organisation.id, roles: ["NURSE"] }],
-    });
+    const { user } = await memberOfNewOrganisation(["NURSE"]);
     const french = new TestClient(server.url, "fr-CA");
     const wrong = await french.request<{ signIn: Record<string, any> }>(signInMutation, {
       input: { email: user.email, password: "not the password" },
@@ -94,11 +102,7 @@ describe("sign-in", () => {
   });
 
   it("throttles an e-mail after five failures, even with the right password", async () => {
-    const pool = adminPool(server.databaseUrl);
-    const organisation = await createOrganisation(pool);
-    const user = await createUser(pool, {
-      memberships: [{ organisationId: organisation.id, roles: ["COORDINATOR"] }],
-    });
+    const { pool, organisation, user } = await memberOfNewOrganisation(["COORDINATOR"]);
     const client = new TestClient(server.url);
     const firstFailureSent = Date.now();
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -126,11 +130,7 @@ describe("sign-in", () => {
   });
 
   it("refuses bad input with a clear error, never a 500, and writes nothing", async () => {
-    const pool = adminPool(server.databaseUrl);
-    const organisation = await createOrganisation(pool);
-    const user = await createUser(pool, {
-      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
-    });
+    const { pool, user } = await memberOfNewOrganisation(["OUTREACH_WORKER"]);
     const client = new TestClient(server.url);
     // Counted for the e-mails sent here only: other test files sign in at the same time.
     const hugeEmail = `${"x".repeat(10_000)}@example.org`;
@@ -199,13 +199,7 @@ describe("sign-in", () => {
 
 describe("session", () => {
   it("requires the CSRF token on every signed-in mutation", async () => {
-    const pool = adminPool(server.databaseUrl);
-    const organisation = await createOrganisation(pool);
-    const user = await createUser(pool, {
-      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
-    });
-    const client = new TestClient(server.url);
-    await client.signIn(user.email, user.password);
+    const { client } = await signedInWorker();
     const token = client.csrfToken;
     const mutation = "mutation { signOut { ok } }";
     client.csrfToken = null;
@@ -224,13 +218,7 @@ describe("session", () => {
   });
 
   it("signs out: the cookie is cleared and the old session no longer works", async () => {
-    const pool = adminPool(server.databaseUrl);
-    const organisation = await createOrganisation(pool);
-    const user = await createUser(pool, {
-      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
-    });
-    const client = new TestClient(server.url);
-    await client.signIn(user.email, user.password);
+    const { user, client } = await signedInWorker();
     const oldCookie = client.cookie;
     const signOut = await client.request<{ signOut: { ok: boolean } }>("mutation { signOut { ok } }");
     expect(signOut.data?.signOut.ok).toBe(true);
@@ -253,8 +241,7 @@ describe("session", () => {
         { organisationId: health.id, roles: ["NURSE", "COORDINATOR"] },
       ],
     });
-    const client = new TestClient(server.url);
-    await client.signIn(user.email, user.password);
+    const client = await TestClient.signedIn(server.url, user);
     const switchMutation = `mutation ($input: SwitchOrganisationInput!) {
       switchOrganisation(input: $input) {
         __typename
@@ -298,13 +285,7 @@ describe("session", () => {
 
 describe("malformed requests", () => {
   it("answers garbage ids as not found and bad page sizes as input errors, never as internal errors", async () => {
-    const pool = adminPool(server.databaseUrl);
-    const organisation = await createOrganisation(pool);
-    const user = await createUser(pool, {
-      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
-    });
-    const client = new TestClient(server.url);
-    await client.signIn(user.email, user.password);
+    const { client } = await signedInWorker();
     const garbage = await client.request<any>(`{ node(id: "!!!") { id } nodes(ids: ["a", "b"]) { id } }`);
     expect(garbage.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND", "NOT_FOUND"]);
     const negative = await client.request<any>("{ persons(first: -5) { edges { node { id } } } }");

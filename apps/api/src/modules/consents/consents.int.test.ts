@@ -1,8 +1,8 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
-import { onlyRow } from "../../testing/rows.ts";
-import { startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { describe, expect, it } from "vitest";
+import type { TestClient } from "../../testing/graphql-client.ts";
+import { usePartnershipWorld } from "../../testing/partnership-world.ts";
+import { countOf } from "../../testing/rows.ts";
 
 const recordConsent = `mutation ($input: RecordConsentInput!) {
   recordConsent(input: $input) {
@@ -19,20 +19,21 @@ const withdrawConsent = `mutation ($id: ID!) {
 }`;
 const personQuery = `query ($id: ID!) { person(id: $id) { alias encounters(first: 5) { edges { node { id } } } } }`;
 
-let server: TestServer;
-let world: PartnershipWorld;
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const world = usePartnershipWorld();
 
-async function rowCount(sql: string, params: unknown[]) {
-  const { rows } = await world.pool.query<{ n: number }>(sql, params);
-  return onlyRow(rows).n;
+/** Asks, as `client`, to record the person's consent to show these kinds of records to the partner. */
+function consentToPartner(client: TestClient, recordKinds: string[], more: Record<string, unknown> = {}) {
+  return client.request<any>(recordConsent, {
+    input: {
+      personId: world.person.globalId,
+      granteeOrganisationId: world.partner.globalId,
+      recordKinds,
+      ...more,
+    },
+  });
 }
+
+const rowCount = (sql: string, params: unknown[]) => countOf(world.pool, sql, params);
 
 describe("consent", () => {
   it("recording one shows the person to the partner, and withdrawing it hides them on the very next request", async () => {
@@ -40,13 +41,8 @@ describe("consent", () => {
     const partner = await world.signIn(world.partner.users.nurse);
     expect((await partner.request<any>(personQuery, { id: world.person.globalId })).data?.person).toBeNull();
 
-    const recorded = await owner.request<any>(recordConsent, {
-      input: {
-        personId: world.person.globalId,
-        granteeOrganisationId: world.partner.globalId,
-        recordKinds: ["PROFILE", "ENCOUNTERS_SUMMARY"],
-        note: "Consentement verbal",
-      },
+    const recorded = await consentToPartner(owner, ["PROFILE", "ENCOUNTERS_SUMMARY"], {
+      note: "Consentement verbal",
     });
     const consent = recorded.data?.recordConsent.consent;
     expect(consent).toMatchObject({
@@ -157,22 +153,10 @@ describe("consent", () => {
 
   it("only the owner's workers and coordinators record consent; a partner cannot withdraw the owner's", async () => {
     const nurse = await world.signIn(world.owner.users.nurse);
-    const refused = await nurse.request<any>(recordConsent, {
-      input: {
-        personId: world.person.globalId,
-        granteeOrganisationId: world.partner.globalId,
-        recordKinds: ["PROFILE"],
-      },
-    });
+    const refused = await consentToPartner(nurse, ["PROFILE"]);
     expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const owner = await world.signIn(world.owner.users.worker);
-    const recorded = await owner.request<any>(recordConsent, {
-      input: {
-        personId: world.person.globalId,
-        granteeOrganisationId: world.partner.globalId,
-        recordKinds: ["PROFILE"],
-      },
-    });
+    const recorded = await consentToPartner(owner, ["PROFILE"]);
     const partner = await world.signIn(world.partner.users.coordinator);
     const attempt = await partner.request<any>(withdrawConsent, {
       id: recorded.data?.recordConsent.consent.id,
@@ -193,13 +177,7 @@ describe("sharing agreement", () => {
 
   it("a coordinator narrows it: what it no longer allows is hidden at once; stale versions are refused; changes are audited", async () => {
     const owner = await world.signIn(world.owner.users.worker);
-    await owner.request<any>(recordConsent, {
-      input: {
-        personId: world.person.globalId,
-        granteeOrganisationId: world.partner.globalId,
-        recordKinds: ["PROFILE", "ENCOUNTERS_SUMMARY"],
-      },
-    });
+    await consentToPartner(owner, ["PROFILE", "ENCOUNTERS_SUMMARY"]);
     const partner = await world.signIn(world.partner.users.worker);
     const beforeNarrowing = await partner.request<any>(personQuery, { id: world.person.globalId });
     expect(beforeNarrowing.data?.person.encounters.edges).toHaveLength(1);
@@ -237,23 +215,19 @@ describe("sharing agreement", () => {
     });
     expect(stale.data?.updateSharingAgreement).toEqual({ __typename: "ConflictError", code: "CONFLICT" });
 
-    const worker = await world.signIn(world.partner.users.worker);
-    const refused = await worker.request<any>(update, {
+    // The current version: only who may change the agreement is in question.
+    const emptied = {
       input: {
         partnershipId: partnership.id,
         recordKinds: [],
         expectedVersion: partnership.sharingAgreement.version + 1,
       },
-    });
+    };
+    const worker = await world.signIn(world.partner.users.worker);
+    const refused = await worker.request<any>(update, emptied);
     expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const outsider = await world.signIn(world.unrelated.users.coordinator);
-    const foreign = await outsider.request<any>(update, {
-      input: {
-        partnershipId: partnership.id,
-        recordKinds: [],
-        expectedVersion: partnership.sharingAgreement.version + 1,
-      },
-    });
+    const foreign = await outsider.request<any>(update, emptied);
     expect(foreign.data?.updateSharingAgreement).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND" });
 
     const audit = await world.pool.query<{ details: unknown }>(

@@ -1,17 +1,13 @@
 import { createPartnership, createUser } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
-import { startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { usePartnershipWorld } from "../../testing/partnership-world.ts";
 import { fiscalYearBounds } from "./dashboards.queries.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
+const world = usePartnershipWorld();
 const fiscalYear = 2025;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
   const { from } = fiscalYearBounds(fiscalYear);
   const insert = (
     organisationId: string,
@@ -35,9 +31,6 @@ beforeAll(async () => {
      VALUES ($1, $2, $3::timestamptz - interval '1 day', 'IN_PERSON', 'WORKPLACE', '{}')`,
     [world.owner.id, world.owner.users.worker.id, from],
   );
-});
-afterAll(async () => {
-  await server.stop();
 });
 
 const partnershipQuery = `query ($id: ID!, $year: Int!) {

@@ -1,23 +1,16 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
-import { onlyRow } from "../../testing/rows.ts";
-import { startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { usePartnershipWorld } from "../../testing/partnership-world.ts";
+import { countOf, onlyRow } from "../../testing/rows.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
+const world = usePartnershipWorld();
 let venueId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
   const { rows } = await world.pool.query<{ id: string }>(
     `INSERT INTO venues (organisation_id, name, kind, visit_cadence_days) VALUES ($1, 'Salon Lotus', 'MASSAGE_PARLOUR', 7) RETURNING id`,
     [world.owner.id],
   );
   venueId = encodeGlobalID("Venue", onlyRow(rows).id);
-});
-afterAll(async () => {
-  await server.stop();
 });
 
 const record = `mutation ($input: RecordEncounterInput!) {
@@ -28,13 +21,10 @@ const record = `mutation ($input: RecordEncounterInput!) {
   }
 }`;
 
-async function encounterCount() {
-  const { rows } = await world.pool.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM encounters WHERE organisation_id = $1",
-    [world.owner.id],
-  );
-  return onlyRow(rows).n;
-}
+const encounterCount = () =>
+  countOf(world.pool, "SELECT count(*)::int AS n FROM encounters WHERE organisation_id = $1", [
+    world.owner.id,
+  ]);
 
 describe("encounters", () => {
   it("records an anonymous contact and a person's encounter, with materials and a private note", async () => {

@@ -1,14 +1,12 @@
 import { createPerson, createUser, type TestUser } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../testing/graphql-client.ts";
-import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { usePartnershipWorld } from "../../testing/partnership-world.ts";
 import { onlyRow } from "../../testing/rows.ts";
-import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
+const world = usePartnershipWorld();
 let nurse: TestUser;
 let healthId: string;
 let personGlobalId: string;
@@ -36,8 +34,6 @@ function nextWeekday(weekday: number, afterDays = 2): Date {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
   const { rows } = await world.pool.query<{ id: string }>(
     "INSERT INTO organisations (name, kind) VALUES ('Santé publique (test)', 'PUBLIC_HEALTH') RETURNING id",
   );
@@ -62,9 +58,6 @@ beforeAll(async () => {
     [world.owner.id, world.person.id, healthId, world.owner.users.worker.id],
   );
   personGlobalId = world.person.globalId;
-});
-afterAll(async () => {
-  await server.stop();
 });
 
 async function proposeAt(client: TestClient, start: Date, extra: Record<string, unknown> = {}) {
@@ -257,7 +250,7 @@ describe("joint visits", () => {
     const worker = await world.signIn(world.owner.users.worker);
     const rotate = "mutation { rotateCalendarFeed { path } }";
     const { path } = (await worker.request<any>(rotate)).data.rotateCalendarFeed;
-    const response = await fetch(`${server.url}${path}`);
+    const response = await fetch(`${world.server.url}${path}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/calendar");
     const text = await response.text();
@@ -281,9 +274,9 @@ describe("joint visits", () => {
     }
     const rotated = (await worker.request<any>(rotate)).data.rotateCalendarFeed.path;
     expect(rotated).not.toBe(path);
-    expect((await fetch(`${server.url}${path}`)).status).toBe(404);
-    expect((await fetch(`${server.url}${rotated}`)).status).toBe(200);
-    expect((await fetch(`${server.url}/calendar/not-a-real-secret-at-all.ics`)).status).toBe(404);
+    expect((await fetch(`${world.server.url}${path}`)).status).toBe(404);
+    expect((await fetch(`${world.server.url}${rotated}`)).status).toBe(200);
+    expect((await fetch(`${world.server.url}/calendar/not-a-real-secret-at-all.ics`)).status).toBe(404);
   });
 
   it("the feed names no accompaniment's destination, and stops when the membership ends", async () => {
@@ -308,7 +301,9 @@ describe("joint visits", () => {
       ["fr-CA", "Accompagnement"],
       ["en-CA", "Accompaniment"],
     ] as const) {
-      const response = await fetch(`${server.url}${path}`, { headers: { "accept-language": language } });
+      const response = await fetch(`${world.server.url}${path}`, {
+        headers: { "accept-language": language },
+      });
       expect(response.status).toBe(200);
       const text = await response.text();
       const events = new ICAL.Component(ICAL.parse(text))
@@ -320,7 +315,7 @@ describe("joint visits", () => {
       }
     }
     await world.pool.query("UPDATE memberships SET ended_at = now() WHERE user_id = $1", [worker.id]);
-    expect((await fetch(`${server.url}${path}`)).status).toBe(404);
+    expect((await fetch(`${world.server.url}${path}`)).status).toBe(404);
   });
 });
 

@@ -1,21 +1,12 @@
 import { createPerson } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { type GraphQLObjectType, getNamedType, isObjectType } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "../../schema.ts";
-import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { usePartnershipWorld } from "../../testing/partnership-world.ts";
 import { onlyRow } from "../../testing/rows.ts";
-import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const world = usePartnershipWorld();
 
 const previewQuery = `query ($person: ID!, $organisation: ID!) {
   personAsSeenBy(personId: $person, organisationId: $organisation) {

@@ -1,18 +1,9 @@
 import { createPerson } from "@maillage/db/factories";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
-import { onlyRow } from "../../testing/rows.ts";
-import { startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { usePartnershipWorld } from "../../testing/partnership-world.ts";
+import { countOf } from "../../testing/rows.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const world = usePartnershipWorld();
 
 const createMutation = `mutation ($input: CreatePersonInput!) {
   createPerson(input: $input) {
@@ -28,13 +19,8 @@ const caseload = `query ($search: String, $filter: CaseloadFilter, $first: Int) 
   }
 }`;
 
-async function personCount() {
-  const { rows } = await world.pool.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM persons WHERE organisation_id = $1",
-    [world.owner.id],
-  );
-  return onlyRow(rows).n;
-}
+const personCount = () =>
+  countOf(world.pool, "SELECT count(*)::int AS n FROM persons WHERE organisation_id = $1", [world.owner.id]);
 
 describe("persons", () => {
   it("creates a file, flags possible duplicates and minors, keeps the legal name restricted", async () => {
@@ -105,10 +91,10 @@ describe("persons", () => {
     const worker = await world.signIn(world.owner.users.worker);
     const counts: number[] = [];
     for (const first of [3, 30]) {
-      server.statements.reset();
+      world.server.statements.reset();
       const result = await worker.request<any>(caseload, { first });
       expect(result.data?.persons.edges).toHaveLength(first);
-      counts.push(server.statements.count);
+      counts.push(world.server.statements.count);
     }
     expect(counts[0]).toBe(counts[1]);
     const fileQuery = `query ($id: ID!, $first: Int) { person(id: $id) {
@@ -120,10 +106,10 @@ describe("persons", () => {
     } }`;
     const fileCounts: number[] = [];
     for (const first of [1, 50]) {
-      server.statements.reset();
+      world.server.statements.reset();
       const result = await worker.request<any>(fileQuery, { id: world.person.globalId, first });
       expect(result.data?.person.alias).toBe("Éloïse");
-      fileCounts.push(server.statements.count);
+      fileCounts.push(world.server.statements.count);
     }
     expect(fileCounts[0]).toBe(fileCounts[1]);
     expect(fileCounts[0]).toBeLessThan(25);
@@ -231,25 +217,12 @@ describe("persons", () => {
         world.person.id,
       ])
     ).rows[0].n;
-    expect(await as(world.owner.users.worker)).toEqual({
-      legalName: true,
-      encounters,
-      notes: true,
-      accompaniments: 1,
-    });
-    expect(await as(world.owner.users.coordinator)).toEqual({
-      legalName: true,
-      encounters,
-      notes: true,
-      accompaniments: 1,
-    });
+    const everything = { legalName: true, encounters, notes: true, accompaniments: 1 };
+    expect(await as(world.owner.users.worker)).toEqual(everything);
+    expect(await as(world.owner.users.coordinator)).toEqual(everything);
     // The nurse of the owning organisation: the profile, not the encounters or accompaniments.
-    expect(await as(world.owner.users.nurse)).toEqual({
-      legalName: false,
-      encounters: 0,
-      notes: false,
-      accompaniments: 0,
-    });
+    const profileOnly = { legalName: false, encounters: 0, notes: false, accompaniments: 0 };
+    expect(await as(world.owner.users.nurse)).toEqual(profileOnly);
     expect(await as(world.owner.users.admin)).toBeNull();
     // A partner with a consent for the profile and accompaniments: those, without notes.
     await world.pool.query(
@@ -257,12 +230,7 @@ describe("persons", () => {
        VALUES ($1, $2, $3, '{PROFILE,ACCOMPANIMENTS}', $4)`,
       [world.owner.id, world.person.id, world.partner.id, world.owner.users.worker.id],
     );
-    expect(await as(world.partner.users.worker)).toEqual({
-      legalName: false,
-      encounters: 0,
-      notes: false,
-      accompaniments: 1,
-    });
+    expect(await as(world.partner.users.worker)).toEqual({ ...profileOnly, accompaniments: 1 });
     expect(await as(world.unrelated.users.coordinator)).toBeNull();
   });
 });

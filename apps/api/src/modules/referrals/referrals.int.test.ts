@@ -1,18 +1,9 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TestClient } from "../../testing/graphql-client.ts";
-import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
-import { startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { usePartnershipWorld } from "../../testing/partnership-world.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const world = usePartnershipWorld();
 
 const send = `mutation ($input: SendReferralInput!) {
   sendReferral(input: $input) {
@@ -288,10 +279,10 @@ describe("referral lists", () => {
     const inbox = `query ($first: Int) { referrals(box: INBOX, first: $first) { edges { node { id status person { alias } fromOrganisation { name } } } } }`;
     const counts: number[] = [];
     for (const first of [1, 6]) {
-      server.statements.reset();
+      world.server.statements.reset();
       const result = await receiver.request<any>(inbox, { first });
       expect(result.data?.referrals.edges).toHaveLength(first);
-      counts.push(server.statements.count);
+      counts.push(world.server.statements.count);
     }
     expect(counts[0]).toBe(counts[1]);
   });

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPartnershipWorld, type PartnershipWorld } from "../../testing/partnership-world.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { usePartnershipWorld } from "../../testing/partnership-world.ts";
 import { onlyRow } from "../../testing/rows.ts";
-import { startTestServer, type TestServer } from "../../testing/test-server.ts";
 
-let server: TestServer;
-let world: PartnershipWorld;
+const world = usePartnershipWorld();
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createPartnershipWorld(server.url, server.databaseUrl);
   // A venue visited on cadence: never overdue while its last visit is recent enough.
   const { rows } = await world.pool.query<{ id: string }>(
     `INSERT INTO venues (organisation_id, name, kind, visit_cadence_days) VALUES ($1, 'Salon Lotus', 'MASSAGE_PARLOUR', 7) RETURNING id`,
@@ -18,9 +14,6 @@ beforeAll(async () => {
      VALUES ($1, $2, now() - interval '2 days', 'IN_PERSON', 'WORKPLACE', $3, '{}')`,
     [world.owner.id, world.owner.users.worker.id, onlyRow(rows).id],
   );
-});
-afterAll(async () => {
-  await server.stop();
 });
 
 describe("venues", () => {
