@@ -16,8 +16,7 @@ const words = {
     save: "Enregistrer",
     saved: "Entente enregistrée.",
     auditNav: "Journal d'audit",
-    event: "Entente de partage modifiée",
-    kindColumn: "Partenariat",
+    event: "a modifié l'entente de partage du partenariat",
   },
   en: {
     partnershipNav: "Partnership",
@@ -26,8 +25,7 @@ const words = {
     save: "Save",
     saved: "Agreement saved.",
     auditNav: "Audit log",
-    event: "Sharing agreement changed",
-    kindColumn: "Partnership",
+    event: "changed the sharing agreement of the partnership",
   },
 };
 
@@ -74,8 +72,14 @@ describe.skipIf(browserMissing)("administration", () => {
       await event.first().waitFor();
       expect(await event.count()).toBe(1);
       expect(await event.textContent()).toContain(coordinator.displayName);
-      expect(await event.textContent()).toContain(w.kindColumn);
-      expect(await event.textContent()).toContain(partnership.id);
+      // In words: who did what to which partnership, by its name.
+      expect(await event.textContent()).toContain(partnership.name);
+      if (process.env.SCREENSHOTS_DIR) {
+        await adminPage.screenshot({
+          path: `${process.env.SCREENSHOTS_DIR}/audit-${language}-${width}.png`,
+          fullPage: true,
+        });
+      }
       expect(await adminPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await adminPage.context().close();
     },

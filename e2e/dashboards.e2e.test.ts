@@ -82,7 +82,7 @@ describe.skipIf(browserMissing)("dashboards", () => {
 
     const open = async (user: { email: string; password: string }) => {
       const page = await env.signIn(user, { timezoneId: "America/Toronto" });
-      await page.getByRole("link", { name: "Tableau de bord" }).click();
+      await page.getByRole("link", { name: "Tableau de bord", exact: true }).click();
       await page.getByLabel("Année financière").selectOption(String(fiscalYear));
       await page.getByRole("region", { name: "Lieux des rencontres" }).getByRole("table").waitFor();
       return page;

@@ -2,11 +2,19 @@
 // public-health organisation accepts it on a desktop — two browsers, the real API.
 
 import { createPerson } from "@maillage/db/factories";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { browserMissing, browserTestEnvironment, desktop, signInThroughPage } from "./browser.ts";
+import { browserMissing, browserTestEnvironment, desktop, phone, signInThroughPage } from "./browser.ts";
 import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
+
+/** With SCREENSHOTS_DIR set, keeps a picture of the screen to look at (issue 14: every changed screen). */
+async function shoot(page: Page, name: string) {
+  const dir = process.env.SCREENSHOTS_DIR;
+  // A chosen time is shown as the screen shows it (the button must be on it); the rest, whole.
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: !name.includes("chosen") });
+}
 
 describe.skipIf(browserMissing)("joint visit booking", () => {
   it("a worker proposes a common free time; the nurse sees the request and accepts it", async () => {
@@ -18,7 +26,7 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
     const worker = await member(street, ["OUTREACH_WORKER"], "Julie Rue");
     const nurse = await member(health, ["NURSE"], "Isabelle Inf");
     const person = await createPerson(pool, { organisationId: street.id, alias: "Rosalie" });
-    // Every weekday, both free 13:00–16:00 (Toronto time).
+    // Every weekday, both free 13:00–16:00 (Toronto time): about 40 common times in two weeks.
     for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
       await pool.query(
         `INSERT INTO availability_slots (user_id, organisation_id, weekday, start_minute, end_minute)
@@ -34,11 +42,29 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
     await workerPage.getByLabel("Pseudonyme").fill("rosalie");
     await workerPage.getByRole("button", { name: "Choisir Rosalie" }).click();
     await workerPage.getByRole("button", { name: "Domicile" }).click();
-    const firstSlot = workerPage.locator(".slots button").first();
+    await workerPage.getByLabel(/Lieu de rencontre et consignes/).fill("Porte de côté, sonner deux fois");
+    const firstSlot = workerPage.locator(".slot-chips button").first();
     await firstSlot.waitFor();
-    expect(await firstSlot.textContent()).toContain("Isabelle Inf");
+    expect(await firstSlot.getAttribute("aria-label")).toContain("Isabelle Inf");
+    // One day open at a time: only its times are on the page.
+    expect(await workerPage.locator(".slot-chips button").count()).toBeLessThanOrEqual(6);
+    await shoot(workerPage, "booking-slots-fr-360");
     await firstSlot.click();
-    await workerPage.getByRole("button", { name: "Proposer cette plage" }).click();
+    const confirm = workerPage.getByRole("button", { name: "Proposer cette plage" });
+    await confirm.waitFor();
+    // Confirmed in place: the button is on the screen, focused, just under the time chosen.
+    const viewport = workerPage.viewportSize() ?? { width: 360, height: 740 };
+    const button = await confirm.boundingBox();
+    const slot = await firstSlot.boundingBox();
+    if (!button || !slot) throw new Error("no box");
+    expect(button.y).toBeGreaterThanOrEqual(0);
+    expect(button.y + button.height).toBeLessThanOrEqual(viewport.height);
+    expect(await confirm.evaluate((element) => element === document.activeElement)).toBe(true);
+    const distance = Math.round(button.y - slot.y);
+    console.info(`booking: first slot to confirm button, ${distance} px (was ~3,200 px)`);
+    expect(distance).toBeLessThan(400);
+    await shoot(workerPage, "booking-chosen-fr-360");
+    await confirm.click();
     await workerPage.getByText("Visite proposée. L'infirmière est avisée.").waitFor();
     expect(await workerPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -50,18 +76,89 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
     await request.waitFor();
     expect(await request.textContent()).toContain("Rosalie");
     await request.getByRole("link").click();
+    // The meeting place is the nurse's to read on the visit's page.
+    await nursePage.locator("dd", { hasText: "Porte de côté, sonner deux fois" }).waitFor();
+    await shoot(nursePage, "visit-detail-fr-1280");
     await nursePage.getByRole("button", { name: "Accepter" }).click();
     await nursePage.getByText("C'est noté. L'autre partie est avisée.").waitFor();
 
     await workerPage.goto(`${env.server.url}/visites`);
     await workerPage.getByRole("heading", { name: "Mon agenda" }).waitFor();
     await workerPage.getByText("Visite acceptée").waitFor();
-    const { rows } = await pool.query("SELECT status, place_type FROM nurse_visits WHERE worker_id = $1", [
-      worker.id,
+    const { rows } = await pool.query(
+      `SELECT v.status, v.place_type, m.body AS meeting_place
+         FROM nurse_visits v JOIN nurse_visit_meeting_places m ON m.nurse_visit_id = v.id
+        WHERE v.worker_id = $1`,
+      [worker.id],
+    );
+    expect(rows).toEqual([
+      { status: "ACCEPTED", place_type: "HOME", meeting_place: "Porte de côté, sonner deux fois" },
     ]);
-    expect(rows).toEqual([{ status: "ACCEPTED", place_type: "HOME" }]);
     await workerPage.context().close();
     await nursePage.context().close();
+  });
+
+  it("without a consent naming the nurse's organisation, the page links to the consent before any time", async () => {
+    const { pool, partners, member } = testData(env.server.databaseUrl);
+    const { street, health } = await partners({ street: "Rue (sans consentement)", health: "Santé (sans)" });
+    const worker = await member(street, ["OUTREACH_WORKER"]);
+    const nurse = await member(health, ["NURSE"]);
+    const person = await createPerson(pool, { organisationId: street.id, alias: "Maëlle" });
+    await pool.query(
+      `INSERT INTO availability_slots (user_id, organisation_id, weekday, start_minute, end_minute)
+       SELECT u, o, d, 780, 960 FROM (VALUES ($1::uuid, $2::uuid), ($3::uuid, $4::uuid)) AS p(u, o), generate_series(1, 7) AS d`,
+      [worker.id, street.id, nurse.id, health.id],
+    );
+    for (const [language, viewport, words] of [
+      ["fr", phone, { alias: "Pseudonyme", choose: "Choisir Maëlle", record: "Inscrire un consentement" }],
+      ["en", desktop, { alias: "Alias", choose: "Choose Maëlle", record: "Record a consent" }],
+    ] as const) {
+      const page = await env.signIn(worker, { language, viewport });
+      await page.goto(`${env.server.url}/visites/nouvelle`);
+      await page.getByLabel(words.alias).fill("maelle");
+      await page.getByRole("button", { name: words.choose }).click();
+      const link = page.getByRole("link", { name: words.record });
+      await link.waitFor();
+      expect(await page.locator(".slot-chips button").count()).toBe(0);
+      const personId = Buffer.from(`Person:${person.id}`).toString("base64");
+      expect(await link.getAttribute("href")).toBe(`/personnes/${encodeURIComponent(personId)}#consentement`);
+      await shoot(page, `booking-no-consent-${language}-${viewport.width}`);
+      await page.context().close();
+    }
+  });
+
+  it("reads well in English on a desktop, and in both languages at 360 px (screenshots)", async () => {
+    const { pool, partners, member, consent } = testData(env.server.databaseUrl);
+    const { street, health } = await partners({ street: "Street (en)", health: "Health (en)" });
+    const worker = await member(street, ["OUTREACH_WORKER"]);
+    const nurse = await member(health, ["NURSE"], "Nora Nurse");
+    const person = await createPerson(pool, { organisationId: street.id, alias: "Lou" });
+    await pool.query(
+      `INSERT INTO availability_slots (user_id, organisation_id, weekday, start_minute, end_minute)
+       SELECT u, o, d, 780, 960 FROM (VALUES ($1::uuid, $2::uuid), ($3::uuid, $4::uuid)) AS p(u, o), generate_series(1, 7) AS d`,
+      [worker.id, street.id, nurse.id, health.id],
+    );
+    await consent(street, person, health, ["PROFILE", "NURSE_VISIT_LOGISTICS"], worker);
+    for (const [language, viewport] of [
+      ["en", desktop],
+      ["en", phone],
+      ["fr", desktop],
+    ] as const) {
+      const page = await env.signIn(worker, { language, viewport });
+      await page.goto(`${env.server.url}/visites/nouvelle`);
+      await page.getByLabel(language === "fr" ? "Pseudonyme" : "Alias").fill("lou");
+      await page.getByRole("button", { name: language === "fr" ? "Choisir Lou" : "Choose Lou" }).click();
+      const first = page.locator(".slot-chips button").first();
+      await first.click();
+      const confirm = page.getByRole("button", {
+        name: language === "fr" ? "Proposer cette plage" : "Propose this time",
+      });
+      await confirm.waitFor();
+      const box = await confirm.boundingBox();
+      expect(box && box.y + box.height <= viewport.height).toBe(true);
+      await shoot(page, `booking-chosen-${language}-${viewport.width}`);
+      await page.context().close();
+    }
   });
 
   it("only the visit's nurse is offered its completion; a coordinator hands it to another nurse", async () => {

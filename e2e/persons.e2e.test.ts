@@ -95,3 +95,103 @@ describe.skipIf(browserMissing)("consent and see-as-partner screens", () => {
     await partnerPage.context().close();
   });
 });
+
+describe.skipIf(browserMissing)("person file: edit, archive, merge a duplicate", () => {
+  const shots = process.env.SCREENSHOTS_DIR;
+
+  it("edits the file, archives and restores it, and merges a duplicate into it (coordinator)", async () => {
+    const { pool, partners, member } = testData(env.server.databaseUrl);
+    const { street } = await partners({ street: "Fusion (e2e)", health: "Santé fusion (e2e)" });
+    const coordinator = await member(street, ["COORDINATOR"]);
+    const kept = await createPerson(pool, { organisationId: street.id, alias: "Jade", birthYear: 1994 });
+    const duplicate = await createPerson(pool, { organisationId: street.id, alias: "Jadé", birthYear: 1994 });
+    await createEncounter(pool, {
+      organisationId: street.id,
+      authorId: coordinator.id,
+      personId: duplicate.id,
+    });
+    await createEncounter(pool, {
+      organisationId: street.id,
+      authorId: coordinator.id,
+      personId: duplicate.id,
+    });
+    const onFile = (id: string) =>
+      pool.query<{ n: number }>("SELECT count(*)::int AS n FROM encounters WHERE person_id = $1", [id]);
+    const fileUrl = `${env.server.url}/personnes/${encodeURIComponent(encodeGlobalID("Person", kept.id))}`;
+
+    const page = await env.signIn(coordinator);
+    await page.goto(fileUrl);
+    await page.getByRole("heading", { name: "Jade", exact: true }).waitFor();
+
+    // Edit: the form opens from the file with its values.
+    await page.getByRole("link", { name: "Modifier" }).click();
+    await page.getByRole("heading", { name: "Modifier le profil" }).waitFor();
+    await page.getByLabel("Pseudonyme").fill("Jade R.");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Profil enregistré.").waitFor();
+    await page.goto(fileUrl);
+    await page.getByRole("heading", { name: "Jade R." }).waitFor();
+
+    // Merge: find the duplicate, read what moves, confirm.
+    await page.getByRole("button", { name: "Fusionner avec un autre dossier…" }).click();
+    await page.getByLabel("Rechercher le doublon par pseudonyme").fill("jade");
+    await page.getByRole("button", { name: /Choisir Jadé/ }).click();
+    await page.getByText("Sera déplacé de Jadé vers Jade R. :").waitFor();
+    await page.getByText("2 rencontres").waitFor();
+    if (shots) await page.screenshot({ path: `${shots}/merge-summary-fr-360.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole("alertdialog").getByRole("button", { name: "Fusionner" }).click();
+    await page.getByRole("status").getByText("Dossiers fusionnés. Déplacé dans ce dossier :").waitFor();
+    // The history shown already holds the two encounters moved.
+    expect(await page.getByText("Rien à afficher pour l'instant.").count()).toBe(0);
+    expect(await page.getByText("Rencontre", { exact: true }).count()).toBe(2);
+    if (shots) await page.screenshot({ path: `${shots}/merge-done-fr-360.png`, fullPage: true });
+    expect((await onFile(kept.id)).rows[0]?.n).toBe(2);
+    expect((await onFile(duplicate.id)).rows[0]?.n).toBe(0);
+    const merged = await pool.query("SELECT merged_into_id FROM persons WHERE id = $1", [duplicate.id]);
+    expect(merged.rows[0]?.merged_into_id).toBe(kept.id);
+
+    // Archive with a reason: out of the caseload, back with "Inclure les archivés", then restored.
+    await page.getByRole("button", { name: "Archiver le dossier" }).click();
+    await page.getByLabel(/Raison/).fill("A déménagé");
+    if (shots) await page.screenshot({ path: `${shots}/person-archive-confirm-fr-360.png`, fullPage: true });
+    await page.getByRole("alertdialog").getByRole("button", { name: "Archiver le dossier" }).click();
+    await page.getByText(/^Dossier archivé le/).waitFor();
+    if (shots) await page.screenshot({ path: `${shots}/person-archived-fr-360.png`, fullPage: true });
+    await page.getByRole("link", { name: "Personnes" }).click();
+    await page.getByLabel("Rechercher un pseudonyme").fill("jade");
+    await page.getByText("Aucune personne ne correspond.").waitFor();
+    await page.getByRole("button", { name: "Inclure les archivés" }).click();
+    await page.getByRole("link", { name: "Jade R." }).click();
+    await page.getByRole("button", { name: "Restaurer le dossier" }).click();
+    await page.getByText("Dossier restauré.").waitFor();
+    const audit = await pool.query(
+      "SELECT action FROM audit_events WHERE organisation_id = $1 AND action IN ('PERSONS_MERGED', 'PERSON_ARCHIVED', 'PERSON_RESTORED') ORDER BY id",
+      [street.id],
+    );
+    expect(audit.rows.map((row) => row.action)).toEqual([
+      "PERSONS_MERGED",
+      "PERSON_ARCHIVED",
+      "PERSON_RESTORED",
+    ]);
+
+    // In English on a desktop.
+    const other = await createPerson(pool, { organisationId: street.id, alias: "Jade bis", birthYear: 1994 });
+    const wide = await env.signIn(coordinator, { viewport: desktop, language: "en" });
+    await wide.goto(fileUrl);
+    await wide.getByRole("button", { name: "Merge with another file…" }).click();
+    await wide.getByLabel("Search the duplicate by alias").fill("jade bis");
+    await wide.getByRole("button", { name: /Choose Jade bis/ }).click();
+    await wide.getByText("Will move from Jade bis to Jade R.:").waitFor();
+    if (shots) await wide.screenshot({ path: `${shots}/merge-summary-en-1280.png`, fullPage: true });
+    await wide.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+    await wide.getByRole("button", { name: "Archive the file" }).click();
+    if (shots) await wide.screenshot({ path: `${shots}/person-archive-confirm-en-1280.png`, fullPage: true });
+    expect(
+      (await pool.query("SELECT merged_into_id FROM persons WHERE id = $1", [other.id])).rows[0]
+        ?.merged_into_id,
+    ).toBeNull();
+    await page.context().close();
+    await wide.context().close();
+  });
+});

@@ -3,6 +3,8 @@ import { builder } from "./builder.ts";
 import "./modules/errors/errors.types.ts";
 import "./modules/organisations/organisations.types.ts";
 import "./modules/organisations/team.ts";
+import "./modules/organisations/invitations.ts";
+import "./modules/organisations/members.ts";
 import "./modules/auth/auth.types.ts";
 import "./modules/auth/auth.queries.ts";
 import "./modules/auth/auth.mutations.ts";
@@ -18,6 +20,7 @@ import "./modules/accompaniments/accompaniments.mutations.ts";
 import "./modules/nurse-visits/nurse-visits.types.ts";
 import "./modules/nurse-visits/availability.ts";
 import "./modules/nurse-visits/nurse-visits.mutations.ts";
+import "./modules/nurse-visits/booking-consents.ts";
 import "./modules/nurse-visits/calendar.ts";
 import "./modules/nurse-visits/reassignment.ts";
 import "./modules/referrals/referrals.types.ts";
@@ -33,6 +36,7 @@ import "./modules/consents/consents.mutations.ts";
 import "./modules/partnerships/partnerships.types.ts";
 import "./modules/partner-preview/partner-preview.queries.ts";
 import "./modules/dashboards/dashboards.queries.ts";
+import "./modules/home/home.queries.ts";
 
 export const schema = builder.toSchema();
 

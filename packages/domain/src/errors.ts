@@ -24,6 +24,8 @@ export const errorCodes = [
   "PREVIEW_NOT_ALONE",
   "ROLLED_BACK",
   "IDEMPOTENCY_KEY_REUSED",
+  "MERGE_CONSENTS_DIFFER",
+  "INVITATION_INVALID",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -48,6 +50,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     ROLLED_BACK: "Rien n'a été enregistré : une autre opération de la même requête a échoué.",
     IDEMPOTENCY_KEY_REUSED:
       "Cette saisie a déjà été envoyée avec un autre contenu. Rien n'a été enregistré de nouveau.",
+    MERGE_CONSENTS_DIFFER:
+      "Les deux dossiers ne partagent pas les mêmes informations avec les mêmes partenaires : fusionner élargirait ce qu'un partenaire voit. Retirez ou enregistrez des consentements pour qu'ils concordent, puis fusionnez. Rien n'a été déplacé.",
+    INVITATION_INVALID:
+      "Ce lien d'invitation ne fonctionne plus : il a expiré, a été révoqué ou a déjà servi. Demandez un nouveau lien à la personne qui vous a invité·e.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
   },
   en: {
@@ -67,6 +73,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       "The “see as partner” preview is asked for alone, with nothing else in the same request.",
     ROLLED_BACK: "Nothing was saved: another operation of the same request failed.",
     IDEMPOTENCY_KEY_REUSED: "This entry was already sent with other content. Nothing new was saved.",
+    MERGE_CONSENTS_DIFFER:
+      "The two files do not share the same information with the same partners: merging would widen what a partner sees. Withdraw or record consents so that they match, then merge. Nothing was moved.",
+    INVITATION_INVALID:
+      "This invitation link no longer works: it has expired, been revoked or already been used. Ask the person who invited you for a new link.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",
   },
 };
@@ -118,6 +128,10 @@ export const fieldErrorCodes = [
   "IN_THE_PAST",
   "TOO_FAR_IN_FUTURE",
   "BEFORE_START",
+  "ALREADY_MEMBER",
+  "ACCOUNT_PASSWORD",
+  "PASSWORDS_DIFFER",
+  "MAY_IDENTIFY_SOMEONE",
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -137,6 +151,12 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     IN_THE_PAST: "Cette date est déjà passée.",
     TOO_FAR_IN_FUTURE: "Cette date est trop loin dans l'avenir.",
     BEFORE_START: "Cette date doit suivre la date de début.",
+    ALREADY_MEMBER: "Cette personne est déjà membre de l'organisme.",
+    ACCOUNT_PASSWORD:
+      "Cette adresse a déjà un compte Maillage, et ce n'est pas son mot de passe : entrez le mot de passe de ce compte.",
+    PASSWORDS_DIFFER: "Les deux mots de passe ne sont pas identiques.",
+    MAY_IDENTIFY_SOMEONE:
+      "Ce texte semble nommer ou décrire une personne. Relisez-le, puis cochez la case si personne n'y est reconnaissable.",
   },
   en: {
     REQUIRED: "This field is required.",
@@ -153,6 +173,12 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     IN_THE_PAST: "This date has already passed.",
     TOO_FAR_IN_FUTURE: "This date is too far in the future.",
     BEFORE_START: "This date must come after the start date.",
+    ALREADY_MEMBER: "This person is already a member of the organisation.",
+    ACCOUNT_PASSWORD:
+      "This address already has a Maillage account, and this is not its password: enter that account's password.",
+    PASSWORDS_DIFFER: "The two passwords are not the same.",
+    MAY_IDENTIFY_SOMEONE:
+      "This text seems to name or describe a person. Read it again, then tick the box if no one can be identified.",
   },
 };
 

@@ -1,5 +1,6 @@
 export * from "./errors.ts";
 export * from "./field-work.ts";
+export * from "./identifying-details.ts";
 export * from "./joint-visits.ts";
 export * from "./locale.ts";
 export * from "./organisation-actions.ts";

@@ -11,8 +11,18 @@ export const organisationActions = {
    * for working roles — nobody grants a role to itself (permissions.ts mayChangeMemberRoles).
    */
   MANAGE_MEMBERS: ["ORG_ADMIN", "COORDINATOR"],
+  /**
+   * End every session of the team's members but one's own, and forget their devices' offline
+   * vaults: a lost phone (organisations/members.ts endAllSessions).
+   */
+  END_SESSIONS: ["ORG_ADMIN"],
   /** Change a partnership's sharing agreement (partnerships.types.ts). */
   EDIT_SHARING_AGREEMENT: ["COORDINATOR"],
+  /**
+   * Merge two of the organisation's files found to be the same person (persons/merge.ts; the
+   * policy persons_merged_by_coordinators and app.move_merged_person_records).
+   */
+  MERGE_PERSON_FILES: ["COORDINATOR"],
   /** The organisation's own, exact indicators (dashboards.queries.ts). */
   READ_ORGANISATION_DASHBOARD: ["COORDINATOR"],
   /** Keep weekly availability for joint visits: the two who go on them. */
@@ -28,4 +38,17 @@ export type OrganisationAction = keyof typeof organisationActions;
 
 export function takesAction(roles: readonly string[], action: OrganisationAction): boolean {
   return (organisationActions[action] as readonly string[]).some((role) => roles.includes(role));
+}
+
+/**
+ * Whether `actor` may end `member`'s membership (organisations/members.ts deactivateMember): a
+ * member manager, never herself (another admin does it), and only an org admin ends an org
+ * admin's (the policy memberships_ended_by_others).
+ */
+export function mayDeactivateMember(
+  actor: { userId: string; roles: readonly string[] },
+  member: { userId: string; roles: readonly string[] },
+): boolean {
+  if (!takesAction(actor.roles, "MANAGE_MEMBERS") || actor.userId === member.userId) return false;
+  return actor.roles.includes("ORG_ADMIN") || !member.roles.includes("ORG_ADMIN");
 }

@@ -15,6 +15,8 @@ const publicRootFields = new Set([
   "Query.nodes",
   "Mutation.signIn",
   "Mutation.signOut",
+  // The invitation's token is the credential (organisations/invitations.ts).
+  "Mutation.acceptInvitation",
 ]);
 
 function describeScopes(scopes: unknown): string | null {

@@ -144,9 +144,22 @@ function ownVisitWhere(
   );
 }
 
+/**
+ * A person's file. A file merged into another (modules/persons/merge.ts) is nobody's to see any
+ * more: its records were moved to the kept file, and its old id is not found.
+ */
 export function visiblePersonWhere(viewer: AccessViewer | null, now: Date): Prisma.PersonWhereInput {
   const organisationId = own(viewer, "PERSON_PROFILE");
   const shared = sharedKind(viewer, "PERSON_PROFILE");
+  return { mergedIntoId: null, AND: [visibleFileWhere(organisationId, shared, viewer, now)] };
+}
+
+function visibleFileWhere(
+  organisationId: string | null,
+  shared: ReturnType<typeof sharedKind>,
+  viewer: AccessViewer | null,
+  now: Date,
+): Prisma.PersonWhereInput {
   return either<Prisma.PersonWhereInput>([
     organisationId
       ? ownRecords<Prisma.PersonWhereInput>(viewer, { organisationId }, [], (caseload) => caseload)

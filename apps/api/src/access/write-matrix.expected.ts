@@ -19,6 +19,8 @@ export const writeKinds = [
   "person profile",
   "legal name",
   "person follower",
+  "person's archiving",
+  "merge of two persons",
   "encounter",
   "encounter note",
   "encounter material",
@@ -36,10 +38,14 @@ export const writeKinds = [
   "consent's content",
   "consent's withdrawal",
   "venue",
+  "venue's archiving",
   "safety alert",
   "audit event",
   "sharing agreement",
   "membership of a colleague",
+  "end of a colleague's membership",
+  "invitation",
+  "sessions of the team",
   "one's own roles",
 ] as const;
 export type WriteKind = (typeof writeKinds)[number];
@@ -108,6 +114,21 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
     create: same(own(["C"])),
     delete: same(own(["C"])),
     notMeaningful: { update: "a follow is added or removed, never changed" },
+  },
+  // Archived (out of the caseload, history kept) and restored by the file's writers.
+  "person's archiving": {
+    create: same(own(["W", "C"])),
+    delete: same(own(["W", "C"])),
+    notMeaningful: { update: "a file is archived or restored, the archiving itself never changes" },
+  },
+  // Two files found to be the same person: a coordinator of the owning organisation merges them
+  // (in SQL too: persons_merged_by_coordinators), once and for good.
+  "merge of two persons": {
+    create: same(own(["C"])),
+    notMeaningful: {
+      update: "a merge is final: the merged file is never changed again",
+      delete: "a merge is final: it is never undone",
+    },
   },
   // Changed or removed by its author or a coordinator (packages/domain mayChangeEncounter).
   encounter: {
@@ -223,8 +244,14 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
         reason: "createVenue takes no organisation: it adds the venue to the acting organisation",
       },
     },
-    update: sqlOnly(own(["W", "C"]), "no mutation changes a venue yet"),
-    delete: sqlOnly(own(["W", "C"]), "no mutation removes a venue yet"),
+    update: same(own(["W", "C"])),
+    delete: sqlOnly(own(["W", "C"]), "a venue is archived, never removed (its encounters point at it)"),
+  },
+  // No longer covered: out of the lists and the encounter form, its encounters still pointing at it.
+  "venue's archiving": {
+    create: same(own(["W", "C"])),
+    delete: same(own(["W", "C"])),
+    notMeaningful: { update: "a venue is archived or restored, the archiving itself never changes" },
   },
   // Published by a coordinator to a partnership of its organisation; taken down by the publisher's.
   "safety alert": {
@@ -249,9 +276,51 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
   },
   // A working role is granted by another admin or a coordinator of the organisation (§3).
   "membership of a colleague": {
-    create: sqlOnly(nobody, "members are added outside the app role (DESIGN §1's invitations are not built)"),
+    create: sqlOnly(
+      nobody,
+      "members join by accepting an invitation (app.accept_invitation, SECURITY DEFINER; acceptInvitation is public: organisations/members.int.test.ts)",
+    ),
     update: same(own(["A", "C"])),
     delete: sqlOnly(nobody, "a membership is ended, never removed"),
+  },
+  // Deactivation (deactivateMember): the organisation's member managers, in SQL too (the policies
+  // memberships_changed_by_*; memberships_ended_by_others keeps an admin's to admins and nobody's
+  // own to herself: organisations/members.int.test.ts).
+  "end of a colleague's membership": {
+    update: same(own(["A", "C"])),
+    notMeaningful: {
+      create: "a membership is added by accepting an invitation (membership of a colleague)",
+      delete: "an ended membership stays ended until an invitation reopens it",
+    },
+  },
+  // Made and revoked by the member managers (organisationActions.MANAGE_MEMBERS); a coordinator
+  // invites to working roles only (mayChangeMemberRoles), in SQL too.
+  invitation: {
+    create: {
+      ...same(own(["A", "C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "inviteMember takes no organisation: it invites to the acting organisation",
+      },
+    },
+    update: same(own(["A", "C"])),
+    delete: sqlOnly(nobody, "an invitation is revoked, accepted or expires, never removed"),
+  },
+  // A lost phone: an org admin ends every session of the team and forgets their devices' vaults
+  // (endAllSessions, as the sign-in role); the app role deletes nobody else's vault or session.
+  "sessions of the team": {
+    delete: {
+      sql: nobody,
+      graphql: own(["A"]),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "endAllSessions takes no organisation: it ends the acting organisation's sessions",
+      },
+    },
+    notMeaningful: {
+      create: "a session is opened by signing in (outside the matrix)",
+      update: "a session is only ended (switching organisation is the viewer's own, outside the matrix)",
+    },
   },
   // Nobody widens their own roles: an admin cannot grant itself a working role (§3), nor anyone else.
   "one's own roles": {
@@ -266,6 +335,9 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
 /** The registry's record kind each matrix kind is (or is part of), where the registry names it. */
 export const registryKindOf: Partial<Record<WriteKind, RecordKind>> = {
   "person profile": "PERSON_PROFILE",
+  "person's archiving": "PERSON_PROFILE",
+  // "merge of two persons" is a coordinator's action on two files, like setting followers: not
+  // the registry's PERSON_PROFILE writers, so it stays out of the check.
   "legal name": "LEGAL_NAME",
   encounter: "ENCOUNTER",
   "encounter note": "ENCOUNTER_NOTE",
@@ -283,6 +355,7 @@ export const registryKindOf: Partial<Record<WriteKind, RecordKind>> = {
   // check compares each kind's writers with the registry's, so they stay out of it.
   consent: "CONSENT",
   venue: "VENUE",
+  "venue's archiving": "VENUE",
   "safety alert": "SAFETY_ALERT",
   "audit event": "AUDIT_EVENT",
 };

@@ -306,6 +306,28 @@ describe("an operation commits all of its mutations or none", () => {
     });
   });
 
+  it("voids it on InvitationInvalidError (a dead invitation link)", async () => {
+    coveredKinds.add("InvitationInvalidError");
+    await expectVoided({
+      declarations: ", $accept: AcceptInvitationInput!",
+      fields: `bad: acceptInvitation(input: $accept) ${failureSelection}`,
+      variables: { accept: { token: "x".repeat(43), password: "a long enough password" } },
+      failingCode: "INVITATION_INVALID",
+    });
+  });
+
+  it("voids it on MergeConsentsDifferError (a merge that would widen a partner's view)", async () => {
+    coveredKinds.add("MergeConsentsDifferError");
+    const consented = await consentedPerson();
+    const other = await freshPerson();
+    await expectVoided({
+      fields: `bad: mergePersons(input: { keepId: "${other.globalId}", mergeId: "${consented.globalId}" }) ${failureSelection}`,
+      failingCode: "MERGE_CONSENTS_DIFFER",
+    });
+    const { rows } = await pool.query("SELECT merged_into_id FROM persons WHERE id = $1", [consented.id]);
+    expect(rows).toEqual([{ merged_into_id: null }]);
+  });
+
   it("has covered every typed error the schema can answer (each member of the AppError interface)", () => {
     const appError = schema.getType("AppError");
     expect(appError).toBeInstanceOf(GraphQLInterfaceType);

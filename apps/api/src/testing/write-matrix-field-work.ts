@@ -115,6 +115,54 @@ export const fieldWorkAttempts = {
         ),
     },
   },
+  "person's archiving": {
+    create: {
+      sql: ({ targets, viewer }) => ({
+        sql: "UPDATE persons SET archived_at = now(), archived_by_id = $2 WHERE id = $1",
+        params: [targets.personToArchive, viewer.user.id],
+      }),
+      graphql: ({ targets, marker }) =>
+        input(
+          "archivePerson",
+          { id: g("Person", targets.personToArchive), reason: marker },
+          exists("SELECT 1 FROM persons WHERE id = $1 AND archived_at IS NOT NULL", [
+            targets.personToArchive,
+          ]),
+        ),
+    },
+    delete: {
+      sql: ({ targets }) => ({
+        sql: "UPDATE persons SET archived_at = NULL WHERE id = $1",
+        params: [targets.personArchived],
+      }),
+      graphql: ({ targets }) =>
+        input(
+          "restorePerson",
+          { id: g("Person", targets.personArchived) },
+          exists("SELECT 1 FROM persons WHERE id = $1 AND archived_at IS NULL", [targets.personArchived]),
+        ),
+    },
+  },
+  "merge of two persons": {
+    create: {
+      sql: ({ targets }) => ({
+        sql: "UPDATE persons SET merged_into_id = $2, merged_at = now() WHERE id = $1",
+        params: [targets.personDuplicate, targets.personWithoutLegalName],
+      }),
+      graphql: ({ targets }) =>
+        input(
+          "mergePersons",
+          {
+            keepId: g("Person", targets.personWithoutLegalName),
+            mergeId: g("Person", targets.personDuplicate),
+          },
+          exists("SELECT 1 FROM persons WHERE id = $1 AND merged_into_id = $2", [
+            targets.personDuplicate,
+            targets.personWithoutLegalName,
+          ]),
+        ),
+    },
+  },
   encounter: {
     create: {
       sql: ({ world, targets, viewer }) => ({

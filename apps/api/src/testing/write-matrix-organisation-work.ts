@@ -29,9 +29,41 @@ export const organisationWorkAttempts = {
         sql: "UPDATE venues SET address = 'Ailleurs' WHERE id = $1",
         params: [targets.venue],
       }),
+      graphql: ({ targets, marker }) =>
+        input(
+          "updateVenue",
+          { id: g("Venue", targets.venue), address: marker },
+          exists("SELECT 1 FROM venues WHERE id = $1 AND address = $2", [targets.venue, marker]),
+        ),
     },
     delete: {
       sql: ({ targets }) => ({ sql: "DELETE FROM venues WHERE id = $1", params: [targets.venue] }),
+    },
+  },
+  "venue's archiving": {
+    create: {
+      sql: ({ targets }) => ({
+        sql: "UPDATE venues SET archived_at = now() WHERE id = $1",
+        params: [targets.venue],
+      }),
+      graphql: ({ targets }) =>
+        input(
+          "archiveVenue",
+          { id: g("Venue", targets.venue) },
+          exists("SELECT 1 FROM venues WHERE id = $1 AND archived_at IS NOT NULL", [targets.venue]),
+        ),
+    },
+    delete: {
+      sql: ({ targets }) => ({
+        sql: "UPDATE venues SET archived_at = NULL WHERE id = $1",
+        params: [targets.venueArchived],
+      }),
+      graphql: ({ targets }) =>
+        input(
+          "restoreVenue",
+          { id: g("Venue", targets.venueArchived) },
+          exists("SELECT 1 FROM venues WHERE id = $1 AND archived_at IS NULL", [targets.venueArchived]),
+        ),
     },
   },
   "safety alert": {
@@ -159,6 +191,80 @@ export const organisationWorkAttempts = {
       sql: ({ world, targets }) => ({
         sql: "DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2",
         params: [targets.adminColleague, world.ownerId],
+      }),
+    },
+  },
+  "end of a colleague's membership": {
+    update: {
+      sql: ({ world, targets }) => ({
+        sql: "UPDATE memberships SET ended_at = now() WHERE user_id = $1 AND organisation_id = $2",
+        params: [targets.memberToDeactivate, world.ownerId],
+      }),
+      graphql: ({ world, targets }) =>
+        input(
+          "deactivateMember",
+          { userId: targets.memberToDeactivate },
+          exists(
+            "SELECT 1 FROM memberships WHERE user_id = $1 AND organisation_id = $2 AND ended_at IS NOT NULL",
+            [targets.memberToDeactivate, world.ownerId],
+          ),
+        ),
+    },
+  },
+  invitation: {
+    create: {
+      sql: ({ world, viewer }) => ({
+        sql: `INSERT INTO invitations (organisation_id, email, display_name, roles, token_hash, invited_by_id, expires_at)
+              VALUES ($1, 'matrice@invitation.example', 'Invitée', '{OUTREACH_WORKER}', md5(random()::text), $2,
+                      now() + interval '1 day')`,
+        params: [world.ownerId, viewer.user.id],
+      }),
+      graphql: ({ viewer, marker }) =>
+        input(
+          "inviteMember",
+          {
+            email: `matrice-${viewer.index}@invitation.example`,
+            displayName: marker,
+            roles: ["OUTREACH_WORKER"],
+          },
+          exists("SELECT 1 FROM invitations WHERE display_name = $1", [marker]),
+        ),
+    },
+    update: {
+      sql: ({ targets }) => ({
+        sql: "UPDATE invitations SET revoked_at = now() WHERE id = $1",
+        params: [targets.invitation],
+      }),
+      graphql: ({ targets }) =>
+        input(
+          "revokeInvitation",
+          { invitationId: targets.invitation },
+          exists("SELECT 1 FROM invitations WHERE id = $1 AND revoked_at IS NOT NULL", [targets.invitation]),
+        ),
+    },
+    delete: {
+      sql: ({ targets }) => ({ sql: "DELETE FROM invitations WHERE id = $1", params: [targets.invitation] }),
+    },
+  },
+  "sessions of the team": {
+    // Someone else's device vault. Not a team member's: the accepted endAllSessions cells forget
+    // those of every target set, and this statement must find its row as the table owner.
+    delete: {
+      sql: ({ targets }) => ({
+        sql: "DELETE FROM device_vaults WHERE user_id = $1",
+        params: [targets.outsider],
+      }),
+      // Its own audit event, and the colleague's vault gone (an earlier accepted cell may have
+      // forgotten it already: the event tells this viewer's call apart).
+      graphql: ({ viewer, targets }) => ({
+        field: "endAllSessions",
+        args: "",
+        variables: {},
+        written: {
+          sql: `SELECT EXISTS (SELECT 1 FROM audit_events WHERE action = 'SESSIONS_ENDED' AND user_id = $1)
+                   AND NOT EXISTS (SELECT 1 FROM device_vaults WHERE user_id = $2) AS written`,
+          params: [viewer.user.id, targets.signedInColleague],
+        },
       }),
     },
   },

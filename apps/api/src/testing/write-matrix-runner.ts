@@ -105,7 +105,9 @@ function mutationDocument(schema: GraphQLSchema, attempt: MutationAttempt): stri
       parts.push("... on InputValidationError { fields { path code } }");
     }
   }
-  return `mutation (${declarations}) { m: ${attempt.field}(${attempt.args}) { ${parts.join(" ")} } }`;
+  // A mutation without arguments (endAllSessions) takes no parentheses at all.
+  const parenthesised = (text: string) => (text ? `(${text})` : "");
+  return `mutation ${parenthesised(declarations)} { m: ${attempt.field}${parenthesised(attempt.args)} { ${parts.join(" ")} } }`;
 }
 
 /** Refusals that say "not yours" — not a mistake in the request (which would prove nothing). */

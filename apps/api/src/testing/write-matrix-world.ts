@@ -62,6 +62,12 @@ export interface WriteTargets {
   personWhoseLegalNameIsCleared: string;
   /** Nothing refers to it, so that removing it is possible. */
   personToRemove: string;
+  /** Open, for a cell to archive. */
+  personToArchive: string;
+  /** Archived, for a cell to restore. */
+  personArchived: string;
+  /** A duplicate of personWithoutLegalName (no consents on either), for a cell to merge into it. */
+  personDuplicate: string;
   encounterToChange: string;
   encounterToRemove: string;
   encounterWithoutNote: string;
@@ -96,11 +102,19 @@ export interface WriteTargets {
   /** A second consent naming the "partner, active consent" organisation (withdrawn by a cell). */
   consentToWithdraw: string;
   venue: string;
+  /** Archived, for a cell to restore. */
+  venueArchived: string;
   safetyAlert: string;
   auditEvent: string;
   /** A member of the owning organisation holding ORG_ADMIN only (whose roles a cell changes). */
   adminColleague: string;
-  /** A user with no membership at all (whom a cell tries to add to the organisation). */
+  /** A worker of the owning organisation, whom a cell deactivates. */
+  memberToDeactivate: string;
+  /** A worker of the owning organisation with a device vault, which endAllSessions forgets. */
+  signedInColleague: string;
+  /** Pending, made by the owning organisation's coordinator, for a cell to revoke. */
+  invitation: string;
+  /** A user with no membership at all (whom a cell tries to add to the organisation; a vault). */
   outsider: string;
   /** Where this set's own times start (visits, accompaniments), so sets never overlap. */
   slot: Date;
@@ -197,6 +211,7 @@ export async function createWriteMatrixWorld(databaseUrl: string): Promise<Write
   for (const set of sets) {
     const t = set.targets;
     ids.push(t.person, t.personWithoutLegalName, t.personWhoseLegalNameIsCleared, t.personToRemove);
+    ids.push(t.personToArchive, t.personArchived, t.personDuplicate);
     ids.push(
       t.personFollowed,
       t.visitProposed,
@@ -204,6 +219,8 @@ export async function createWriteMatrixWorld(databaseUrl: string): Promise<Write
       t.visitToHandOver,
       t.adminColleague,
       t.outsider,
+      t.memberToDeactivate,
+      t.signedInColleague,
     );
   }
   return world;

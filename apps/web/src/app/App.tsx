@@ -1,8 +1,13 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { AcceptInvitationPage, invitationPath } from "../features/auth/AcceptInvitationPage.tsx";
 import { pathAfterSignIn, signInPath, signInUrl } from "../features/auth/auth.routes.ts";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
-import { type Me, meQueryKey, useMe } from "../features/auth/session.ts";
+import { isOfflineMe, type Me, mayWrite, meQueryKey, useMe } from "../features/auth/session.ts";
 import { routes } from "../features/routes.ts";
+import { refreshCaseloadSlice } from "../offline/caseload-slice.ts";
+import { fieldQueue } from "../offline/field-queue.ts";
+import { rememberIdentity } from "../offline/offline-identity.ts";
 import { AppFrame } from "./AppFrame.tsx";
 import { RequestError } from "./graphql.ts";
 import { I18nProvider, useT } from "./i18n/index.tsx";
@@ -34,10 +39,32 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
+/**
+ * Signed in with the network: unlock the phone's vault (sending what waits in it) and refresh the
+ * caseload slice a worker picks persons from offline.
+ */
+function useOfflineReadiness(me: Me) {
+  const online = !isOfflineMe(me);
+  const refreshes = online && mayWrite(me, "ENCOUNTER");
+  useEffect(() => {
+    if (!online) return;
+    // What the app needs to open offline (roles, no names): after sign-in, a switch, a reload.
+    rememberIdentity(me);
+    void fieldQueue()
+      .then(async ({ vault, outbox }) => {
+        await outbox.flush();
+        if (refreshes) await refreshCaseloadSlice(vault);
+      })
+      .catch(() => undefined);
+    // `me` changes with a sign-in, an organisation switch or a reload: each opens the vault again.
+  }, [me, online, refreshes]);
+}
+
 function Screen({ me }: { me: Me }) {
   const { t } = useT();
   const { pathname } = usePath();
   useFocusHeadingOnRouteChange(pathname);
+  useOfflineReadiness(me);
   for (const route of routes) {
     const params = match(route.path, pathname);
     if (params) {
@@ -62,6 +89,12 @@ function Screen({ me }: { me: Me }) {
 function Root() {
   const { t, failureMessage } = useT();
   const me = useMe();
+  // Back from no network: ask `me` again (the offline stand-in has no token; the session may have ended).
+  useEffect(() => {
+    const online = () => void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
+    window.addEventListener("online", online);
+    return () => window.removeEventListener("online", online);
+  }, []);
   const { pathname, search } = usePath();
   if (me.data === undefined) {
     // No answer yet about the session. (A failed re-check keeps the screen that was there.)
@@ -84,6 +117,8 @@ function Root() {
       </main>
     );
   }
+  // An invitation's link opens its page whether or not this browser is signed in (as someone else).
+  if (pathname === invitationPath) return <AcceptInvitationPage />;
   if (!me.data) {
     if (pathname !== signInPath) {
       return <Redirect to={signInUrl(location.pathname + location.search + location.hash)} />;

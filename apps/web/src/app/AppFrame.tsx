@@ -2,9 +2,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { signInPath } from "../features/auth/auth.routes.ts";
 import { type Me, meQueryKey } from "../features/auth/session.ts";
+import { QueueBadge } from "../features/offline-queue/QueueBadge.tsx";
+import { useFieldQueue } from "../features/offline-queue/useFieldQueue.ts";
 import { ReferralBadge } from "../features/referrals/ReferralBadge.tsx";
 import { navEntries } from "../features/routes.ts";
 import { graphql } from "../generated/gql.ts";
+import { forgetThisDevice } from "../offline/field-queue.ts";
+import { rememberIdentity } from "../offline/offline-identity.ts";
+import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { LanguageSwitch } from "../ui/LanguageSwitch.tsx";
 import { failureOf, MutationFailure, mutate, request, setCsrfToken } from "./graphql.ts";
 import { useT } from "./i18n/index.tsx";
@@ -19,10 +24,7 @@ const SwitchOrganisation = graphql(`
           ...MeFields
         }
       }
-      ... on AppError {
-        code
-        message
-      }
+      ...MutationFailure
     }
   }
 `);
@@ -99,9 +101,18 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
   const [notice, setNoticeAt] = useState<{ notice: NonNullable<FrameNotice>; at: string } | null>(null);
   const setNotice = (next: FrameNotice) => setNoticeAt(next ? { notice: next, at: location.pathname } : null);
   const shown = notice?.at === pathname ? notice.notice : null;
+  const queue = useFieldQueue();
+  // Entries not sent yet are lost at sign-out: the worker is asked first.
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
   const signOut = useMutation({
-    mutationFn: () => request(SignOut),
+    mutationFn: async () => {
+      // The API forgets this device's secret, then everything kept on the phone is deleted.
+      await forgetThisDevice();
+      await request(SignOut);
+    },
     onSuccess: () => {
+      setConfirmingSignOut(false);
+      rememberIdentity(null);
       setCsrfToken(null);
       forgetEverythingButMe(queryClient);
       queryClient.setQueryData(meQueryKey, null);
@@ -141,6 +152,7 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
           </span>
         </div>
         <div className="frame__actions">
+          <QueueBadge />
           <ReferralBadge />
           <LanguageSwitch />
           <button
@@ -148,7 +160,9 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
             className="button button--quiet"
             aria-disabled={signOut.isPending || undefined}
             onClick={() => {
-              if (!signOut.isPending) signOut.mutate();
+              if (signOut.isPending) return;
+              if (queue.waiting + queue.failed > 0) setConfirmingSignOut(true);
+              else signOut.mutate();
             }}
           >
             {t("app.signOut")}
@@ -173,6 +187,16 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
         <div role="alert" className={shown ? "alert alert--error" : "visually-hidden"}>
           {shown ? ("code" in shown ? failureMessage(shown) : t("app.switchOrganisationFailed")) : null}
         </div>
+        {confirmingSignOut ? (
+          <ConfirmDialog
+            label={t("app.signOut")}
+            question={t("queue.signOutQuestion", { count: queue.waiting + queue.failed })}
+            confirmLabel={t("queue.signOutAnyway")}
+            pending={signOut.isPending}
+            onConfirm={() => signOut.mutate()}
+            onCancel={() => setConfirmingSignOut(false)}
+          />
+        ) : null}
         {children}
       </main>
       <footer className="frame__footer small muted">

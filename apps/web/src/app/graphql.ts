@@ -36,7 +36,12 @@ export type ResultOf<D> = D extends TypedDocumentString<infer R, infer _V> ? R :
 /** The variables type of a typed document. */
 export type VariablesOf<D> = D extends TypedDocumentString<infer _R, infer V> ? V : never;
 
-async function post(query: string, variables: unknown): Promise<unknown> {
+/** Whether the API gave this page its CSRF token yet (a reloaded page learns it from `me`). */
+export function hasCsrfToken(): boolean {
+  return csrfToken !== null;
+}
+
+async function post(query: string, variables: unknown, idempotencyKey?: string): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch("/graphql", {
@@ -46,6 +51,8 @@ async function post(query: string, variables: unknown): Promise<unknown> {
         "content-type": "application/json",
         "accept-language": activeLanguage() === "fr" ? "fr-CA,fr" : "en-CA,en",
         ...(csrfToken ? { "x-csrf-token": csrfToken } : {}),
+        // The API answers a repeated key with its first answer (apps/api/src/http/idempotency.ts).
+        ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });
@@ -93,9 +100,9 @@ export interface AppFailure {
 /** A union member that is a success (`…Success`), as selected by a document. */
 type SuccessMember = { __typename: `${string}Success` };
 /**
- * A union member that is an error. A document must select `__typename` and
- * `... on AppError { code message }` (and `... on InputValidationError { fields { path code
- * message } }` for a form): a member selected without them fails the typecheck of `mutate`.
+ * A union member that is an error. A document must select `__typename` and the code and message
+ * of an AppError (`...MutationFailure`, which adds the field problems of an InputValidationError):
+ * a member selected without them fails the typecheck of `mutate`.
  */
 type ErrorMember = {
   __typename: `${string}Error`;
@@ -134,6 +141,21 @@ export async function mutate<TResult, TVariables, T extends SuccessMember | Erro
   ...variables: TVariables extends NoVariables ? [] : [TVariables]
 ): Promise<Extract<T, SuccessMember>> {
   const result = outcome(pick(await request(document, ...variables)));
+  if (!result.ok) throw new MutationFailure(result.failure);
+  return result.value;
+}
+
+/**
+ * `mutate` sent with an idempotency key: sent again with the same key (after a lost answer), it
+ * writes nothing twice and resolves with the first answer. The offline queue's one way to send.
+ */
+export async function mutateOnce<TResult, TVariables, T extends SuccessMember | ErrorMember>(
+  key: string,
+  document: TypedDocumentString<TResult, TVariables>,
+  pick: (data: TResult) => T,
+  variables: TVariables,
+): Promise<Extract<T, SuccessMember>> {
+  const result = outcome(pick((await post(document.toString(), variables, key)) as TResult));
   if (!result.ok) throw new MutationFailure(result.failure);
   return result.value;
 }

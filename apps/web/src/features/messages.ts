@@ -3,7 +3,9 @@ import { accompanimentMessages } from "./accompaniments/messages.ts";
 import { auditMessages } from "./audit/messages.ts";
 import { dashboardMessages } from "./dashboards/messages.ts";
 import { encounterMessages } from "./encounters/messages.ts";
+import { homeMessages } from "./home/messages.ts";
 import { nurseVisitMessages } from "./nurse-visits/messages.ts";
+import { offlineQueueMessages } from "./offline-queue/messages.ts";
 import { organisationMessages } from "./organisations/messages.ts";
 import { partnershipMessages } from "./partnerships/messages.ts";
 import { personMessages } from "./persons/messages.ts";
@@ -15,7 +17,9 @@ import { venueMessages } from "./venues/messages.ts";
 export const featureMessages = [
   defineMessages({}, {}),
   dashboardMessages,
+  homeMessages,
   encounterMessages,
+  offlineQueueMessages,
   accompanimentMessages,
   venueMessages,
   nurseVisitMessages,

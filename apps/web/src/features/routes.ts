@@ -7,6 +7,7 @@ import { dashboardNavEntries, dashboardRoutes } from "./dashboards/dashboards.ro
 import { encounterNavEntries, encounterRoutes } from "./encounters/encounters.routes.ts";
 import { HomePage } from "./home/HomePage.tsx";
 import { nurseVisitNavEntries, nurseVisitRoutes } from "./nurse-visits/nurse-visits.routes.ts";
+import { offlineQueueRoutes } from "./offline-queue/offline-queue.routes.ts";
 import { organisationNavEntries, organisationRoutes } from "./organisations/organisations.routes.ts";
 import { partnershipNavEntries, partnershipRoutes } from "./partnerships/partnerships.routes.ts";
 import { personNavEntries, personRoutes } from "./persons/persons.routes.ts";
@@ -33,6 +34,7 @@ export const routes: RouteDefinition[] = [
   ...dashboardRoutes,
   ...personRoutes,
   ...encounterRoutes,
+  ...offlineQueueRoutes,
   ...accompanimentRoutes,
   ...venueRoutes,
   ...nurseVisitRoutes,

@@ -43,45 +43,45 @@ function Chips<V extends string>({
   );
 }
 
-/** One value among the chips. */
-export function ChoiceChips<V extends string>({
-  value,
-  onChange,
+/** The chips inside their field set (legend, hint, error). */
+function ChipsFieldSet<V extends string>({
   legend,
   hint,
   error,
   ...chips
-}: ChipsProps<V> & { value: V; onChange(value: V): void }) {
+}: ChipsProps<V> & { isPressed(value: V): boolean; onToggle(value: V): void }) {
   return (
     <FieldSet legend={legend} hint={hint} error={error}>
-      <Chips {...chips} isPressed={(option) => option === value} onToggle={onChange} />
+      <Chips {...chips} />
     </FieldSet>
   );
+}
+
+/** One value among the chips. */
+export function ChoiceChips<V extends string>({
+  value,
+  onChange,
+  ...chips
+}: ChipsProps<V> & { value: V; onChange(value: V): void }) {
+  return <ChipsFieldSet {...chips} isPressed={(option) => option === value} onToggle={onChange} />;
 }
 
 /** Any number of the chips' values (none is an empty list). */
 export function ToggleChips<V extends string>({
   value,
   onChange,
-  legend,
-  hint,
-  error,
   ...chips
 }: ChipsProps<V> & { value: readonly V[] | null | undefined; onChange(value: V[]): void }) {
   const selected = value ?? [];
   return (
-    <FieldSet legend={legend} hint={hint} error={error}>
-      <Chips
-        {...chips}
-        isPressed={(option) => selected.includes(option)}
-        onToggle={(option) =>
-          onChange(
-            selected.includes(option)
-              ? selected.filter((chosen) => chosen !== option)
-              : [...selected, option],
-          )
-        }
-      />
-    </FieldSet>
+    <ChipsFieldSet
+      {...chips}
+      isPressed={(option) => selected.includes(option)}
+      onToggle={(option) =>
+        onChange(
+          selected.includes(option) ? selected.filter((chosen) => chosen !== option) : [...selected, option],
+        )
+      }
+    />
   );
 }

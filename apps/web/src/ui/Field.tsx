@@ -40,17 +40,42 @@ function useErrorText(error: unknown): string | null {
   return t(fieldMessageKey(code) ?? "field.INVALID_VALUE");
 }
 
+/** A field's error, named by `${id}-error` for its control's aria-describedby. */
+function FieldError({ id, message }: { id: string; message: string | null }) {
+  return message ? (
+    <span id={`${id}-error`} className="field__error">
+      {message}
+    </span>
+  ) : null;
+}
+
 function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
   return ids.filter(Boolean).join(" ") || undefined;
 }
 
-interface FieldProps {
+/** What a field says around its control: its label, hint, error, and whether it may stay empty. */
+export interface FieldLabelling {
   label: string;
   hint?: string | undefined;
   error?: unknown;
   optional?: boolean;
   /** Another element that explains the error (the form's alert), when the field has none. */
   invalidBecause?: string | undefined;
+}
+
+/** A field component's props parted: what its Field says, and what goes on its control. */
+export function splitLabelling<P extends FieldLabelling>({
+  label,
+  hint,
+  error,
+  optional,
+  invalidBecause,
+  ...control
+}: P): [FieldLabelling, Omit<P, keyof FieldLabelling>] {
+  return [{ label, hint, error, optional, invalidBecause }, control];
+}
+
+interface FieldProps extends FieldLabelling {
   children(control: FieldControlProps): ReactNode;
 }
 
@@ -75,11 +100,7 @@ export function Field({ label, hint, error, optional, invalidBecause, children }
           {hint}
         </span>
       ) : null}
-      {message ? (
-        <span id={`${id}-error`} className="field__error">
-          {message}
-        </span>
-      ) : null}
+      <FieldError id={id} message={message} />
     </div>
   );
 }
@@ -106,11 +127,7 @@ export function CheckboxField({
         })}
         {label}
       </label>
-      {message ? (
-        <span id={`${id}-error`} className="field__error">
-          {message}
-        </span>
-      ) : null}
+      <FieldError id={id} message={message} />
     </div>
   );
 }
@@ -138,11 +155,7 @@ export function FieldSet({
         </p>
       ) : null}
       {children}
-      {message ? (
-        <span id={`${id}-error`} className="field__error">
-          {message}
-        </span>
-      ) : null}
+      <FieldError id={id} message={message} />
     </fieldset>
   );
 }

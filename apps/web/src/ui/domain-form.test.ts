@@ -1,6 +1,6 @@
 import { createFormControl } from "react-hook-form";
 import { describe, expect, it } from "vitest";
-import { MutationFailure, RequestError } from "../app/graphql.ts";
+import { type AppFailure, MutationFailure, RequestError } from "../app/graphql.ts";
 import { showFailure } from "./domain-form.tsx";
 
 function personForm() {
@@ -13,19 +13,24 @@ function errorsOf(form: ReturnType<typeof personForm>) {
   return form.control._formState.errors;
 }
 
+/** The API's refusal of a form's input, with its field problems. */
+function invalidInput(fields: AppFailure["fields"]) {
+  return new MutationFailure({
+    code: "INPUT_VALIDATION",
+    message: "Certaines informations sont invalides.",
+    fields,
+  });
+}
+
 describe("showFailure", () => {
   it("puts the API's field problems on their fields, by path or by the nearest field", () => {
     const form = personForm();
     showFailure(
       form,
-      new MutationFailure({
-        code: "INPUT_VALIDATION",
-        message: "Certaines informations sont invalides.",
-        fields: [
-          { path: "alias", code: "TOO_LONG", message: "Ce texte est trop long." },
-          { path: "languages.1", code: "INVALID_FORMAT", message: "Le format n'est pas valide." },
-        ],
-      }),
+      invalidInput([
+        { path: "alias", code: "TOO_LONG", message: "Ce texte est trop long." },
+        { path: "languages.1", code: "INVALID_FORMAT", message: "Le format n'est pas valide." },
+      ]),
     );
     const errors = errorsOf(form);
     expect(errors.alias?.message).toBe("TOO_LONG");
@@ -38,14 +43,10 @@ describe("showFailure", () => {
     const form = personForm();
     showFailure(
       form,
-      new MutationFailure({
-        code: "INPUT_VALIDATION",
-        message: "…",
-        fields: [
-          { path: "granteePartnershipId", code: "NOT_A_PARTNER", message: "…" },
-          { path: "startsAt", code: "IN_THE_PAST", message: "…" },
-        ],
-      }),
+      invalidInput([
+        { path: "granteePartnershipId", code: "NOT_A_PARTNER", message: "…" },
+        { path: "startsAt", code: "IN_THE_PAST", message: "…" },
+      ]),
       (path) => (path.startsWith("grantee") ? "grantee" : null),
     );
     const errors = errorsOf(form);

@@ -7,8 +7,16 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { fieldErrorCodeOf } from "@maillage/domain/inputs";
-import { type FieldValues, type Path, type UseFormProps, type UseFormReturn, useForm } from "react-hook-form";
-import type { z } from "zod";
+import {
+  type FieldValues,
+  get,
+  type Path,
+  type RegisterOptions,
+  type UseFormProps,
+  type UseFormReturn,
+  useForm,
+} from "react-hook-form";
+import { z } from "zod";
 import { failureOf } from "../app/graphql.ts";
 import { fieldMessageKey, useT } from "../app/i18n/index.tsx";
 
@@ -23,6 +31,26 @@ export function useDomainForm<S extends z.ZodType<FieldValues, FieldValues>>(
     shouldFocusError: true,
     ...options,
   });
+}
+
+/**
+ * Binds field components (TextField, SelectField…) to the form: `field(name)` is react-hook-form's
+ * registration of `name` and the field's error, to spread on the component.
+ */
+export function fieldBinder<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>) {
+  return <N extends Path<T>>(name: N, options?: RegisterOptions<T, N>) => ({
+    ...form.register(name, options),
+    error: get(form.formState.errors, name) as unknown,
+  });
+}
+
+/** A number typed as digits in a text box, read for the API's `schema`: an empty box is null. */
+export function numberText<S extends z.ZodType<unknown, number | null | undefined>>(schema: S) {
+  return z
+    .string()
+    .trim()
+    .transform((text): number | null | undefined => (text === "" ? null : Number(text)))
+    .pipe(schema);
 }
 
 // Why a submit was refused as a whole, kept in react-hook-form's own state (cleared by the next

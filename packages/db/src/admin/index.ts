@@ -8,6 +8,7 @@ import { applyMigrations } from "./migrate.ts";
 import type { SeedSummary } from "./seed/index.ts";
 
 export { applyMigrations, readMigrations } from "./migrate.ts";
+export { demoAccounts, demoPassword } from "./seed/people.ts";
 
 export interface PreparedDatabase {
   applied: string[];

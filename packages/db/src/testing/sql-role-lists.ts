@@ -105,6 +105,8 @@ const ownRecords = (name: string, kind: keyof typeof readers) => policy(name, re
 const changedWithEncounter = one(changeAnyEncounter, "mayChangeEncounter (who changes anyone's)");
 const working = one(workingRoles, "workingRoles");
 const team = one(teamRecordReaders, "teamRecordReaders (they also set who follows whom)");
+const manageMembers = one(organisationActions.MANAGE_MEMBERS, "organisationActions.MANAGE_MEMBERS");
+const mergers = one(organisationActions.MERGE_PERSON_FILES, "organisationActions.MERGE_PERSON_FILES");
 const reassigners = one(
   ["COORDINATOR"],
   "not in the registry yet: the API's reassignNurseVisit declares role COORDINATOR",
@@ -168,6 +170,18 @@ export function registryRoleLists(): Map<Place, Expected> {
       },
       null,
     ),
+    ...policy("invitations.invitations_read_by_member_managers", manageMembers, null),
+    // An org admin invites to any role, a coordinator to working roles only (as she sets them).
+    ...policy("invitations.invitations_made_by_member_managers", null, {
+      roles: [setAnyRole, setWorkingRoles, givenByAdminsOnly],
+      from: "mayChangeMemberRoles (who sets any role; who sets working roles only; the roles only admins give)",
+    }),
+    ...policy("invitations.invitations_revoked_by_member_managers", manageMembers, manageMembers),
+    // An org admin's membership is ended by an org admin only.
+    ...policy("memberships.memberships_ended_by_others", null, {
+      roles: [setAnyRole, givenByAdminsOnly],
+      from: "mayDeactivateMember (mayChangeMemberRoles: who sets any role; the roles only admins give)",
+    }),
     ...policy(
       "memberships.memberships_changed_by_org_admins",
       one(setAnyRole, "mayChangeMemberRoles (who sets any role)"),
@@ -194,6 +208,10 @@ export function registryRoleLists(): Map<Place, Expected> {
       ],
       from: "consentCoveringReceiver (partnerSharing.PERSON_PROFILE: consent, agreement, partnership)",
     }),
+    ...ownRecords(
+      "nurse_visit_meeting_places.nurse_visit_meeting_places_participating_organisations",
+      "NURSE_VISIT",
+    ),
     ...ownRecords("nurse_visit_reasons.nurse_visit_reasons_participating_organisations", "NURSE_VISIT"),
     ...ownRecords("nurse_visits.nurse_visits_participating_organisations", "NURSE_VISIT"),
     ...policy("nurse_visits.nurse_visits_consented_partner", one(partnerReaders, "partnerReaders"), null),
@@ -206,6 +224,7 @@ export function registryRoleLists(): Map<Place, Expected> {
     ...ownRecords("persons.persons_own_organisation", "PERSON_PROFILE"),
     ...policy("persons.persons_consented_partner", partners("PERSON_PROFILE"), null),
     ...policy("persons.persons_removed_by_writers", writing("PERSON_PROFILE"), null),
+    ...policy("persons.persons_merged_by_coordinators", null, mergers),
     ...ownRecords("referrals.referrals_sender_and_receiver", "REFERRAL"),
     ...policy("safety_alerts.safety_alerts_partnership_members", reading("SAFETY_ALERT"), null),
     ...policy("safety_alerts.safety_alerts_published_by_coordinators", null, writing("SAFETY_ALERT")),
@@ -229,6 +248,7 @@ export function registryRoleLists(): Map<Place, Expected> {
       one(organisationActions.READ_ORGANISATION_DASHBOARD, "organisationActions.READ_ORGANISATION_DASHBOARD"),
     ],
     ["function app.sees_team_records()", team],
+    ["function app.move_merged_person_records(uuid)", mergers],
     [
       "function app.shared_nurse_visit_ids()",
       {

@@ -16,6 +16,7 @@ export const columnLengths = {
   "AccompanimentOutcome.body": 1000,
   "AccompanimentNote.body": 4000,
   "NurseVisitReason.body": 500,
+  "NurseVisitMeetingPlace.body": 500,
   "ClinicalNote.body": 8000,
   "ClinicalNote.results": 4000,
   "Referral.reason": 1000,
@@ -29,4 +30,7 @@ export const columnLengths = {
   "SafetyAlert.area": 200,
   "AvailabilityException.reason": 200,
   "User.email": 254,
+  "User.displayName": 120,
+  "Invitation.email": 254,
+  "Invitation.displayName": 120,
 } as const;

@@ -12,6 +12,9 @@ export const proposeNurseVisitInput = z.object({
   start: z.date(),
   end: z.date(),
   reason: optionalText(columnLengths["NurseVisitReason.body"]),
+  meetingPlace: optionalText(columnLengths["NurseVisitMeetingPlace.body"]).describe(
+    "Where and how the nurse finds the worker and the person; the two organisations taking part only.",
+  ),
 });
 
 export const respondToNurseVisitInput = z.object({

@@ -45,3 +45,23 @@ export const setPersonFollowersInput = z.object({
     .max(50)
     .describe("Members of the organisation; the list replaces the previous one."),
 });
+
+/** The longest reason kept with an archived file (in its audit event, read by admins and coordinators). */
+export const archiveReasonLength = 300;
+
+/** Archiving takes a file out of the caseload and the pickers; its history is kept. */
+export const archivePersonInput = z.object({
+  id: recordId(),
+  reason: optionalText(archiveReasonLength).describe(
+    "Why (moved away, duplicate…): kept in the audit log, read by admins and coordinators.",
+  ),
+});
+export const restorePersonInput = z.object({ id: recordId() });
+
+/** Two files of the acting organisation found to be the same person (coordinators). */
+export const mergePersonsInput = z
+  .object({
+    keepId: recordId().describe("The file that stays and receives every record."),
+    mergeId: recordId().describe("The duplicate: its records move to the kept file, then it is hidden."),
+  })
+  .refine((input) => input.keepId !== input.mergeId, { path: ["mergeId"], message: "same" });

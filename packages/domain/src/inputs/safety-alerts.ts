@@ -11,5 +11,11 @@ export const publishSafetyAlertInput = z
     area: requiredText(columnLengths["SafetyAlert.area"]),
     occurredOn: calendarDate(),
     expiresAt: z.date(),
+    checkedNoOneIdentifiable: z
+      .boolean()
+      .nullish()
+      .describe(
+        "The writer read the warning that the text may identify someone (identifyingDetails) and checked that no one is identifiable; required when the warning shows.",
+      ),
   })
   .describe("What happened, who or what to look out for, where and when. Never the victim's identity.");

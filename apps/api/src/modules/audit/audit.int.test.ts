@@ -97,3 +97,59 @@ describe("read audit", () => {
     await admin.request<any>(mutation, { input: { userId: world.owner.users.nurse.id, roles: ["NURSE"] } });
   });
 });
+
+describe("the audit log in words", () => {
+  const rows = `query ($filter: AuditLogFilter) {
+    auditLog(first: 50, filter: $filter) {
+      edges { node { knownAction knownRecordKind userDisplayName record { label openId } } }
+    }
+  }`;
+
+  it("names the record touched to who may open it, and only the kind to who may not", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    await worker.request(`query ($id: ID!) { person(id: $id) { legalName } }`, { id: world.person.globalId });
+    const filter = { action: "READ_LEGAL_NAME", userId: world.owner.users.worker.id };
+    const coordinator = await world.signIn(world.owner.users.coordinator);
+    const seen = (await coordinator.request<any>(rows, { filter })).data?.auditLog.edges;
+    expect(seen[0].node).toEqual({
+      knownAction: "READ_LEGAL_NAME",
+      knownRecordKind: "PERSON",
+      userDisplayName: world.owner.users.worker.displayName,
+      record: { label: "Éloïse", openId: world.person.globalId },
+    });
+    // An org admin without a working role reads that a file was opened, never whose.
+    const admin = await world.signIn(world.owner.users.admin);
+    const hidden = (await admin.request<any>(rows, { filter })).data?.auditLog.edges;
+    expect(hidden[0].node.record).toEqual({ label: null, openId: null });
+  });
+
+  it("filters by action, record kind and days, and offers as members exactly those in the log", async () => {
+    const admin = await world.signIn(world.owner.users.admin);
+    const worker = await world.signIn(world.owner.users.worker);
+    await worker.request(`query ($id: ID!) { person(id: $id) { alias } }`, { id: world.person.globalId });
+    const kinds = async (filter: Record<string, unknown>) =>
+      new Set<string>(
+        (await admin.request<any>(rows, { filter })).data?.auditLog.edges.map(
+          (e: any) => `${e.node.knownAction} ${e.node.knownRecordKind}`,
+        ),
+      );
+    expect(await kinds({ action: "READ_PERSON_FILE" })).toEqual(new Set(["READ_PERSON_FILE PERSON"]));
+    expect([...(await kinds({ recordKind: "SESSION" }))].every((k) => k.endsWith(" SESSION"))).toBe(true);
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    expect((await kinds({ action: "READ_PERSON_FILE", from: hourAgo })).size).toBe(1);
+    expect((await kinds({ action: "READ_PERSON_FILE", to: hourAgo })).size).toBe(0);
+    const actors = (await admin.request<any>("{ auditLogActors { id displayName } }")).data?.auditLogActors;
+    expect(actors.map((a: any) => a.id)).toContain(world.owner.users.worker.id);
+    const { rows: inLog } = await world.pool.query<{ user_id: string }>(
+      "SELECT DISTINCT user_id FROM audit_events WHERE organisation_id = $1 AND user_id IS NOT NULL",
+      [world.owner.id],
+    );
+    expect(new Set(actors.map((a: any) => a.id))).toEqual(new Set(inLog.map((r) => r.user_id)));
+    // Nobody else's: a partner's admin sees none of the owner's members.
+    const partnerAdmin = await world.signIn(world.partner.users.admin);
+    const theirs = (await partnerAdmin.request<any>("{ auditLogActors { id } }")).data?.auditLogActors;
+    expect(theirs.map((a: any) => a.id)).not.toContain(world.owner.users.worker.id);
+    const worker2 = await worker.request<any>("{ auditLogActors { id } }");
+    expect(worker2.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});

@@ -1,4 +1,10 @@
-import { asSignInRole, beginRequest, hashToken, recordAuditEvents } from "@maillage/db";
+import {
+  asSignInRole,
+  beginRequest,
+  hashToken,
+  recordAuditEvents,
+  type TransactionClient,
+} from "@maillage/db";
 import { secondsUntilNextAttempt, signInThrottle } from "@maillage/domain";
 import { signInInput, switchOrganisationInput } from "@maillage/domain/inputs";
 import { hash, verify } from "@node-rs/argon2";
@@ -17,7 +23,7 @@ import {
 } from "./session-cookie.ts";
 
 /** `Algorithm.Argon2id` of @node-rs/argon2 (a const enum, not importable under isolated modules). */
-const argon2id = 2;
+export const argon2id = 2;
 
 /** Verified against when the e-mail is unknown, so timing does not reveal which accounts exist. */
 const unknownUserHash = hash("maillage: no such user", { algorithm: argon2id });
@@ -26,13 +32,21 @@ const SignOutResult = builder.objectRef<{ ok: boolean }>("SignOutResult").implem
   fields: (t) => ({ ok: t.exposeBoolean("ok") }),
 });
 
-async function throttleWait(ctx: Context, email: string, now: Date): Promise<number> {
+/**
+ * Seconds before the next attempt with `email` (or, null, from this address only) may be made:
+ * sign-in and an invitation's acceptance (organisations/invitations.ts) count failures alike.
+ * Run as the sign-in role.
+ */
+export async function throttleWait(ctx: Context, email: string | null, now: Date): Promise<number> {
   const since = new Date(now.getTime() - signInThrottle.windowSeconds * 1000);
-  const byEmail = await ctx.tx.signInAttempt.findMany({
-    where: { email, succeeded: false, at: { gt: since } },
-    orderBy: { at: "asc" },
-    select: { at: true },
-  });
+  const byEmail =
+    email === null
+      ? []
+      : await ctx.tx.signInAttempt.findMany({
+          where: { email, succeeded: false, at: { gt: since } },
+          orderBy: { at: "asc" },
+          select: { at: true },
+        });
   const byAddress = ctx.origin.ip
     ? await ctx.tx.signInAttempt.findMany({
         where: { ip: ctx.origin.ip, succeeded: false, at: { gt: since } },
@@ -78,49 +92,72 @@ defineMutation("signIn", {
       });
       const valid = await verify(user?.passwordHash ?? (await unknownUserHash), password);
       if (!user || !valid || user.disabledAt) {
-        const failure = { email, ip: ctx.origin.ip, succeeded: false };
-        await tx.signInAttempt.create({ data: failure });
-        // The typed error below voids the operation (its transaction is rolled back), but the
-        // throttle must count this failure: it is written again after the rollback.
-        ctx.outcome.keptOnRollback.push(async (replay) => {
-          await asSignInRole(replay, (signIn) => signIn.signInAttempt.create({ data: failure }));
-        });
+        await countFailedAttempt(ctx, tx, email);
         return null;
       }
-      await tx.signInAttempt.create({ data: { email, ip: ctx.origin.ip, succeeded: true } });
       // Act first as the organisation where the user holds a role.
       const acting = user.memberships.find((m) => m.roles.length > 0) ?? user.memberships[0] ?? null;
-      const secret = newSecretToken();
-      await tx.session.create({
-        data: {
-          tokenHash: hashToken(secret),
-          userId: user.id,
-          actingOrganisationId: acting?.organisationId ?? null,
-          csrfToken: newSecretToken(),
-          expiresAt: new Date(now.getTime() + sessionLifetimeHours * 3600_000),
-          ip: ctx.origin.ip,
-          userAgent: ctx.origin.userAgent?.slice(0, 300) ?? null,
-        },
-      });
-      await recordAuditEvents(tx, [
-        {
-          userId: user.id,
-          organisationId: acting?.organisationId ?? null,
-          action: "SIGN_IN",
-          recordKind: "SESSION",
-          ip: ctx.origin.ip,
-        },
-      ]);
-      return secret;
+      return openSession(ctx, tx, { email, userId: user.id, organisationId: acting?.organisationId ?? null });
     });
     if (!token) throw new InvalidCredentialsError(ctx.locale);
-    // From here on, this request acts as the new session.
-    ctx.viewer = await beginRequest(ctx.tx, token);
-    if (!ctx.viewer) throw new Error("A new session could not be read back");
-    ctx.responseCookies.push(sessionCookie(token, ctx.origin.secure));
-    return loadMe(ctx.tx, ctx.viewer);
+    return actAsNewSession(ctx, token);
   },
 });
+
+/**
+ * Writes a failed attempt for the throttle (`email` "" when none is known: the address counts).
+ * The typed error that follows voids the operation (its transaction is rolled back), but the
+ * throttle must count this failure: it is written again after the rollback.
+ */
+export async function countFailedAttempt(ctx: Context, tx: TransactionClient, email: string): Promise<void> {
+  const failure = { email, ip: ctx.origin.ip, succeeded: false };
+  await tx.signInAttempt.create({ data: failure });
+  ctx.outcome.keptOnRollback.push(async (replay) => {
+    await asSignInRole(replay, (signIn) => signIn.signInAttempt.create({ data: failure }));
+  });
+}
+
+/**
+ * As the sign-in role, after the password was checked: the successful attempt, a new session
+ * acting as `organisationId`, its SIGN_IN audit event. Answers the session's secret.
+ */
+export async function openSession(
+  ctx: Context,
+  tx: TransactionClient,
+  who: { email: string; userId: string; organisationId: string | null },
+): Promise<string> {
+  await tx.signInAttempt.create({ data: { email: who.email, ip: ctx.origin.ip, succeeded: true } });
+  const secret = newSecretToken();
+  await tx.session.create({
+    data: {
+      tokenHash: hashToken(secret),
+      userId: who.userId,
+      actingOrganisationId: who.organisationId,
+      csrfToken: newSecretToken(),
+      expiresAt: new Date(ctx.now.getTime() + sessionLifetimeHours * 3600_000),
+      ip: ctx.origin.ip,
+      userAgent: ctx.origin.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  await recordAuditEvents(tx, [
+    {
+      userId: who.userId,
+      organisationId: who.organisationId,
+      action: "SIGN_IN",
+      recordKind: "SESSION",
+      ip: ctx.origin.ip,
+    },
+  ]);
+  return secret;
+}
+
+/** From here on, this request acts as the new session (its cookie goes with the answer). */
+export async function actAsNewSession(ctx: Context, token: string) {
+  ctx.viewer = await beginRequest(ctx.tx, token);
+  if (!ctx.viewer) throw new Error("A new session could not be read back");
+  ctx.responseCookies.push(sessionCookie(token, ctx.origin.secure));
+  return loadMe(ctx.tx, ctx.viewer);
+}
 
 defineMutation("signOut", {
   type: SignOutResult,

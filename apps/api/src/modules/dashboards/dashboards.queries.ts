@@ -6,6 +6,7 @@
 import { instantAtWallTime, smallCellThreshold, suppressSmallCells } from "@maillage/domain";
 import { scopesFromArguments } from "../../access/argument-scopes.ts";
 import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
 import { NotFoundError } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 
@@ -100,7 +101,7 @@ const IndicatorTable = builder
       total: t.int({ nullable: true, resolve: (table) => table.total }),
     }),
   });
-const Dashboard = builder.objectRef<DashboardShape>("Dashboard").implement({
+export const Dashboard = builder.objectRef<DashboardShape>("Dashboard").implement({
   fields: (t) => ({
     fiscalYear: t.exposeInt("fiscalYear", { description: "The year the fiscal year starts (1 April)." }),
     from: t.field({ type: "DateTime", resolve: (d) => d.from }),
@@ -172,11 +173,24 @@ builder.queryField("partnershipDashboard", (t) =>
       const partnershipId = decodeId(args.partnershipId, "Partnership");
       if (!partnershipId || args.fiscalYear < yearArg.min || args.fiscalYear > yearArg.max)
         throw new NotFoundError(ctx.locale);
-      const { from, to } = fiscalYearBounds(args.fiscalYear);
-      const [row] = await ctx.tx.$queryRaw<{ counts: IndicatorCounts | null }[]>`
-        SELECT app.partnership_indicators(${partnershipId}::uuid, ${from}, ${to}) AS counts`;
-      if (!row?.counts) throw new NotFoundError(ctx.locale);
-      return shape(row.counts, args.fiscalYear, true);
+      const dashboard = await loadPartnershipDashboard(ctx, partnershipId, args.fiscalYear);
+      if (!dashboard) throw new NotFoundError(ctx.locale);
+      return dashboard;
     },
   }),
 );
+
+/**
+ * A partnership's suppressed indicators for a fiscal year (app.partnership_indicators answers
+ * only to its committee's members), or null. The home screen shows the latest from here too.
+ */
+export async function loadPartnershipDashboard(
+  ctx: Pick<Context, "tx">,
+  partnershipId: string,
+  fiscalYear: number,
+): Promise<DashboardShape | null> {
+  const { from, to } = fiscalYearBounds(fiscalYear);
+  const [row] = await ctx.tx.$queryRaw<{ counts: IndicatorCounts | null }[]>`
+    SELECT app.partnership_indicators(${partnershipId}::uuid, ${from}, ${to}) AS counts`;
+  return row?.counts ? shape(row.counts, fiscalYear, true) : null;
+}

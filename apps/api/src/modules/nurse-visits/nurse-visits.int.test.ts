@@ -77,6 +77,39 @@ async function proposeAt(client: TestClient, start: Date, extra: Record<string, 
 }
 
 describe("joint visits", () => {
+  it("says before any time is offered whether each person has a consent naming the nurse's organisation", async () => {
+    const consentsQuery = `query ($ids: [ID!]!) {
+      jointVisitConsents(personIds: $ids) { personId consented organisation { name } }
+    }`;
+    const worker = await world.signIn(world.owner.users.worker);
+    const unconsented = await createPerson(world.pool, {
+      organisationId: world.owner.id,
+      alias: "Sans consentement",
+    });
+    const unconsentedId = encodeGlobalID("Person", unconsented.id);
+    const answer = await worker.request<any>(consentsQuery, { ids: [personGlobalId, unconsentedId] });
+    expect(answer.data?.jointVisitConsents).toEqual([
+      { personId: personGlobalId, consented: true, organisation: { name: "Santé publique (test)" } },
+      { personId: unconsentedId, consented: false, organisation: { name: "Santé publique (test)" } },
+    ]);
+    // The same rule as the proposal: refused for the person without consent.
+    const tuesday = nextWeekday(2, 16);
+    tuesday.setUTCHours(18, 0, 0, 0);
+    expect(await proposeAt(worker, tuesday, { personIds: [unconsentedId] })).toEqual({
+      __typename: "ConsentRequiredError",
+      code: "CONSENT_REQUIRED",
+    });
+    // Another organisation's person is not the viewer's to book: left out, as not found.
+    const partnerWorker = await world.signIn(world.partner.users.worker);
+    expect(
+      (await partnerWorker.request<any>(consentsQuery, { ids: [personGlobalId] })).data?.jointVisitConsents,
+    ).toEqual([]);
+    // Who may not propose visits is refused the question.
+    const admin = await world.signIn(world.owner.users.admin);
+    const refused = await admin.request<any>(consentsQuery, { ids: [personGlobalId] });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
   it("finds the slots where the partner nurse and the worker are both free, in Toronto time", async () => {
     const worker = await world.signIn(world.owner.users.worker);
     const tuesday = nextWeekday(2);

@@ -198,6 +198,17 @@ defineMutation("proposeNurseVisit", {
               },
             }
           : {}),
+        ...(input.meetingPlace
+          ? {
+              meetingPlace: {
+                create: {
+                  organisationId: nurse.organisationId,
+                  workerOrganisationId: organisationId,
+                  body: input.meetingPlace,
+                },
+              },
+            }
+          : {}),
         proposedById: ctx.viewer.userId,
         persons: { create: [...new Set(personIds)].map((personId) => ({ personId })) },
       },

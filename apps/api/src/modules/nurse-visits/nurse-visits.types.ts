@@ -54,6 +54,15 @@ export const NurseVisitNode = builder.prismaNode("NurseVisit", {
       unauthorizedResolver: () => null,
       resolve: (visit) => visit.reason?.body ?? null,
     }),
+    meetingPlace: t.string({
+      nullable: true,
+      description:
+        "Where and how the nurse meets the worker and the person. Free text: the two organisations taking part in the visit only, never a consented partner.",
+      select: { meetingPlace: { select: { body: true } } },
+      authScopes: (visit, _args, ctx) => readsVisitReason(ctx.viewer, visit),
+      unauthorizedResolver: () => null,
+      resolve: (visit) => visit.meetingPlace?.body ?? null,
+    }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     proposedByViewer: t.boolean({
       description: "Whether the current proposal is the viewer's (then the other side answers it).",

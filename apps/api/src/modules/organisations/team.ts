@@ -14,7 +14,7 @@ interface TeamMemberShape {
   roles: (typeof roles)[number][];
 }
 
-const TeamMember = builder.objectRef<TeamMemberShape>("TeamMember").implement({
+export const TeamMember = builder.objectRef<TeamMemberShape>("TeamMember").implement({
   fields: (t) => ({
     userId: t.exposeID("userId"),
     displayName: t.exposeString("displayName"),
@@ -23,7 +23,7 @@ const TeamMember = builder.objectRef<TeamMemberShape>("TeamMember").implement({
   }),
 });
 
-async function loadTeam(tx: TransactionClient, organisationId: string, userId?: string) {
+export async function loadTeam(tx: TransactionClient, organisationId: string, userId?: string) {
   const memberships = await tx.membership.findMany({
     where: { organisationId, endedAt: null, ...(userId ? { userId } : {}) },
     select: { roles: true, user: { select: { id: true, displayName: true, email: true } } },

@@ -1,5 +1,10 @@
 import { aliasSearchKey, possibleDuplicates, readsOwn } from "@maillage/domain";
-import { createPersonInput, updatePersonInput } from "@maillage/domain/inputs";
+import {
+  archivePersonInput,
+  createPersonInput,
+  restorePersonInput,
+  updatePersonInput,
+} from "@maillage/domain/inputs";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { ownRecordOrNotFound } from "../../access/own-records.ts";
 import { visiblePersonWhere } from "../../access/visible-records.ts";
@@ -8,6 +13,8 @@ import type { Context } from "../../context.ts";
 import { fieldProblem } from "../../errors.ts";
 import { defineMutation } from "../../mutations.ts";
 import { PersonNode } from "./persons.types.ts";
+// Merging two files (coordinators) is declared beside the other changes of a file.
+import "./merge.ts";
 
 interface CreatedPerson {
   person: Awaited<ReturnType<Context["tx"]["person"]["create"]>>;
@@ -126,6 +133,50 @@ defineMutation("updatePerson", {
     });
     await saveLegalName(ctx, existing.id, existing.organisationId, input.legalName);
     await auditViewerAction(ctx, { action: "PERSON_UPDATED", recordKind: "PERSON", recordId: existing.id });
+    return person;
+  },
+});
+
+defineMutation("archivePerson", {
+  description:
+    "Takes a file out of the caseload and the pickers (it stays readable with includeArchived, its history kept). Audited with its reason.",
+  authScopes: { writesOwn: "PERSON_PROFILE" },
+  input: archivePersonInput,
+  payload: { person: PersonNode },
+  resolve: async (input, ctx) => {
+    const existing = await ownRecordOrNotFound(ctx, "Person", input.id, (where) =>
+      ctx.tx.person.findFirst({ where, select: { id: true, archivedAt: true } }),
+    );
+    if (existing.archivedAt) return ctx.tx.person.findUniqueOrThrow({ where: { id: existing.id } });
+    const person = await ctx.tx.person.update({
+      where: { id: existing.id },
+      data: { archivedAt: ctx.now, archivedById: ctx.viewer.userId },
+    });
+    await auditViewerAction(ctx, {
+      action: "PERSON_ARCHIVED",
+      recordKind: "PERSON",
+      recordId: existing.id,
+      ...(input.reason ? { details: { reason: input.reason } } : {}),
+    });
+    return person;
+  },
+});
+
+defineMutation("restorePerson", {
+  description: "Brings an archived file back into the caseload. Audited.",
+  authScopes: { writesOwn: "PERSON_PROFILE" },
+  input: restorePersonInput,
+  payload: { person: PersonNode },
+  resolve: async (input, ctx) => {
+    const existing = await ownRecordOrNotFound(ctx, "Person", input.id, (where) =>
+      ctx.tx.person.findFirst({ where, select: { id: true, archivedAt: true } }),
+    );
+    if (!existing.archivedAt) return ctx.tx.person.findUniqueOrThrow({ where: { id: existing.id } });
+    const person = await ctx.tx.person.update({
+      where: { id: existing.id },
+      data: { archivedAt: null, archivedById: null },
+    });
+    await auditViewerAction(ctx, { action: "PERSON_RESTORED", recordKind: "PERSON", recordId: existing.id });
     return person;
   },
 });

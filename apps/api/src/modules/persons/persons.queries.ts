@@ -44,6 +44,10 @@ builder.queryField("persons", (t) =>
     args: {
       search: t.arg.string({ required: false, description: "Part of an alias; accents and case ignored." }),
       filter: t.arg({ type: CaseloadFilter, required: false }),
+      includeArchived: t.arg.boolean({
+        required: false,
+        description: "Archived files too (the caseload and the pickers leave them out).",
+      }),
     },
     resolve: (query, _root, args, ctx) => {
       const viewer = ctx.viewer;
@@ -53,7 +57,7 @@ builder.queryField("persons", (t) =>
       return ctx.tx.person.findMany({
         ...query,
         where: {
-          archivedAt: null,
+          ...(args.includeArchived ? {} : { archivedAt: null }),
           AND: [
             visiblePersonWhere(viewer, ctx.now),
             ...(search ? [{ aliasSearch: { contains: search } }] : []),

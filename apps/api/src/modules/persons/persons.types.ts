@@ -33,6 +33,14 @@ export const PersonNode = builder.prismaNode("Person", {
       description: "Under 18 this year, by birth year: the youth-protection duty to report applies.",
       resolve: (person, _args, ctx) => isPossiblyMinor(person.birthYear, ctx.now),
     }),
+    archivedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description:
+        "When the owning organisation archived the file (null for a partner, and while it is open).",
+      resolve: (person, _args, ctx) =>
+        person.organisationId === ctx.viewer?.organisationId ? person.archivedAt : null,
+    }),
     ownedByViewer: t.boolean({
       description: "Whether the acting organisation owns this file.",
       resolve: (person, _args, ctx) => person.organisationId === ctx.viewer?.organisationId,

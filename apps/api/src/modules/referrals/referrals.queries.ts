@@ -17,7 +17,7 @@ const overdueCondition = `r.status = 'SENT' AND r.created_at < now() - make_inte
     ELSE o.referral_answer_days_routine END)`;
 
 /** Overdue referrals of one side of the organisation (few: only unanswered ones qualify). */
-async function overdueReferralIds(ctx: ActingContext, box: "INBOX" | "OUTBOX"): Promise<string[]> {
+export async function overdueReferralIds(ctx: ActingContext, box: "INBOX" | "OUTBOX"): Promise<string[]> {
   const organisationId = ctx.viewer.organisationId;
   const column = box === "INBOX" ? "to_organisation_id" : "from_organisation_id";
   const rows = await ctx.tx.$queryRawUnsafe<{ id: string }[]>(

@@ -1,3 +1,4 @@
+import { identifyingDetailKindsIn } from "@maillage/domain";
 import { publishSafetyAlertInput } from "@maillage/domain/inputs";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { ownRecordOrNotFound } from "../../access/own-records.ts";
@@ -27,6 +28,10 @@ defineMutation("publishSafetyAlert", {
       throw fieldProblem(ctx.locale, "occurredOn", "TOO_FAR_IN_FUTURE");
     if (input.occurredOn.getTime() < ctx.now.getTime() - 366 * dayMs)
       throw fieldProblem(ctx.locale, "occurredOn", "IN_THE_PAST");
+    // The check the form shows beside the field, again here: no client publishes past it unread.
+    const identifying = identifyingDetailKindsIn(input.whatHappened);
+    if (identifying.length > 0 && !input.checkedNoOneIdentifiable)
+      throw fieldProblem(ctx.locale, "whatHappened", "MAY_IDENTIFY_SOMEONE");
     if (input.expiresAt <= ctx.now) throw fieldProblem(ctx.locale, "expiresAt", "IN_THE_PAST");
     if (input.expiresAt.getTime() > ctx.now.getTime() + 366 * dayMs) {
       throw fieldProblem(ctx.locale, "expiresAt", "TOO_FAR_IN_FUTURE");
@@ -48,6 +53,8 @@ defineMutation("publishSafetyAlert", {
       action: "SAFETY_ALERT_PUBLISHED",
       recordKind: "SAFETY_ALERT",
       recordId: alert.id,
+      // The warning shown and the writer's override are kept with the event (issue 14).
+      ...(identifying.length > 0 ? { details: { identifyingWarning: identifying, overridden: true } } : {}),
     });
     return alert;
   },
@@ -62,9 +69,17 @@ defineMutation("withdrawSafetyAlert", {
     const alert = await ownRecordOrNotFound(ctx, "SafetyAlert", args.id, (where) =>
       ctx.tx.safetyAlert.findFirst({ where }),
     );
-    return ctx.tx.safetyAlert.update({
+    const withdrawn = await ctx.tx.safetyAlert.update({
       where: { id: alert.id },
       data: { withdrawnAt: alert.withdrawnAt ?? ctx.now },
     });
+    if (!alert.withdrawnAt) {
+      await auditViewerAction(ctx, {
+        action: "SAFETY_ALERT_WITHDRAWN",
+        recordKind: "SAFETY_ALERT",
+        recordId: alert.id,
+      });
+    }
+    return withdrawn;
   },
 });

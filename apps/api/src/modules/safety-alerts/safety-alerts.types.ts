@@ -1,3 +1,4 @@
+import { writesOwn } from "@maillage/domain";
 import { visibleSafetyAlertWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 
@@ -14,6 +15,12 @@ export const SafetyAlertNode = builder.prismaNode("SafetyAlert", {
     occurredOn: t.expose("occurredOn", { type: "Date" }),
     expiresAt: t.expose("expiresAt", { type: "DateTime" }),
     partnership: t.relation("partnership"),
+    withdrawable: t.boolean({
+      description:
+        "Whether the viewer may take the alert down (withdrawSafetyAlert): a writer of alerts of the publishing organisation.",
+      resolve: (alert, _args, ctx) =>
+        ctx.viewer?.organisationId === alert.organisationId && writesOwn(ctx.viewer.roles, "SAFETY_ALERT"),
+    }),
   }),
 });
 

@@ -17,6 +17,11 @@ export const VenueNode = builder.prismaNode("Venue", {
     confidential: t.exposeBoolean("confidential"),
     address: t.exposeString("address", { nullable: true }),
     agreements: t.exposeString("agreements", { nullable: true }),
+    archivedAt: t.expose("archivedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the venue was archived (no longer covered); null while it is.",
+    }),
     lastVisitAt: t.field({
       type: "DateTime",
       nullable: true,
@@ -38,10 +43,20 @@ builder.queryField("venues", (t) =>
     type: VenueNode,
     cursor: "id",
     authScopes: { workingRole: true },
-    resolve: (query, _root, _args, ctx) =>
+    description: "The venues the organisation covers; archived ones only when asked for.",
+    args: {
+      archived: t.arg.boolean({
+        required: false,
+        description: "True: the archived venues instead (to restore one).",
+      }),
+    },
+    resolve: (query, _root, args, ctx) =>
       ctx.tx.venue.findMany({
         ...query,
-        where: { archivedAt: null, AND: [visibleVenueWhere(ctx.viewer)] },
+        where: {
+          archivedAt: args.archived ? { not: null } : null,
+          AND: [visibleVenueWhere(ctx.viewer)],
+        },
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
   }),

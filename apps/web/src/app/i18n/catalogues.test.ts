@@ -32,6 +32,7 @@ const sameInBothLanguages = new Set([
   "referrals.detail.message", // "Message"
   "audit.col.action", // "Action"
   "audit.recordKind.SESSION", // "Session"
+  "audit.recordKind.INVITATION", // "Invitation"
   "visits.minutes", // "{count} min": the same abbreviation
 ]);
 

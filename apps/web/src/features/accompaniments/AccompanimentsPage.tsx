@@ -1,19 +1,20 @@
-import { closeAccompanimentInput, columnLengths, planAccompanimentInput } from "@maillage/domain/inputs";
+import { closeAccompanimentInput, planAccompanimentInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useController } from "react-hook-form";
 import { z } from "zod";
-import { mutate, request } from "../../app/graphql.ts";
+import { MutationFailure, mutate, request } from "../../app/graphql.ts";
 import { enumOptions, type MessageKey, useT } from "../../app/i18n/index.tsx";
 import type { AccompanimentClosingStatus } from "../../generated/enums.ts";
-import { ChoiceChips } from "../../ui/ChipsField.tsx";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field } from "../../ui/Field.tsx";
+import { submitEntry } from "../../offline/field-queue.ts";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { EnumChoiceChips } from "../../ui/EnumChipsField.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { SuccessStatus } from "../../ui/SuccessStatus.tsx";
+import { TextField } from "../../ui/TextField.tsx";
 import { PersonPicker, requiredPerson } from "../encounters/PersonPicker.tsx";
 import {
   accompanimentKeys,
-  CloseAccompaniment,
   MyWeekQuery,
   PlanAccompaniment,
   type WeekAccompaniment,
@@ -43,12 +44,21 @@ function AccompanimentItem({ item }: { item: WeekAccompaniment }) {
   const { t, formatDateTime, enumLabel } = useT();
   const queryClient = useQueryClient();
   const form = useDomainForm(closeForm, { defaultValues: { outcome: "" } });
+  const field = fieldBinder(form);
+  // Through the phone's queue (offline/field-queue.ts): with no signal the outcome waits there.
+  const [queued, setQueued] = useState(false);
   const close = useMutation({
-    mutationFn: (input: z.output<typeof closeForm> & { status: AccompanimentClosingStatus }) =>
-      mutate(CloseAccompaniment, (data) => data.closeAccompaniment, {
-        input: { id: item.id, status: input.status, outcome: input.outcome || null },
-      }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: accompanimentKeys.weeks }),
+    networkMode: "always",
+    mutationFn: async (input: z.output<typeof closeForm> & { status: AccompanimentClosingStatus }) => {
+      const variables = { input: { id: item.id, status: input.status, outcome: input.outcome || null } };
+      const submitted = await submitEntry("closeAccompaniment", variables, item.person?.alias ?? "—");
+      if (submitted.state === "refused") throw new MutationFailure(submitted.failure);
+      return submitted.state;
+    },
+    onSuccess: (state) => {
+      setQueued(state === "queued");
+      void queryClient.invalidateQueries({ queryKey: accompanimentKeys.weeks });
+    },
     onError: (error) => showFailure(form, error),
   });
   const closeAs = (status: AccompanimentClosingStatus) =>
@@ -64,19 +74,19 @@ function AccompanimentItem({ item }: { item: WeekAccompaniment }) {
         {item.partnerOrganisation ? ` · ${item.partnerOrganisation.name}` : ""}
       </p>
       {item.outcome ? <p className="small">{item.outcome}</p> : null}
-      {item.status === "PLANNED" ? (
+      {queued ? (
+        <p role="status" className="alert alert--warn">
+          {t("accompaniments.queued")}
+        </p>
+      ) : item.status === "PLANNED" ? (
         // Enter in the outcome box closes it as done, the usual end of an accompaniment.
         <form onSubmit={closeAs("DONE")} noValidate>
           <FormAlert form={form} />
-          <Field label={t("accompaniments.outcome")} error={form.formState.errors.outcome}>
-            {(control) => (
-              <input
-                {...control}
-                {...form.register("outcome")}
-                maxLength={columnLengths["AccompanimentOutcome.body"]}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t("accompaniments.outcome")}
+            {...field("outcome")}
+            column="AccompanimentOutcome.body"
+          />
           <div className="row">
             {enumOptions("AccompanimentClosingStatus").map((status) =>
               status === "DONE" ? (
@@ -124,12 +134,13 @@ function planFieldOf(path: string) {
 }
 
 function PlanForm() {
-  const { t, enumLabel } = useT();
+  const { t } = useT();
   const queryClient = useQueryClient();
   const form = useDomainForm(planForm, {
     defaultValues: { person: null, destination: "HOSPITAL_OR_CLINIC", plannedAt: "" },
   });
-  const { errors, isDirty } = form.formState;
+  const field = fieldBinder(form);
+  const { isDirty } = form.formState;
   const person = useController({ control: form.control, name: "person" });
   const destination = useController({ control: form.control, name: "destination" });
   const plan = useMutation({
@@ -152,29 +163,14 @@ function PlanForm() {
     <form onSubmit={form.handleSubmit((values) => plan.mutate(values))} noValidate className="card">
       <h2>{t("accompaniments.plan")}</h2>
       <FormAlert form={form} />
-      {plan.isSuccess && !isDirty ? (
-        <p role="status" className="alert alert--ok">
-          {t("accompaniments.planned")}
-        </p>
-      ) : null}
-      <PersonPicker
-        value={person.field.value}
-        onChange={person.field.onChange}
-        error={errors.person}
-        inputRef={person.field.ref}
-      />
-      <ChoiceChips
+      <SuccessStatus shown={plan.isSuccess && !isDirty}>{t("accompaniments.planned")}</SuccessStatus>
+      <PersonPicker controller={person} />
+      <EnumChoiceChips
+        vocabulary="AccompanimentDestination"
         legend={t("accompaniments.destination")}
-        options={enumOptions("AccompanimentDestination")}
-        label={(value) => enumLabel("AccompanimentDestination", value)}
-        value={destination.field.value}
-        onChange={destination.field.onChange}
-        chipRef={destination.field.ref}
-        error={errors.destination}
+        controller={destination}
       />
-      <Field label={t("accompaniments.when")} error={errors.plannedAt}>
-        {(control) => <input {...control} type="datetime-local" {...form.register("plannedAt")} />}
-      </Field>
+      <TextField label={t("accompaniments.when")} type="datetime-local" {...field("plannedAt")} />
       <button type="submit" className="button button--primary" disabled={plan.isPending}>
         {t("accompaniments.plan")}
       </button>

@@ -1,97 +1,147 @@
+import { instantAtWallTime } from "@maillage/domain";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 import { request } from "../../app/graphql.ts";
-import { type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { useT } from "../../app/i18n/index.tsx";
+import { Link } from "../../app/router.tsx";
+import type { AuditAction, AuditRecordKind } from "../../generated/enums.ts";
 import { useDomainForm } from "../../ui/domain-form.tsx";
 import { Field } from "../../ui/Field.tsx";
-import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import { mayTake, useViewer } from "../auth/session.ts";
-import { loadTeam, organisationKeys } from "../organisations/organisations.graphql.ts";
-import { type AuditEvent, AuditLogQuery, auditKeys } from "./audit.graphql.ts";
+import { Loaded } from "../../ui/Loaded.tsx";
+import {
+  type AuditEvent,
+  AuditLogActorsQuery,
+  type AuditLogFilter,
+  AuditLogQuery,
+  auditKeys,
+} from "./audit.graphql.ts";
+import {
+  actionLabel,
+  actionSentence,
+  auditActionOrder,
+  auditRecordKindOrder,
+  ofRecordPhrase,
+  recordKindLabel,
+  recordPhrase,
+} from "./audit-labels.ts";
 import "./audit.css";
 
 /**
- * The log's actions and record kinds are open strings (a module adds its own): those named here
- * read as words, any other as the code the API wrote.
+ * The log's filter as chosen: every box offers only values the log shows (members who appear in
+ * it, the actions and kinds in words, days); empty means any.
  */
-const actionLabels: Partial<Record<string, MessageKey>> = {
-  READ_PERSON_FILE: "audit.action.READ_PERSON_FILE",
-  READ_LEGAL_NAME: "audit.action.READ_LEGAL_NAME",
-  PREVIEW_AS_PARTNER: "audit.action.PREVIEW_AS_PARTNER",
-  PERSON_UPDATED: "audit.action.PERSON_UPDATED",
-  PERSON_FOLLOWERS_CHANGED: "audit.action.PERSON_FOLLOWERS_CHANGED",
-  CONSENT_RECORDED: "audit.action.CONSENT_RECORDED",
-  CONSENT_WITHDRAWN: "audit.action.CONSENT_WITHDRAWN",
-  ENCOUNTER_UPDATED: "audit.action.ENCOUNTER_UPDATED",
-  ENCOUNTER_DELETED: "audit.action.ENCOUNTER_DELETED",
-  ACCOMPANIMENT_DONE: "audit.action.ACCOMPANIMENT_DONE",
-  ACCOMPANIMENT_CANCELLED: "audit.action.ACCOMPANIMENT_CANCELLED",
-  ACCOMPANIMENT_NO_SHOW: "audit.action.ACCOMPANIMENT_NO_SHOW",
-  NURSE_VISIT_ACCEPT: "audit.action.NURSE_VISIT_ACCEPT",
-  NURSE_VISIT_DECLINE: "audit.action.NURSE_VISIT_DECLINE",
-  NURSE_VISIT_CANCEL: "audit.action.NURSE_VISIT_CANCEL",
-  NURSE_VISIT_PROPOSE_OTHER_TIME: "audit.action.NURSE_VISIT_PROPOSE_OTHER_TIME",
-  NURSE_VISIT_REASSIGNED: "audit.action.NURSE_VISIT_REASSIGNED",
-  REFERRAL_SENT: "audit.action.REFERRAL_SENT",
-  REFERRAL_ACCEPTED: "audit.action.REFERRAL_ACCEPTED",
-  REFERRAL_DECLINED: "audit.action.REFERRAL_DECLINED",
-  REFERRAL_WITHDRAWN: "audit.action.REFERRAL_WITHDRAWN",
-  REFERRAL_IN_PROGRESS: "audit.action.REFERRAL_IN_PROGRESS",
-  REFERRAL_COMPLETED: "audit.action.REFERRAL_COMPLETED",
-  REFERRAL_CLOSED_NO_CONTACT: "audit.action.REFERRAL_CLOSED_NO_CONTACT",
-  ROLES_CHANGED: "audit.action.ROLES_CHANGED",
-  SHARING_AGREEMENT_CHANGED: "audit.action.SHARING_AGREEMENT_CHANGED",
-  SAFETY_ALERT_PUBLISHED: "audit.action.SAFETY_ALERT_PUBLISHED",
-  SIGN_IN: "audit.action.SIGN_IN",
-  SIGN_OUT: "audit.action.SIGN_OUT",
-  SWITCH_ORGANISATION: "audit.action.SWITCH_ORGANISATION",
-};
+const filterForm = z.object({
+  userId: z.string(),
+  action: z.union([z.literal(""), z.enum(auditActionOrder)]),
+  recordKind: z.union([z.literal(""), z.enum(auditRecordKindOrder)]),
+  from: z.string(),
+  to: z.string(),
+});
+type FilterValues = z.output<typeof filterForm>;
+const noFilter: FilterValues = { userId: "", action: "", recordKind: "", from: "", to: "" };
 
-const recordKindLabels: Partial<Record<string, MessageKey>> = {
-  PERSON: "audit.recordKind.PERSON",
-  CONSENT: "audit.recordKind.CONSENT",
-  ENCOUNTER: "audit.recordKind.ENCOUNTER",
-  ACCOMPANIMENT: "audit.recordKind.ACCOMPANIMENT",
-  NURSE_VISIT: "audit.recordKind.NURSE_VISIT",
-  REFERRAL: "audit.recordKind.REFERRAL",
-  MEMBERSHIP: "audit.recordKind.MEMBERSHIP",
-  PARTNERSHIP: "audit.recordKind.PARTNERSHIP",
-  SAFETY_ALERT: "audit.recordKind.SAFETY_ALERT",
-  SESSION: "audit.recordKind.SESSION",
-};
+/** A `date` box's day as the instant its Toronto day starts (plus `days`). */
+function torontoDayStart(text: string, days = 0): string | null {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!parts) return null;
+  return instantAtWallTime(Number(parts[1]), Number(parts[2]), Number(parts[3]) + days, 0).toISOString();
+}
 
-/** The log's filter as typed: ids pasted with stray spaces are trimmed; empty means any. */
-const filterForm = z.object({ userId: z.string().trim(), recordId: z.string().trim() });
-type Filter = z.output<typeof filterForm>;
-const noFilter: Filter = { userId: "", recordId: "" };
+function apiFilter(values: FilterValues): AuditLogFilter {
+  return {
+    userId: values.userId || null,
+    action: (values.action || null) as AuditAction | null,
+    recordKind: (values.recordKind || null) as AuditRecordKind | null,
+    from: torontoDayStart(values.from),
+    // "To" names the last day shown: up to the start of the next.
+    to: torontoDayStart(values.to, 1),
+  };
+}
 
-function AuditRow({ event }: { event: AuditEvent }) {
+/** Where the record of an event opens: a person's file (also for her consents, encounters…), a visit, a referral. */
+function pageOf(
+  event: AuditEvent,
+): { to: string; label: "audit.open.PERSON" | "audit.open.NURSE_VISIT" | "audit.open.REFERRAL" } | null {
+  const id = event.record.openId;
+  if (!id) return null;
+  const encoded = encodeURIComponent(id);
+  switch (event.knownRecordKind) {
+    case "NURSE_VISIT":
+      return { to: `/visites/${encoded}`, label: "audit.open.NURSE_VISIT" };
+    case "REFERRAL":
+      return { to: `/references/${encoded}`, label: "audit.open.REFERRAL" };
+    case "CONSENT":
+      return { to: `/personnes/${encoded}#consentement`, label: "audit.open.PERSON" };
+    default:
+      return { to: `/personnes/${encoded}`, label: "audit.open.PERSON" };
+  }
+}
+
+/** The row in words: who did what to what, in the viewer's language. */
+function useSentence() {
+  const { t, formatDate } = useT();
+  return (event: AuditEvent): string => {
+    const who = event.userDisplayName ?? t("audit.someone");
+    const action = event.knownAction;
+    const kind = event.knownRecordKind;
+    if (!action || !kind) {
+      return t("audit.unknownAction", {
+        who,
+        action: action ? t(actionLabel(action)) : event.action,
+        recordKind: kind ? t(recordKindLabel(kind)) : event.recordKind,
+      });
+    }
+    const known = event.record.label !== null || event.record.at !== null ? "yes" : "no";
+    const values = {
+      known,
+      label: event.record.label ?? "",
+      date: event.record.at ? formatDate(event.record.at) : "",
+    };
+    return t(actionSentence(action), {
+      who,
+      record: t(recordPhrase(kind), values),
+      ofRecord: t(ofRecordPhrase(kind), values),
+    });
+  };
+}
+
+function AuditRow({ event, sentence }: { event: AuditEvent; sentence: string }) {
   const { t, formatDateTime } = useT();
-  const action = actionLabels[event.action];
-  const kind = recordKindLabels[event.recordKind];
+  const page = pageOf(event);
   return (
     <tr>
       <td data-label={t("audit.col.at")}>
         <time dateTime={event.at}>{formatDateTime(event.at)}</time>
       </td>
-      <td data-label={t("audit.col.who")}>{event.userDisplayName ?? t("audit.unknownUser")}</td>
-      <td data-label={t("audit.col.action")}>{action ? t(action) : event.action}</td>
-      <td data-label={t("audit.col.recordKind")}>{kind ? t(kind) : event.recordKind}</td>
-      <td data-label={t("audit.col.recordId")} className="audit-table__id">
-        {event.recordId ?? "—"}
+      <td data-label={t("audit.col.what")}>
+        {sentence}
+        {event.identifyingWarningOverridden ? (
+          <span className="small muted audit-table__note">{t("audit.warningOverridden")}</span>
+        ) : null}
+      </td>
+      <td data-label={t("audit.col.open")} className={page ? undefined : "audit-table__empty"}>
+        {page ? (
+          <Link to={page.to} aria-label={t("audit.openLabel", { what: sentence })}>
+            {t(page.label)}
+          </Link>
+        ) : (
+          "—"
+        )}
       </td>
     </tr>
   );
 }
 
-function AuditFilters({ onApply }: { onApply(filter: Filter): void }) {
+function AuditFilters({ onApply }: { onApply(filter: FilterValues): void }) {
   const { t } = useT();
-  const me = useViewer();
-  // Who manages the team may pick a member by name; anyone else pastes an id.
-  const picksFromTeam = mayTake(me, "MANAGE_MEMBERS");
-  const team = useQuery({ queryKey: organisationKeys.team, enabled: picksFromTeam, queryFn: loadTeam });
+  const actors = useQuery({
+    queryKey: auditKeys.actors,
+    queryFn: async () => (await request(AuditLogActorsQuery)).auditLogActors,
+  });
   const form = useDomainForm(filterForm, { defaultValues: noFilter });
+  const byLabel = <V extends string>(values: readonly V[], label: (value: V) => string) =>
+    values.map((value) => ({ value, label: label(value) })).sort((a, b) => a.label.localeCompare(b.label));
   return (
     <form
       className="card audit-filters"
@@ -100,27 +150,50 @@ function AuditFilters({ onApply }: { onApply(filter: Filter): void }) {
       noValidate
     >
       <div className="grid-2">
-        <Field label={t(picksFromTeam ? "audit.filter.user" : "audit.filter.userId")}>
-          {(control) =>
-            picksFromTeam ? (
-              <select {...control} {...form.register("userId")}>
-                <option value="">{t("audit.filter.anyUser")}</option>
-                {(team.data ?? []).map((member) => (
-                  <option key={member.userId} value={member.userId}>
-                    {member.displayName}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input {...control} {...form.register("userId")} spellCheck={false} autoComplete="off" />
-            )
-          }
-        </Field>
-        <Field label={t("audit.filter.record")} hint={t("audit.filter.recordHint")}>
+        <Field label={t("audit.filter.user")}>
           {(control) => (
-            <input {...control} {...form.register("recordId")} spellCheck={false} autoComplete="off" />
+            <select {...control} {...form.register("userId")}>
+              <option value="">{t("audit.filter.anyUser")}</option>
+              {(actors.data ?? []).map((actor) => (
+                <option key={actor.id} value={actor.id}>
+                  {actor.displayName}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
+        <Field label={t("audit.filter.action")}>
+          {(control) => (
+            <select {...control} {...form.register("action")}>
+              <option value="">{t("audit.filter.anyAction")}</option>
+              {byLabel(auditActionOrder, (action) => t(actionLabel(action))).map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t("audit.filter.recordKind")}>
+          {(control) => (
+            <select {...control} {...form.register("recordKind")}>
+              <option value="">{t("audit.filter.anyRecordKind")}</option>
+              {byLabel(auditRecordKindOrder, (kind) => t(recordKindLabel(kind))).map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="grid-2">
+          <Field label={t("audit.filter.from")}>
+            {(control) => <input {...control} type="date" {...form.register("from")} />}
+          </Field>
+          <Field label={t("audit.filter.to")}>
+            {(control) => <input {...control} type="date" {...form.register("to")} />}
+          </Field>
+        </div>
       </div>
       <div className="row">
         <button type="submit" className="button button--primary">
@@ -141,21 +214,16 @@ function AuditFilters({ onApply }: { onApply(filter: Filter): void }) {
   );
 }
 
-/** /journal: the organisation's audit log, newest first, filtered by user or record. */
+/** /journal: the organisation's audit log in words, newest first, filtered by member, action, kind, days. */
 export function AuditLogPage() {
   const { t } = useT();
-  // The filter the log is read with: the one last applied, not the one being typed.
-  const [filter, setFilter] = useState<Filter>(noFilter);
+  const sentenceOf = useSentence();
+  // The filter the log is read with: the one last applied, not the one being chosen.
+  const [filter, setFilter] = useState<AuditLogFilter>(apiFilter(noFilter));
   const log = useInfiniteQuery({
-    queryKey: auditKeys.log(filter.userId, filter.recordId),
+    queryKey: auditKeys.log(filter),
     initialPageParam: null as string | null,
-    queryFn: async ({ pageParam }) =>
-      (
-        await request(AuditLogQuery, {
-          after: pageParam,
-          filter: { userId: filter.userId || null, recordId: filter.recordId || null },
-        })
-      ).auditLog,
+    queryFn: async ({ pageParam }) => (await request(AuditLogQuery, { after: pageParam, filter })).auditLog,
     getNextPageParam: (page) => (page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null),
   });
   const events = log.data?.pages.flatMap((page) => page.edges.map((edge) => edge.node)) ?? [];
@@ -163,36 +231,28 @@ export function AuditLogPage() {
     <section className="page">
       <h1>{t("audit.title")}</h1>
       <p className="muted">{t("audit.intro")}</p>
-      <AuditFilters onApply={setFilter} />
-      {log.isPending ? (
-        <p role="status" className="muted">
-          {t("app.loading")}
-        </p>
-      ) : log.isError ? (
-        <QueryFailure error={log.error} onRetry={() => void log.refetch()} />
-      ) : events.length === 0 ? (
-        <p className="muted">{t("audit.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="audit-table">
-            <caption className="visually-hidden">{t("audit.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.col.at")}</th>
-                <th scope="col">{t("audit.col.who")}</th>
-                <th scope="col">{t("audit.col.action")}</th>
-                <th scope="col">{t("audit.col.recordKind")}</th>
-                <th scope="col">{t("audit.col.recordId")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <AuditRow key={event.id} event={event} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AuditFilters onApply={(values) => setFilter(apiFilter(values))} />
+      <Loaded query={log} emptyWhen={() => events.length === 0} emptyText={t("audit.empty")}>
+        {() => (
+          <div className="table-scroll">
+            <table className="audit-table">
+              <caption className="visually-hidden">{t("audit.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("audit.col.at")}</th>
+                  <th scope="col">{t("audit.col.what")}</th>
+                  <th scope="col">{t("audit.col.open")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((event) => (
+                  <AuditRow key={event.id} event={event} sentence={sentenceOf(event)} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
       {log.hasNextPage ? (
         <p>
           <button

@@ -1,9 +1,12 @@
 /** GraphQL documents of the audit log; their types come from schema.graphql (codegen). */
-import type { ResultOf } from "../../app/graphql.ts";
+import type { ResultOf, VariablesOf } from "../../app/graphql.ts";
 import { graphql } from "../../generated/gql.ts";
 
+export type AuditLogFilter = NonNullable<VariablesOf<typeof AuditLogQuery>["filter"]>;
+
 export const auditKeys = {
-  log: (userId: string, recordId: string) => ["audit", "log", userId, recordId] as const,
+  log: (filter: AuditLogFilter) => ["audit", "log", filter] as const,
+  actors: ["audit", "actors"] as const,
 };
 
 export const AuditLogQuery = graphql(`
@@ -15,16 +18,32 @@ export const AuditLogQuery = graphql(`
           at
           action
           recordKind
-          recordId
+          knownAction
+          knownRecordKind
           userDisplayName
+          identifyingWarningOverridden
+          record {
+            label
+            at
+            openId
+          }
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...NextPage
       }
     }
   }
 `);
 
 export type AuditEvent = ResultOf<typeof AuditLogQuery>["auditLog"]["edges"][number]["node"];
+
+/** Who appears in the log: the member filter offers exactly them. */
+export const AuditLogActorsQuery = graphql(`
+  query AuditLogActors {
+    auditLogActors {
+      id
+      displayName
+    }
+  }
+`);

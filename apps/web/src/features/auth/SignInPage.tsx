@@ -5,9 +5,9 @@ import { mutate, setCsrfToken } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { useFocusHeadingOnRouteChange, usePath } from "../../app/router.tsx";
 import { graphql } from "../../generated/gql.ts";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field } from "../../ui/Field.tsx";
-import { LanguageSwitch } from "../../ui/LanguageSwitch.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { TextField } from "../../ui/TextField.tsx";
+import { AuthFrame } from "./AuthFrame.tsx";
 import { meQueryKey } from "./session.ts";
 
 const SignIn = graphql(`
@@ -19,19 +19,9 @@ const SignIn = graphql(`
           ...MeFields
         }
       }
-      ... on AppError {
-        code
-        message
-      }
+      ...MutationFailure
       ... on TooManyAttemptsError {
         retryAfterSeconds
-      }
-      ... on InputValidationError {
-        fields {
-          path
-          code
-          message
-        }
       }
     }
   }
@@ -48,6 +38,7 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const alertId = useId();
   const form = useDomainForm(signInInput, { defaultValues: { email: "", password: "" } });
+  const field = fieldBinder(form);
   const signIn = useMutation({
     mutationFn: (input: { email: string; password: string }) =>
       mutate(SignIn, (data) => data.signIn, { input }),
@@ -60,61 +51,44 @@ export function SignInPage() {
   // A refused pair marks both fields, explained by the form's alert (which one is wrong is not said).
   const refusedPair =
     form.formState.errors.root?.server?.type === "INVALID_CREDENTIALS" ? alertId : undefined;
-  const { errors } = form.formState;
 
   return (
-    <div className="sign-in">
-      <header className="sign-in__lang">
-        <LanguageSwitch />
-      </header>
-      <main className="sign-in__card" id="main">
-        <p className="brand" aria-hidden="true">
-          <span className="brand__mark">M</span> {t("app.name")}
-        </p>
-        <h1>{t("auth.title")}</h1>
-        <p className="muted">{t("auth.intro")}</p>
-        <form
-          onSubmit={form.handleSubmit((input) => {
-            if (!signIn.isPending) signIn.mutate(input);
-          })}
-          noValidate
+    <AuthFrame title={t("auth.title")}>
+      <p className="muted">{t("auth.intro")}</p>
+      <form
+        onSubmit={form.handleSubmit((input) => {
+          if (!signIn.isPending) signIn.mutate(input);
+        })}
+        noValidate
+      >
+        <TextField
+          label={t("auth.email")}
+          {...field("email")}
+          invalidBecause={refusedPair}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
+        <TextField
+          label={t("auth.password")}
+          {...field("password")}
+          invalidBecause={refusedPair}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <FormAlert form={form} id={alertId} />
+        <button
+          type="submit"
+          className="button button--primary button--block"
+          aria-disabled={signIn.isPending || undefined}
         >
-          <Field label={t("auth.email")} error={errors.email} invalidBecause={refusedPair}>
-            {(control) => (
-              <input
-                {...control}
-                {...form.register("email")}
-                type="email"
-                autoComplete="username"
-                inputMode="email"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-              />
-            )}
-          </Field>
-          <Field label={t("auth.password")} error={errors.password} invalidBecause={refusedPair}>
-            {(control) => (
-              <input
-                {...control}
-                {...form.register("password")}
-                type="password"
-                autoComplete="current-password"
-                required
-              />
-            )}
-          </Field>
-          <FormAlert form={form} id={alertId} />
-          <button
-            type="submit"
-            className="button button--primary button--block"
-            aria-disabled={signIn.isPending || undefined}
-          >
-            {signIn.isPending ? t("auth.submitting") : t("auth.submit")}
-          </button>
-        </form>
-        <p className="small muted">{t("auth.confidentiality")}</p>
-      </main>
-    </div>
+          {signIn.isPending ? t("auth.submitting") : t("auth.submit")}
+        </button>
+      </form>
+    </AuthFrame>
   );
 }

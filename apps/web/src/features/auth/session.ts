@@ -1,8 +1,9 @@
 import { type OrganisationAction, type RecordKind, readsOwn, takesAction, writesOwn } from "@maillage/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { request, setCsrfToken } from "../../app/graphql.ts";
+import { RequestError, request, setCsrfToken } from "../../app/graphql.ts";
 import { graphql } from "../../generated/gql.ts";
 import type { MeFieldsFragment } from "../../generated/graphql.ts";
+import { offlineMe, rememberIdentity } from "../../offline/offline-identity.ts";
 
 /** What the app knows of the signed-in person: read by `me`, sign-in and organisation switch. */
 export const MeFields = graphql(`
@@ -49,10 +50,27 @@ export type Me = MeFieldsFragment;
 
 export const meQueryKey = ["me"] as const;
 
+/**
+ * The signed-in person, from the API; with no network, as far as this phone knows (offline/
+ * offline-identity.ts: roles, no names, no token), so that entries can still be made.
+ */
 export async function fetchMe(): Promise<Me | null> {
-  const { me } = await request(MeQuery);
+  let me: Me | null;
+  try {
+    me = (await request(MeQuery)).me;
+  } catch (error) {
+    const offline = error instanceof RequestError && error.code === "NETWORK" ? offlineMe() : null;
+    if (offline) return offline;
+    throw error;
+  }
   setCsrfToken(me?.csrfToken ?? null);
+  rememberIdentity(me);
   return me;
+}
+
+/** Whether this Me is the offline stand-in (no token: nothing is sent until `me` answers). */
+export function isOfflineMe(me: Me): boolean {
+  return me.csrfToken === "";
 }
 
 export function useMe() {

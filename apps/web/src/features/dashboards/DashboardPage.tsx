@@ -3,8 +3,8 @@ import { useState } from "react";
 import { request } from "../../app/graphql.ts";
 import type { EnumName, EnumTypes } from "../../app/i18n/enum-labels.ts";
 import { enumOptions, type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { Field } from "../../ui/Field.tsx";
-import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { Loaded } from "../../ui/Loaded.tsx";
+import { SelectField } from "../../ui/SelectField.tsx";
 import { mayTake, useViewer } from "../auth/session.ts";
 import {
   type Dashboard,
@@ -182,55 +182,35 @@ export function DashboardPage() {
     <section className="page">
       <h1>{title}</h1>
       <div className="row">
-        <Field label={t("dashboard.fiscalYear")}>
-          {(control) => (
-            <select
-              {...control}
-              value={fiscalYear}
-              onChange={(event) => setFiscalYear(Number(event.target.value))}
-            >
-              {[0, 1, 2].map((back) => {
-                const year = currentFiscalYear() - back;
-                return (
-                  <option key={year} value={year}>
-                    {t("dashboard.fiscalYearLabel", { start: year, end: year + 1 })}
-                  </option>
-                );
-              })}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t("dashboard.fiscalYear")}
+          choices={[0, 1, 2].map((back) => {
+            const year = currentFiscalYear() - back;
+            return { value: year, label: t("dashboard.fiscalYearLabel", { start: year, end: year + 1 }) };
+          })}
+          value={fiscalYear}
+          onChange={(event) => setFiscalYear(Number(event.target.value))}
+        />
         {!ownOrganisation && seats.length > 1 ? (
-          <Field label={t("dashboard.partnership")}>
-            {(control) => (
-              <select
-                {...control}
-                value={partnershipId}
-                onChange={(event) => setPartnershipId(event.target.value)}
-              >
-                {seats.map((partnership) => (
-                  <option key={partnership.id} value={partnership.id}>
-                    {partnership.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t("dashboard.partnership")}
+            choices={seats.map((partnership) => ({ value: partnership.id, label: partnership.name }))}
+            value={partnershipId}
+            onChange={(event) => setPartnershipId(event.target.value)}
+          />
         ) : null}
       </div>
-      {dashboard.isPending ? (
-        <p role="status" className="muted">
-          {t("app.loading")}
-        </p>
-      ) : dashboard.isError ? (
-        <QueryFailure error={dashboard.error} onRetry={() => void dashboard.refetch()} />
-      ) : dashboard.data ? (
-        <DashboardView dashboard={dashboard.data} />
-      ) : (
-        <p role="alert" className="alert alert--error">
-          {t("dashboard.unavailable")}
-        </p>
-      )}
+      <Loaded query={dashboard}>
+        {(data) =>
+          data ? (
+            <DashboardView dashboard={data} />
+          ) : (
+            <p role="alert" className="alert alert--error">
+              {t("dashboard.unavailable")}
+            </p>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -65,10 +65,7 @@ export const OrganisationDashboardQuery = graphql(`
           ...DashboardFields
         }
       }
-      ... on AppError {
-        code
-        message
-      }
+      ...AppErrorMessage
     }
   }
 `);
@@ -82,10 +79,7 @@ export const PartnershipDashboardQuery = graphql(`
           ...DashboardFields
         }
       }
-      ... on AppError {
-        code
-        message
-      }
+      ...AppErrorMessage
     }
   }
 `);

@@ -1,15 +1,21 @@
 import { encounterLimits } from "@maillage/domain";
-import { columnLengths } from "@maillage/domain/inputs";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useController } from "react-hook-form";
-import { mutate } from "../../app/graphql.ts";
+import { MutationFailure, mutate } from "../../app/graphql.ts";
 import { enumOptions, useT } from "../../app/i18n/index.tsx";
 import { navigate } from "../../app/router.tsx";
-import { ChoiceChips, ToggleChips } from "../../ui/ChipsField.tsx";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { CheckboxField, Field, FieldSet } from "../../ui/Field.tsx";
+import { resubmitEntry, submitEntry } from "../../offline/field-queue.ts";
+import { CheckboxInput } from "../../ui/CheckboxInput.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { EnumChoiceChips, EnumToggleChips } from "../../ui/EnumChipsField.tsx";
+import { FieldSet } from "../../ui/Field.tsx";
+import { QuantityField } from "../../ui/QuantityField.tsx";
+import { SelectField } from "../../ui/SelectField.tsx";
 import { Stepper } from "../../ui/Stepper.tsx";
+import { TextAreaField } from "../../ui/TextAreaField.tsx";
+import { TextField } from "../../ui/TextField.tsx";
+import { queuePath } from "../offline-queue/offline-queue.routes.ts";
 import { personKeys } from "../persons/persons.graphql.ts";
 import { venueKeys } from "../venues/venues.graphql.ts";
 import {
@@ -19,24 +25,38 @@ import {
   encounterForm,
   encounterInput,
   nextEncounterValues,
+  repeatedEncounterValues,
 } from "./encounter-form.ts";
 import { RecordEncounter, UpdateEncounter } from "./encounters.graphql.ts";
+import { useLastEncounter } from "./last-encounter.ts";
 import { PersonPicker } from "./PersonPicker.tsx";
 
-/** The quick entry itself: every choice is a tap (chips, steppers), the note and time on demand. */
+/** What became of the last save, said at the button: sent, or kept on the phone until signal. */
+type Saved = "sent" | "queued" | null;
+
+/**
+ * The quick entry itself: every choice is a tap (chips, quick quantities), the note and time on
+ * demand, "same as last time" for a known person. A new entry goes through the phone's queue
+ * (offline/field-queue.ts): sent at once when there is signal, kept encrypted and sent later
+ * when there is none. The outcome is said at the button, where the thumb is, and focused.
+ */
 export function EncounterForm({
   editing,
+  resuming = null,
   initial,
   venues,
 }: {
   /** The encounter being edited, or null for a new one. */
   editing: string | null;
+  /** A refused entry of the phone's queue being fixed (its id), or null. */
+  resuming?: string | null;
   initial: EncounterFormValues;
   venues: { id: string; name: string }[];
 }) {
   const { t, enumLabel } = useT();
   const queryClient = useQueryClient();
   const form = useDomainForm(encounterForm, { defaultValues: initial });
+  const field = fieldBinder(form);
   const { errors, isDirty } = form.formState;
   const { control } = form;
   const contact = useController({ control, name: "contact" });
@@ -50,15 +70,27 @@ export function EncounterForm({
   const materials = useController({ control, name: "materials" });
   // Whether the note box is shown: a state of the screen (one tap opens it), not a form value.
   const [noteOpen, setNoteOpen] = useState(Boolean(initial.note));
+  const [saved, setSaved] = useState<Saved>(null);
+  const outcome = useRef<HTMLParagraphElement>(null);
+  const last = useLastEncounter(contact.field.value === "PERSON" ? (person.field.value?.id ?? null) : null);
   const save = useMutation({
-    mutationFn: async (values: EncounterFormOutput) => {
-      const input = encounterInput(values);
-      const { encounter } = editing
-        ? await mutate(UpdateEncounter, (data) => data.updateEncounter, { input: { ...input, id: editing } })
-        : await mutate(RecordEncounter, (data) => data.recordEncounter, { input });
-      return encounter;
+    // Kept on the phone when there is no network: never held back waiting for one.
+    networkMode: "always",
+    mutationFn: async (values: EncounterFormOutput): Promise<Saved> => {
+      if (editing) {
+        const input = encounterInput(values);
+        await mutate(UpdateEncounter, (data) => data.updateEncounter, { input: { ...input, id: editing } });
+        return "sent";
+      }
+      const input = encounterInput(values, new Date());
+      const summary = values.person ? values.person.alias : t("encounter.anonymous");
+      const submitted = resuming
+        ? await resubmitEntry(resuming, { input }, summary)
+        : await submitEntry("recordEncounter", { input }, summary);
+      if (submitted.state === "refused") throw new MutationFailure(submitted.failure);
+      return submitted.state;
     },
-    onSuccess: (_saved, values) => {
+    onSuccess: (state, values) => {
       // A person's timeline and a venue's last visit now read differently.
       void queryClient.invalidateQueries({ queryKey: personKeys.all });
       void queryClient.invalidateQueries({ queryKey: venueKeys.all });
@@ -67,27 +99,39 @@ export function EncounterForm({
         navigate(back ? `/personnes/${encodeURIComponent(back.id)}` : "/");
         return;
       }
-      // Ready for the next one, on the same spot: the same channel, place and venue, from the top
-      // of the screen, where the confirmation is.
+      if (resuming) {
+        navigate(queuePath);
+        return;
+      }
+      // Ready for the next one, on the same spot: the same channel, place and venue; the
+      // outcome is said beside the button, and focused for a screen reader.
       form.reset(nextEncounterValues(form.getValues()));
       setNoteOpen(false);
-      window.scrollTo({ top: 0 });
+      setSaved(state);
+      requestAnimationFrame(() => outcome.current?.focus());
     },
-    onError: (error) => showFailure(form, error, encounterFieldOf),
+    onError: (error) => {
+      setSaved(null);
+      showFailure(form, error, encounterFieldOf);
+    },
   });
   const quantities = materials.field.value;
   const setQuantity = (item: keyof typeof quantities, quantity: number) =>
     materials.field.onChange({ ...quantities, [item]: quantity });
   const anonymous = contact.field.value === "ANONYMOUS";
+  const repeatable = person.field.value ? (last.data ?? null) : null;
   return (
-    <form onSubmit={form.handleSubmit((values) => save.mutate(values))} noValidate>
-      <FormAlert form={form} />
-      {/* Until the next entry is begun: the last one is saved. */}
-      {save.isSuccess && !isDirty ? (
-        <p role="status" className="alert alert--ok">
-          {t("encounter.saved")}
-        </p>
-      ) : null}
+    <form
+      onSubmit={form.handleSubmit(
+        (values) => save.mutate(values),
+        // A refused field may be far above the thumb: bring it into view (focus alone may not).
+        () =>
+          requestAnimationFrame(() =>
+            document.querySelector("[aria-invalid='true']")?.scrollIntoView({ block: "center" }),
+          ),
+      )}
+      noValidate
+    >
       <fieldset>
         <legend>{t("encounter.who")}</legend>
         <div className="segmented segmented--wide">
@@ -99,31 +143,23 @@ export function EncounterForm({
           >
             {t("encounter.anonymous")}
           </button>
-          <button type="button" aria-pressed={!anonymous} onClick={() => contact.field.onChange("PERSON")}>
+          <button
+            type="button"
+            aria-pressed={!anonymous}
+            onClick={() => {
+              contact.field.onChange("PERSON");
+              // The search box next: the worker types the alias without another tap.
+              requestAnimationFrame(() => form.setFocus("person"));
+            }}
+          >
             {t("encounter.person")}
           </button>
         </div>
       </fieldset>
       {anonymous ? (
         <>
-          <ChoiceChips
-            legend={t("encounter.gender")}
-            options={enumOptions("Gender")}
-            label={(value) => enumLabel("Gender", value)}
-            value={gender.field.value}
-            onChange={gender.field.onChange}
-            chipRef={gender.field.ref}
-            error={errors.anonymous?.gender}
-          />
-          <ChoiceChips
-            legend={t("encounter.age")}
-            options={enumOptions("AgeBracket")}
-            label={(value) => enumLabel("AgeBracket", value)}
-            value={age.field.value}
-            onChange={age.field.onChange}
-            chipRef={age.field.ref}
-            error={errors.anonymous?.ageBracket}
-          />
+          <EnumChoiceChips vocabulary="Gender" legend={t("encounter.gender")} controller={gender} />
+          <EnumChoiceChips vocabulary="AgeBracket" legend={t("encounter.age")} controller={age} />
           <FieldSet legend={t("encounter.headCount")} error={errors.anonymous?.headCount}>
             <Stepper
               value={headCount.field.value ?? 1}
@@ -137,69 +173,45 @@ export function EncounterForm({
           </FieldSet>
         </>
       ) : (
-        <PersonPicker
-          value={person.field.value}
-          onChange={person.field.onChange}
-          error={errors.person}
-          inputRef={person.field.ref}
-        />
+        <>
+          <PersonPicker controller={person} />
+          {repeatable ? (
+            <button
+              type="button"
+              className="button button--block"
+              onClick={() =>
+                form.reset(repeatedEncounterValues(form.getValues(), repeatable), { keepDefaultValues: true })
+              }
+            >
+              {t("encounter.sameAsLastTime")}
+            </button>
+          ) : null}
+        </>
       )}
-      <ChoiceChips
-        legend={t("encounter.channel")}
-        options={enumOptions("Channel")}
-        label={(value) => enumLabel("Channel", value)}
-        value={channel.field.value}
-        onChange={channel.field.onChange}
-        chipRef={channel.field.ref}
-        error={errors.channel}
+      <EnumChoiceChips vocabulary="Channel" legend={t("encounter.channel")} controller={channel} />
+      <EnumChoiceChips vocabulary="PlaceType" legend={t("encounter.place")} controller={place} />
+      <SelectField
+        label={t("encounter.venue")}
+        placeholder={t("encounter.noVenue")}
+        choices={venues.map((venue) => ({ value: venue.id, label: venue.name }))}
+        {...field("venueId")}
       />
-      <ChoiceChips
-        legend={t("encounter.place")}
-        options={enumOptions("PlaceType")}
-        label={(value) => enumLabel("PlaceType", value)}
-        value={place.field.value}
-        onChange={place.field.onChange}
-        chipRef={place.field.ref}
-        error={errors.placeType}
-      />
-      <Field label={t("encounter.venue")} error={errors.venueId}>
-        {(control) => (
-          <select {...control} {...form.register("venueId")}>
-            <option value="">{t("encounter.noVenue")}</option>
-            {venues.map((venue) => (
-              <option key={venue.id} value={venue.id}>
-                {venue.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <ToggleChips
-        legend={t("encounter.themes")}
-        options={enumOptions("Theme")}
-        label={(value) => enumLabel("Theme", value)}
-        value={themes.field.value}
-        onChange={themes.field.onChange}
-        chipRef={themes.field.ref}
-        error={errors.themes}
-      />
+      <EnumToggleChips vocabulary="Theme" legend={t("encounter.themes")} controller={themes} />
       <FieldSet legend={t("encounter.materials")} error={errors.materials}>
         <ul className="steppers">
           {enumOptions("MaterialItem").map((item, index) => {
             const name = enumLabel("MaterialItem", item);
-            const count = quantities[item] ?? 0;
             return (
               <li key={item}>
-                <Stepper
+                <QuantityField
                   label={name}
-                  value={count}
-                  min={0}
+                  value={quantities[item] ?? 0}
                   max={encounterLimits.maxQuantity}
                   onChange={(quantity) => setQuantity(item, quantity)}
                   decreaseLabel={t("encounter.remove", { item: name })}
                   increaseLabel={t("encounter.add", { item: name })}
-                  valueLabel={t("encounter.quantity", { item: name, count })}
-                  buttonRef={index === 0 ? materials.field.ref : undefined}
+                  quickLabel={(count) => t("encounter.quantity", { item: name, count })}
+                  inputRef={index === 0 ? materials.field.ref : undefined}
                 />
               </li>
             );
@@ -207,35 +219,33 @@ export function EncounterForm({
         </ul>
       </FieldSet>
       {noteOpen ? (
-        <Field label={t("encounter.note")} error={errors.note}>
-          {(control) => (
-            <textarea
-              {...control}
-              {...form.register("note")}
-              maxLength={columnLengths["EncounterNote.body"]}
-            />
-          )}
-        </Field>
+        <TextAreaField label={t("encounter.note")} {...field("note")} column="EncounterNote.body" />
       ) : (
         <button type="button" className="button button--quiet" onClick={() => setNoteOpen(true)}>
           {t("encounter.addNote")}
         </button>
       )}
-      <CheckboxField label={t("encounter.earlier")} error={errors.earlier}>
-        {(control) => <input {...control} type="checkbox" {...form.register("earlier")} />}
-      </CheckboxField>
+      <CheckboxInput label={t("encounter.earlier")} {...field("earlier")} />
       {form.watch("earlier") ? (
-        <Field label={t("encounter.when")} error={errors.occurredAt}>
-          {(control) => <input {...control} type="datetime-local" {...form.register("occurredAt")} />}
-        </Field>
+        <TextField label={t("encounter.when")} type="datetime-local" {...field("occurredAt")} />
       ) : null}
-      <button
-        type="submit"
-        className="button button--primary button--block quick-entry__submit"
-        disabled={save.isPending}
-      >
-        {save.isPending ? t("encounter.saving") : t("encounter.submit")}
-      </button>
+      <div className="quick-entry__footer">
+        <FormAlert form={form} />
+        {/* Until the next entry is begun: the last one is saved (or kept on the phone). */}
+        {saved && !isDirty ? (
+          <p
+            ref={outcome}
+            tabIndex={-1}
+            role="status"
+            className={saved === "sent" ? "alert alert--ok" : "alert alert--warn"}
+          >
+            {t(saved === "sent" ? "encounter.saved" : "encounter.queued")}
+          </p>
+        ) : null}
+        <button type="submit" className="button button--primary button--block" disabled={save.isPending}>
+          {save.isPending ? t("encounter.saving") : t("encounter.submit")}
+        </button>
+      </div>
     </form>
   );
 }

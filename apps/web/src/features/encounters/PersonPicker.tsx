@@ -1,11 +1,12 @@
 import { recordId } from "@maillage/domain/inputs";
 import { useQuery } from "@tanstack/react-query";
-import { type RefCallback, useEffect, useState } from "react";
+import { type RefCallback, useState } from "react";
 import { z } from "zod";
-import { request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { Field } from "../../ui/Field.tsx";
-import { encounterKeys, PersonSearchQuery } from "./encounters.graphql.ts";
+import { useDebounced } from "../../ui/useDebounced.ts";
+import { encounterKeys } from "./encounters.graphql.ts";
+import { searchPersons } from "./last-encounter.ts";
 import "./encounters.css";
 
 /** A person of the acting organisation, as a picker holds her: the id sent, the alias shown. */
@@ -15,41 +16,38 @@ export type PickedPerson = z.infer<typeof pickedPerson>;
 /** A form field holding a picked person, required: none chosen yet (null) reads "required". */
 export const requiredPerson = pickedPerson.nullable().pipe(pickedPerson);
 
-/** Waits for typing to pause before searching. */
-function useDebounced(value: string, delay = 200) {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
-
 /**
- * Search-as-you-type over the organisation's persons (accents ignored by the API). Bound to a
- * form field: `error` is its react-hook-form error, `inputRef` its `field.ref` (the search box
- * takes the focus when no person is chosen).
+ * Search-as-you-type over the organisation's persons (accents ignored by the API; with no signal,
+ * over the caseload slice kept on the phone, offline/caseload-slice.ts). Bound to a
+ * form field: `controller` is what react-hook-form's `useController(…)` returns (its field's `ref`
+ * gives the search box the focus when no person is chosen, its fieldState holds the error).
  */
 export function PersonPicker({
-  value,
-  onChange,
-  error,
-  inputRef,
+  controller: {
+    field: { value, onChange, ref: inputRef },
+    fieldState: { error },
+  },
 }: {
-  value: PickedPerson | null;
-  onChange(person: PickedPerson | null): void;
-  error?: unknown;
-  inputRef?: RefCallback<HTMLInputElement> | undefined;
+  controller: {
+    field: {
+      value: PickedPerson | null;
+      onChange(person: PickedPerson | null): void;
+      ref?: RefCallback<HTMLInputElement> | undefined;
+    };
+    fieldState: { error?: unknown };
+  };
 }) {
   const { t } = useT();
   // The search box's text: what is being looked for, not a value of the form.
   const [text, setText] = useState("");
-  const term = useDebounced(text.trim());
+  const term = useDebounced(text.trim(), 200);
   const results = useQuery({
     queryKey: encounterKeys.personSearch(term),
     enabled: value === null && term.length > 0,
-    queryFn: async () =>
-      (await request(PersonSearchQuery, { search: term })).persons.edges.map((edge) => edge.node),
+    // Answered by the phone when there is no network (TanStack Query would wait for one).
+    networkMode: "always",
+    retry: false,
+    queryFn: () => searchPersons(term),
   });
   if (value) {
     return (

@@ -7,6 +7,7 @@ import { anonymousContactInput, materialItem, recordEncounterInput } from "@mail
 import type { Path } from "react-hook-form";
 import { z } from "zod";
 import type { RecordEncounterInput } from "../../generated/graphql.ts";
+import type { LastEncounter } from "../../offline/caseload-slice.ts";
 import type { EditedEncounter, EncounterDefaults } from "./encounters.graphql.ts";
 import { type PickedPerson, pickedPerson } from "./PersonPicker.tsx";
 
@@ -54,8 +55,11 @@ export const encounterForm = z
 export type EncounterFormValues = z.input<typeof encounterForm>;
 export type EncounterFormOutput = z.output<typeof encounterForm>;
 
-/** What is sent: the person's id or the anonymous contact, never both (the API's rule). */
-export function encounterInput(values: EncounterFormOutput): RecordEncounterInput {
+/**
+ * What is sent: the person's id or the anonymous contact, never both (the API's rule). A new
+ * entry carries the moment it was made: it may wait on the phone and be sent hours later.
+ */
+export function encounterInput(values: EncounterFormOutput, madeAt?: Date): RecordEncounterInput {
   const who =
     values.contact === "PERSON"
       ? { personId: values.person?.id ?? null, anonymous: null }
@@ -68,7 +72,23 @@ export function encounterInput(values: EncounterFormOutput): RecordEncounterInpu
     themes: values.themes ?? [],
     materials: values.materials ?? [],
     note: values.note || null,
-    occurredAt: values.earlier && values.occurredAt ? values.occurredAt.toISOString() : null,
+    occurredAt:
+      values.earlier && values.occurredAt ? values.occurredAt.toISOString() : (madeAt?.toISOString() ?? null),
+  };
+}
+
+/** "Same as last time": the person's last channel, place, venue, themes and items, in one tap. */
+export function repeatedEncounterValues(
+  values: EncounterFormValues,
+  last: LastEncounter,
+): EncounterFormValues {
+  return {
+    ...values,
+    channel: last.channel,
+    placeType: last.placeType,
+    venueId: last.venueId ?? "",
+    themes: [...last.themes],
+    materials: Object.fromEntries(last.materials.map((m) => [m.item, m.quantity])),
   };
 }
 
@@ -103,7 +123,9 @@ const anonymousDefaults = { gender: "WOMAN", ageBracket: "UNKNOWN", headCount: 1
 
 /** A new entry: anonymous (or the person of the link), from the worker's last channel, place and venue. */
 export function newEncounterValues(
-  defaults: EncounterDefaults["encounterDefaults"],
+  defaults: Pick<EncounterDefaults["encounterDefaults"], "channel" | "placeType"> & {
+    venueId: string | null;
+  },
   person: PickedPerson | null,
 ): EncounterFormValues {
   return {
@@ -112,7 +134,7 @@ export function newEncounterValues(
     anonymous: { ...anonymousDefaults },
     channel: defaults.channel,
     placeType: defaults.placeType,
-    venueId: defaults.venue?.id ?? "",
+    venueId: defaults.venueId ?? "",
     themes: [],
     materials: {},
     note: "",
@@ -153,5 +175,31 @@ export function editedEncounterValues(encounter: EditedEncounter): EncounterForm
     note: encounter.note ?? "",
     earlier: true,
     occurredAt: toLocalInput(new Date(encounter.occurredAt)),
+  };
+}
+
+/**
+ * An entry kept on the phone and refused by the API, back in the form to be fixed: the input it
+ * was sent with (the person named by the alias it was kept under).
+ */
+export function queuedEncounterValues(input: RecordEncounterInput, alias: string): EncounterFormValues {
+  const occurred = input.occurredAt ? new Date(input.occurredAt) : null;
+  return {
+    contact: input.personId ? "PERSON" : "ANONYMOUS",
+    person: input.personId ? { id: input.personId, alias } : null,
+    anonymous: {
+      gender: input.anonymous?.gender ?? anonymousDefaults.gender,
+      ageBracket: input.anonymous?.ageBracket ?? anonymousDefaults.ageBracket,
+      headCount: input.anonymous?.headCount ?? 1,
+    },
+    channel: input.channel,
+    placeType: input.placeType,
+    venueId: input.venueId ?? "",
+    themes: input.themes ?? [],
+    materials: Object.fromEntries((input.materials ?? []).map((m) => [m.item, m.quantity])),
+    note: input.note ?? "",
+    // The moment it was made, kept as it was.
+    earlier: occurred !== null,
+    occurredAt: occurred ? toLocalInput(occurred) : "",
   };
 }

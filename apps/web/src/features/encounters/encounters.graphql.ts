@@ -7,6 +7,7 @@ export const encounterKeys = {
   edit: (id: string) => ["encounters", "edit", id] as const,
   personAlias: (id: string) => ["encounters", "person-alias", id] as const,
   personSearch: (term: string) => ["encounters", "person-search", term] as const,
+  lastOf: (personId: string) => ["encounters", "last-of", personId] as const,
 };
 
 /** The worker's last channel, place and venue (the next entry starts from them), and the venues. */
@@ -46,16 +47,6 @@ export const PersonSearchQuery = graphql(`
   }
 `);
 
-/** The alias of a person named in a link (`?personne=`), to preselect her. */
-export const PersonAliasQuery = graphql(`
-  query PersonAlias($id: ID!) {
-    person(id: $id) {
-      id
-      alias
-    }
-  }
-`);
-
 export const EncounterForEditQuery = graphql(`
   query EncounterForEdit($id: ID!) {
     node(id: $id) {
@@ -76,8 +67,7 @@ export const EncounterForEditQuery = graphql(`
           quantity
         }
         person {
-          id
-          alias
+          ...PersonSummary
         }
       }
     }
@@ -88,6 +78,25 @@ export type EditedEncounter = Extract<
   NonNullable<ResultOf<typeof EncounterForEditQuery>["node"]>,
   { __typename: "Encounter" }
 >;
+
+/** A person's last encounter, that "same as last time" repeats (channel, place, venue, themes, items). */
+export const PersonLastEncounterQuery = graphql(`
+  query PersonLastEncounter($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Person {
+        id
+        encounters(first: 1) {
+          edges {
+            node {
+              ...RepeatableEncounter
+            }
+          }
+        }
+      }
+    }
+  }
+`);
 
 export const RecordEncounter = graphql(`
   mutation RecordEncounter($input: RecordEncounterInput!) {

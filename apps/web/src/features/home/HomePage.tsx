@@ -1,41 +1,59 @@
+import { useQuery } from "@tanstack/react-query";
+import { request } from "../../app/graphql.ts";
 import type { MessageKey } from "../../app/i18n/index.tsx";
 import { useT } from "../../app/i18n/index.tsx";
-import type { Role } from "../../generated/enums.ts";
-import { mayRead, useViewer } from "../auth/session.ts";
-import { ActiveAlertsSummary } from "../safety-alerts/ActiveAlertsSummary.tsx";
-
-/** What each role held in the acting organisation finds in Maillage. */
-const roleLines: Record<Role, MessageKey> = {
-  OUTREACH_WORKER: "home.OUTREACH_WORKER",
-  NURSE: "home.NURSE",
-  COORDINATOR: "home.COORDINATOR",
-  ORG_ADMIN: "home.ORG_ADMIN",
-};
+import { Loaded } from "../../ui/Loaded.tsx";
+import { useViewer } from "../auth/session.ts";
+import { homeKeys, TodayQuery } from "./home.graphql.ts";
+import {
+  AdministrationSection,
+  CommitteeSection,
+  CoordinationSection,
+  NurseSection,
+  OutreachSection,
+} from "./TodaySections.tsx";
+import "./home.css";
 
 /**
- * The home page: a line for each role held in the acting organisation (and for a committee
- * seat), or what to do when there is none; the active safety alerts to those who may read them.
+ * The home page: what to do today, a section for each role held in the acting organisation
+ * and each committee seat — the answers waited on first (a nurse's visits to confirm, the
+ * field day, then the team's follow-up, administration, the committee's figures) — or what to
+ * do when there is no role at all.
  */
 export function HomePage() {
-  const { t } = useT();
+  const { t, formatDate } = useT();
   const me = useViewer();
-  const lines: MessageKey[] = [];
-  if (!me.actingOrganisation && me.committeeSeats.length === 0) lines.push("home.NO_ORGANISATION");
-  for (const role of me.roles) lines.push(roleLines[role]);
-  if (me.committeeSeats.length > 0) lines.push("home.COMMITTEE");
-  if (me.actingOrganisation && lines.length === 0) lines.push("home.NO_ROLE");
+  const today = useQuery({
+    queryKey: [...homeKeys.today, me.actingOrganisation?.id ?? null],
+    queryFn: async () => (await request(TodayQuery)).today,
+  });
+  const hint: MessageKey | null =
+    !me.actingOrganisation && me.committeeSeats.length === 0
+      ? "home.NO_ORGANISATION"
+      : me.roles.length === 0 && me.committeeSeats.length === 0
+        ? "home.NO_ROLE"
+        : null;
   return (
-    <section className="page">
+    <section className="page today">
       <h1>{t("home.greeting", { name: me.user.displayName })}</h1>
-      {me.actingOrganisation ? <p className="muted">{me.actingOrganisation.name}</p> : null}
-      <ul className="card-list">
-        {lines.map((line) => (
-          <li key={line} className="card">
-            {t(line)}
-          </li>
-        ))}
-      </ul>
-      {mayRead(me, "SAFETY_ALERT") ? <ActiveAlertsSummary /> : null}
+      <p className="muted">
+        {t("today.date", { date: formatDate(new Date()) })}
+        {me.actingOrganisation ? ` · ${me.actingOrganisation.name}` : ""}
+      </p>
+      {hint ? <p className="card">{t(hint)}</p> : null}
+      <Loaded query={today}>
+        {(data) => (
+          <>
+            {data.nurse ? <NurseSection nurse={data.nurse} /> : null}
+            {data.outreach ? <OutreachSection outreach={data.outreach} /> : null}
+            {data.coordination ? <CoordinationSection coordination={data.coordination} /> : null}
+            {data.administration ? <AdministrationSection administration={data.administration} /> : null}
+            {data.committees.map((committee) => (
+              <CommitteeSection key={committee.partnership.id} committee={committee} />
+            ))}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

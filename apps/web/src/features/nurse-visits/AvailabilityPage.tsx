@@ -1,13 +1,15 @@
-import { addAbsenceInput, columnLengths, setWeeklyAvailabilityArgs } from "@maillage/domain/inputs";
+import { addAbsenceInput, setWeeklyAvailabilityArgs } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { type Path, useFieldArray } from "react-hook-form";
 import { z } from "zod";
 import { failureOf, mutate, request } from "../../app/graphql.ts";
 import { fieldMessageKey, type MessageKey, useT } from "../../app/i18n/index.tsx";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field } from "../../ui/Field.tsx";
-import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { Loaded } from "../../ui/Loaded.tsx";
+import { SelectField } from "../../ui/SelectField.tsx";
+import { SuccessStatus } from "../../ui/SuccessStatus.tsx";
+import { TextField } from "../../ui/TextField.tsx";
 import {
   AddAbsence,
   type MyAvailability,
@@ -17,6 +19,7 @@ import {
   SetWeeklyAvailability,
   visitKeys,
 } from "./nurse-visits.graphql.ts";
+import { TimeRangeFields } from "./TimeRangeFields.tsx";
 import { torontoInstant } from "./week.ts";
 import "./visits.css";
 
@@ -43,6 +46,7 @@ function WeeklyForm({ initial }: { initial: WeeklyValues }) {
   const { t } = useT();
   const queryClient = useQueryClient();
   const form = useDomainForm(setWeeklyAvailabilityArgs, { defaultValues: initial });
+  const field = fieldBinder(form);
   const { errors } = form.formState;
   const slots = useFieldArray({ control: form.control, name: "slots" });
   const save = useMutation({
@@ -61,32 +65,18 @@ function WeeklyForm({ initial }: { initial: WeeklyValues }) {
     >
       <h2>{t("availability.weekly")}</h2>
       <FormAlert form={form} />
-      {save.isSuccess ? (
-        <p role="status" className="alert alert--ok">
-          {t("availability.saved")}
-        </p>
-      ) : null}
+      <SuccessStatus shown={save.isSuccess}>{t("availability.saved")}</SuccessStatus>
       {slots.fields.length === 0 ? <p className="muted small">{t("availability.noSlot")}</p> : null}
       <ul className="availability-slots">
         {slots.fields.map((slot, index) => (
           <li key={slot.id} className="availability-slot">
-            <Field label={t("availability.weekday")} error={errors.slots?.[index]?.weekday}>
-              {(control) => (
-                <select {...control} {...form.register(`slots.${index}.weekday`, { valueAsNumber: true })}>
-                  {weekdays.map(({ day, label }) => (
-                    <option key={day} value={day}>
-                      {t(label)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t("availability.from")} error={errors.slots?.[index]?.start}>
-              {(control) => <input {...control} type="time" {...form.register(`slots.${index}.start`)} />}
-            </Field>
-            <Field label={t("availability.to")} error={errors.slots?.[index]?.end}>
-              {(control) => <input {...control} type="time" {...form.register(`slots.${index}.end`)} />}
-            </Field>
+            <SelectField
+              label={t("availability.weekday")}
+              choices={weekdays.map(({ day, label }) => ({ value: day, label: t(label) }))}
+              {...field(`slots.${index}.weekday`, { valueAsNumber: true })}
+            />
+            <TextField label={t("availability.from")} type="time" {...field(`slots.${index}.start`)} />
+            <TextField label={t("availability.to")} type="time" {...field(`slots.${index}.end`)} />
             <button type="button" className="button button--quiet" onClick={() => slots.remove(index)}>
               {t("availability.removeSlot")}
             </button>
@@ -125,7 +115,7 @@ function Absences({ exceptions }: { exceptions: MyAvailability["exceptions"] }) 
   const { t, formatDateTime, failureMessage } = useT();
   const queryClient = useQueryClient();
   const form = useDomainForm(absenceForm, { defaultValues: { startsAt: "", endsAt: "", reason: "" } });
-  const { errors } = form.formState;
+  const field = fieldBinder(form);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: visitKeys.availability });
   const add = useMutation({
     mutationFn: ({ startsAt, endsAt, reason }: z.output<typeof absenceForm>) =>
@@ -173,24 +163,14 @@ function Absences({ exceptions }: { exceptions: MyAvailability["exceptions"] }) 
           ))}
         </ul>
       )}
-      <div className="grid-2">
-        <Field label={t("visits.start")} hint={t("visits.localTime")} error={errors.startsAt}>
-          {(control) => <input {...control} type="datetime-local" {...form.register("startsAt")} />}
-        </Field>
-        <Field label={t("visits.end")} error={errors.endsAt}>
-          {(control) => <input {...control} type="datetime-local" {...form.register("endsAt")} />}
-        </Field>
-      </div>
-      <Field label={t("availability.absenceReason")} error={errors.reason} optional>
-        {(control) => (
-          <input
-            {...control}
-            {...form.register("reason")}
-            maxLength={columnLengths["AvailabilityException.reason"]}
-            autoComplete="off"
-          />
-        )}
-      </Field>
+      <TimeRangeFields start={field("startsAt")} end={field("endsAt")} />
+      <TextField
+        label={t("availability.absenceReason")}
+        optional
+        {...field("reason")}
+        column="AvailabilityException.reason"
+        autoComplete="off"
+      />
       <button type="submit" className="button" disabled={add.isPending}>
         {t("availability.addAbsence")}
       </button>
@@ -239,23 +219,17 @@ export function AvailabilityPage() {
   return (
     <section className="page">
       <h1>{t("availability.title")}</h1>
-      {availability.isPending ? (
-        <p role="status" className="muted">
-          {t("app.loading")}
-        </p>
-      ) : availability.isError ? (
-        <QueryFailure error={availability.error} onRetry={() => void availability.refetch()} />
-      ) : (
-        <>
-          {/* Loaded first, then the form starts from the saved times (never copied in by an effect). */}
-          <WeeklyForm
-            initial={{
-              slots: availability.data.weekly.map(({ weekday, start, end }) => ({ weekday, start, end })),
-            }}
-          />
-          <Absences exceptions={availability.data.exceptions} />
-        </>
-      )}
+      <Loaded query={availability}>
+        {(data) => (
+          <>
+            {/* Loaded first, then the form starts from the saved times (never copied in by an effect). */}
+            <WeeklyForm
+              initial={{ slots: data.weekly.map(({ weekday, start, end }) => ({ weekday, start, end })) }}
+            />
+            <Absences exceptions={data.exceptions} />
+          </>
+        )}
+      </Loaded>
       <CalendarFeed />
     </section>
   );

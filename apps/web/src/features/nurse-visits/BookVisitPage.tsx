@@ -1,20 +1,26 @@
-import { columnLengths, proposeNurseVisitInput } from "@maillage/domain/inputs";
+import { proposeNurseVisitInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
 import { useController } from "react-hook-form";
 import { z } from "zod";
 import { failureOf, mutate, request } from "../../app/graphql.ts";
-import { enumOptions, useT } from "../../app/i18n/index.tsx";
+import { useT } from "../../app/i18n/index.tsx";
 import { Link, navigate, usePath } from "../../app/router.tsx";
 import { ChoiceChips } from "../../ui/ChipsField.tsx";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field, FieldSet } from "../../ui/Field.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { EnumChoiceChips } from "../../ui/EnumChipsField.tsx";
+import { FieldSet } from "../../ui/Field.tsx";
+import { Loading } from "../../ui/Loaded.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { TextAreaField } from "../../ui/TextAreaField.tsx";
+import { TextField } from "../../ui/TextField.tsx";
 import { PersonPicker, requiredPerson } from "../encounters/PersonPicker.tsx";
+import { PersonAliasQuery } from "../persons/persons.graphql.ts";
 import {
   type JointSlot,
+  JointVisitConsentsQuery,
   JointVisitSlotsQuery,
   ProposeNurseVisit,
-  VisitPersonAliasQuery,
   visitKeys,
 } from "./nurse-visits.graphql.ts";
 import "./visits.css";
@@ -32,6 +38,7 @@ const bookingForm = z.object({
   placeType: proposeNurseVisitInput.shape.placeType,
   durationMinutes: z.enum(durations),
   reason: proposeNurseVisitInput.shape.reason,
+  meetingPlace: proposeNurseVisitInput.shape.meetingPlace,
   slot: z.string().min(1),
 });
 type BookingValues = z.input<typeof bookingForm>;
@@ -43,7 +50,7 @@ const slotKey = (slot: JointSlot) => `${slot.nurse.id}|${slot.start}`;
 function bookingFieldOf(path: string) {
   if (path === "nurseId" || path === "start" || path === "end") return "slot" as const;
   if (path.startsWith("personIds")) return "person" as const;
-  if (path === "placeType" || path === "reason") return path;
+  if (path === "placeType" || path === "reason" || path === "meetingPlace") return path;
   return null;
 }
 
@@ -55,7 +62,7 @@ export function BookVisitPage() {
   const named = useQuery({
     queryKey: visitKeys.named(preselected ?? ""),
     enabled: preselected !== null,
-    queryFn: async () => (await request(VisitPersonAliasQuery, { id: preselected ?? "" })).person,
+    queryFn: async () => (await request(PersonAliasQuery, { id: preselected ?? "" })).person,
   });
   if (preselected !== null && named.isPending) {
     return (
@@ -70,24 +77,56 @@ export function BookVisitPage() {
     placeType: "HOME",
     durationMinutes: "60",
     reason: "",
+    meetingPlace: "",
     slot: "",
   };
   // Keyed by the person named in the address: the form starts from it, never copied in by an effect.
   return <BookingForm key={preselected ?? ""} initial={initial} />;
 }
 
+/** The free times of one day, by nurse (usually one): a compact wrap of time chips. */
+interface SlotDay {
+  key: string;
+  label: string;
+  slots: JointSlot[];
+}
+
+function slotDays(slots: JointSlot[], dayOf: (slot: JointSlot) => string): SlotDay[] {
+  const days = new Map<string, SlotDay>();
+  for (const slot of slots) {
+    const label = dayOf(slot);
+    const day = days.get(label) ?? { key: label, label, slots: [] };
+    day.slots.push(slot);
+    days.set(label, day);
+  }
+  return [...days.values()];
+}
+
 function BookingForm({ initial }: { initial: BookingValues }) {
-  const { t, enumLabel, formatDateTime } = useT();
+  const { t, formatDateTime, enumLabel } = useT();
+  const ids = useId();
   const form = useDomainForm(bookingForm, { defaultValues: initial });
+  const field = fieldBinder(form);
   const { errors } = form.formState;
   const person = useController({ control: form.control, name: "person" });
   const place = useController({ control: form.control, name: "placeType" });
   const duration = useController({ control: form.control, name: "durationMinutes" });
   const chosen = useController({ control: form.control, name: "slot" });
   const durationMinutes = duration.field.value;
+  const picked = person.field.value;
+  // Before any time is offered: the organisations whose nurses this person may be booked with.
+  const consents = useQuery({
+    queryKey: visitKeys.consents(picked?.id ?? ""),
+    enabled: picked !== null,
+    queryFn: async () =>
+      (await request(JointVisitConsentsQuery, { personIds: [picked?.id ?? ""] })).jointVisitConsents,
+  });
+  const consented = new Set(
+    (consents.data ?? []).filter((entry) => entry.consented).map((entry) => entry.organisation.id),
+  );
   const slots = useQuery({
     queryKey: visitKeys.slots(durationMinutes),
-    enabled: person.field.value !== null,
+    enabled: picked !== null && consented.size > 0,
     queryFn: async () => {
       const from = new Date().toISOString();
       const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
@@ -95,6 +134,7 @@ function BookingForm({ initial }: { initial: BookingValues }) {
         .jointVisitSlots;
     },
   });
+  const offered = (slots.data ?? []).filter((slot) => consented.has(slot.organisation.id));
   const propose = useMutation({
     mutationFn: ({ values, slot }: { values: BookingOutput; slot: JointSlot }) =>
       mutate(ProposeNurseVisit, (data) => data.proposeNurseVisit, {
@@ -105,6 +145,7 @@ function BookingForm({ initial }: { initial: BookingValues }) {
           start: slot.start,
           end: slot.end,
           reason: values.reason || null,
+          meetingPlace: values.meetingPlace || null,
         },
       }),
     onSuccess: ({ visit }) => navigate(`/visites/${encodeURIComponent(visit.id)}?propose=ok`),
@@ -118,54 +159,53 @@ function BookingForm({ initial }: { initial: BookingValues }) {
     },
   });
   const submit = form.handleSubmit((values) => {
-    const slot = slots.data?.find((candidate) => slotKey(candidate) === values.slot);
+    const slot = offered.find((candidate) => slotKey(candidate) === values.slot);
     if (!slot) {
       form.setError("slot", { type: "stale", message: "REQUIRED" }, { shouldFocus: true });
       return;
     }
     propose.mutate({ values, slot });
   });
-  const byDay = new Map<string, JointSlot[]>();
-  for (const slot of slots.data ?? []) {
-    const day = formatDateTime(slot.start, { dateStyle: "full", timeStyle: undefined });
-    byDay.set(day, [...(byDay.get(day) ?? []), slot]);
-  }
   const time = (value: string) => formatDateTime(value, { dateStyle: undefined, timeStyle: "short" });
-  const picked = person.field.value;
-  const consentMissing = propose.isError && failureOf(propose.error).code === "CONSENT_REQUIRED";
+  const days = slotDays(offered, (slot) =>
+    formatDateTime(slot.start, { dateStyle: "full", timeStyle: undefined }),
+  );
+  const chosenSlot = offered.find((slot) => slotKey(slot) === chosen.field.value) ?? null;
+  // One day open at a time keeps the page short on a phone: the first, or the chosen time's.
+  const [openDay, setOpenDay] = useState<string | null>(null);
+  const shownDay = openDay ?? days[0]?.key ?? null;
+  // Choosing a time confirms it in place: the summary and the button right under it, focused.
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const chosenKey = chosenSlot ? slotKey(chosenSlot) : null;
+  useEffect(() => {
+    if (chosenKey) confirmRef.current?.focus();
+  }, [chosenKey]);
+  const clearChoice = () => chosen.field.onChange("");
+  const missing = picked !== null && consents.isSuccess && consented.size === 0;
+  const consentRefused = propose.isError && failureOf(propose.error).code === "CONSENT_REQUIRED";
+  const consentLink = picked ? `/personnes/${encodeURIComponent(picked.id)}#consentement` : "";
+  const summaryId = `${ids}-summary`;
   return (
     <section className="page">
       <h1>{t("visits.bookTitle")}</h1>
       <form onSubmit={submit} noValidate>
         <FormAlert form={form} />
-        {consentMissing && picked ? (
-          <p className="alert alert--warn">
-            {t("visits.consentNeeded")}{" "}
-            <Link to={`/personnes/${encodeURIComponent(picked.id)}#consentement`}>
-              {t("visits.openConsent")}
-            </Link>
-          </p>
-        ) : null}
         <FieldSet legend={t("visits.persons")}>
           <PersonPicker
-            value={picked}
-            onChange={(next) => {
-              person.field.onChange(next);
-              chosen.field.onChange("");
+            controller={{
+              ...person,
+              field: {
+                ...person.field,
+                onChange: (next) => {
+                  person.field.onChange(next);
+                  clearChoice();
+                  setOpenDay(null);
+                },
+              },
             }}
-            error={errors.person}
-            inputRef={person.field.ref}
           />
         </FieldSet>
-        <ChoiceChips
-          legend={t("visits.place")}
-          options={enumOptions("PlaceType")}
-          label={(value) => enumLabel("PlaceType", value)}
-          value={place.field.value}
-          onChange={place.field.onChange}
-          chipRef={place.field.ref}
-          error={errors.placeType}
-        />
+        <EnumChoiceChips vocabulary="PlaceType" legend={t("visits.place")} controller={place} />
         <ChoiceChips
           legend={t("visits.duration")}
           options={durations}
@@ -174,63 +214,146 @@ function BookingForm({ initial }: { initial: BookingValues }) {
           onChange={(value) => {
             duration.field.onChange(value);
             // The free times depend on the length: the chosen one may no longer be offered.
-            chosen.field.onChange("");
+            clearChoice();
           }}
           chipRef={duration.field.ref}
           error={errors.durationMinutes}
         />
-        <Field label={t("visits.reason")} hint={t("visits.reasonHint")} error={errors.reason} optional>
-          {(control) => (
-            <input
-              {...control}
-              {...form.register("reason")}
-              maxLength={columnLengths["NurseVisitReason.body"]}
-              autoComplete="off"
-            />
-          )}
-        </Field>
-        {picked ? (
-          <FieldSet legend={t("visits.slotsTitle")} error={errors.slot}>
-            {slots.isPending ? (
-              <p role="status" className="muted">
-                {t("app.loading")}
-              </p>
-            ) : null}
-            {slots.isError ? <QueryFailure error={slots.error} onRetry={() => void slots.refetch()} /> : null}
-            {slots.data && slots.data.length === 0 ? <p className="muted">{t("visits.noSlots")}</p> : null}
-            {[...byDay.entries()].map(([day, daySlots], dayIndex) => (
-              <div key={day}>
-                <h3 className="slots__day">{day}</h3>
-                <ul className="slots">
-                  {daySlots.map((slot, index) => (
-                    <li key={slotKey(slot)}>
-                      <button
-                        // The first free time takes the focus when none was chosen.
-                        ref={dayIndex === 0 && index === 0 ? chosen.field.ref : undefined}
-                        type="button"
-                        className="button"
-                        aria-pressed={chosen.field.value === slotKey(slot)}
-                        onClick={() => chosen.field.onChange(slotKey(slot))}
-                      >
-                        {t("visits.slot", {
-                          time: `${time(slot.start)} – ${time(slot.end)}`,
-                          nurse: slot.nurse.displayName,
-                          organisation: slot.organisation.name,
-                        })}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </FieldSet>
+        <TextField
+          label={t("visits.reason")}
+          hint={t("visits.reasonHint")}
+          optional
+          {...field("reason")}
+          column="NurseVisitReason.body"
+          autoComplete="off"
+        />
+        <TextAreaField
+          label={t("visits.meetingPlace")}
+          hint={t("visits.meetingPlaceHint")}
+          optional
+          rows={2}
+          {...field("meetingPlace")}
+          column="NurseVisitMeetingPlace.body"
+        />
+        {picked && consents.isPending ? <Loading /> : null}
+        {consents.isError ? (
+          <QueryFailure error={consents.error} onRetry={() => void consents.refetch()} />
         ) : null}
-        {picked && slots.data && slots.data.length > 0 ? (
-          <button type="submit" className="button button--primary button--block" disabled={propose.isPending}>
-            {t("visits.confirm")}
-          </button>
+        {missing ? (
+          <div className="alert alert--warn booking-consent" role="status">
+            <p>{t("visits.consentFirst", { alias: picked.alias })}</p>
+            <Link className="button" to={consentLink}>
+              {t("visits.recordConsent")}
+            </Link>
+          </div>
+        ) : null}
+        {picked && consented.size > 0 ? (
+          <FieldSet legend={t("visits.slotsTitle")} error={errors.slot}>
+            {slots.isPending ? <Loading /> : null}
+            {slots.isError ? <QueryFailure error={slots.error} onRetry={() => void slots.refetch()} /> : null}
+            {slots.isSuccess && offered.length === 0 ? <p className="muted">{t("visits.noSlots")}</p> : null}
+            <ul className="slot-days">
+              {days.map((day, dayIndex) => {
+                const open = day.key === shownDay;
+                const panelId = `${ids}-day-${dayIndex}`;
+                return (
+                  <li key={day.key} className="slot-day">
+                    <h3 className="slot-day__heading">
+                      <button
+                        type="button"
+                        className="slot-day__toggle"
+                        aria-expanded={open}
+                        aria-controls={panelId}
+                        onClick={() => setOpenDay(open ? "" : day.key)}
+                      >
+                        <span className="slots__day">{day.label}</span>
+                        <span className="slot-day__count">
+                          {t("visits.slotCount", { count: day.slots.length })}
+                        </span>
+                      </button>
+                    </h3>
+                    {open ? (
+                      <div id={panelId}>
+                        <ul className="slot-chips">
+                          {day.slots.map((slot, index) => {
+                            const key = slotKey(slot);
+                            return (
+                              <li key={key}>
+                                <button
+                                  // The day's first time takes the focus when none was chosen.
+                                  ref={dayIndex === 0 && index === 0 ? chosen.field.ref : undefined}
+                                  type="button"
+                                  className="chip slot-chip"
+                                  aria-pressed={chosen.field.value === key}
+                                  aria-label={t("visits.slotName", {
+                                    time: `${time(slot.start)} – ${time(slot.end)}`,
+                                    nurse: slot.nurse.displayName,
+                                    organisation: slot.organisation.name,
+                                  })}
+                                  onClick={() => chosen.field.onChange(chosen.field.value === key ? "" : key)}
+                                >
+                                  {time(slot.start)}
+                                  {nursesOf(day).length > 1 ? (
+                                    <span className="slot-chip__nurse">{slot.nurse.displayName}</span>
+                                  ) : null}
+                                </button>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                        {nursesOf(day).length === 1 ? (
+                          <p className="small muted slot-day__nurse">
+                            {t("visits.withNurse", {
+                              nurse: day.slots[0]?.nurse.displayName ?? "",
+                              organisation: day.slots[0]?.organisation.name ?? "",
+                            })}
+                          </p>
+                        ) : null}
+                        {chosenSlot && day.slots.includes(chosenSlot) ? (
+                          <div className="card booking-confirm">
+                            <p id={summaryId} aria-live="polite">
+                              {t("visits.chosenSummary", {
+                                when: `${formatDateTime(chosenSlot.start, { dateStyle: "full", timeStyle: "short" })} – ${time(chosenSlot.end)}`,
+                                nurse: chosenSlot.nurse.displayName,
+                                place: enumLabel("PlaceType", place.field.value),
+                                alias: picked.alias,
+                              })}
+                            </p>
+                            {consentRefused ? (
+                              <p className="alert alert--warn" role="alert">
+                                {t("visits.consentNeeded")}{" "}
+                                <Link to={consentLink}>{t("visits.openConsent")}</Link>
+                              </p>
+                            ) : null}
+                            <div className="row">
+                              <button
+                                ref={confirmRef}
+                                type="submit"
+                                className="button button--primary"
+                                aria-describedby={summaryId}
+                                disabled={propose.isPending}
+                              >
+                                {propose.isPending ? t("visits.proposing") : t("visits.confirm")}
+                              </button>
+                              <button type="button" className="button button--quiet" onClick={clearChoice}>
+                                {t("visits.otherSlot")}
+                              </button>
+                            </div>
+                          </div>
+                        ) : null}
+                      </div>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </FieldSet>
         ) : null}
       </form>
     </section>
   );
+}
+
+function nursesOf(day: SlotDay): string[] {
+  return [...new Set(day.slots.map((slot) => slot.nurse.id))];
 }

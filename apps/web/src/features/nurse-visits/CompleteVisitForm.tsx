@@ -1,19 +1,15 @@
 import { visitLimits } from "@maillage/domain";
-import {
-  clinicalActKind,
-  clinicalNoteInput,
-  columnLengths,
-  completeNurseVisitInput,
-} from "@maillage/domain/inputs";
+import { clinicalActKind, clinicalNoteInput, completeNurseVisitInput } from "@maillage/domain/inputs";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useId } from "react";
 import { useController } from "react-hook-form";
 import { z } from "zod";
 import { enumOptions, useT } from "../../app/i18n/index.tsx";
 import type { ClinicalActKind } from "../../generated/enums.ts";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field, FieldSet } from "../../ui/Field.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { FieldSet } from "../../ui/Field.tsx";
 import { Stepper } from "../../ui/Stepper.tsx";
+import { TextAreaField } from "../../ui/TextAreaField.tsx";
 import type { VisitDetail } from "./nurse-visits.graphql.ts";
 
 /**
@@ -68,6 +64,7 @@ export function CompleteVisitForm({ visit, complete }: { visit: VisitDetail; com
       notes: visit.persons.map((person) => ({ personId: person.id, body: "", results: "" })),
     },
   });
+  const field = fieldBinder(form);
   const { errors } = form.formState;
   const acts = useController({ control: form.control, name: "acts" });
   const counts = acts.field.value;
@@ -114,32 +111,18 @@ export function CompleteVisitForm({ visit, complete }: { visit: VisitDetail; com
         {visit.persons.length > 0 ? <p className="alert alert--warn small">{t("visits.nurseOnly")}</p> : null}
         {visit.persons.map((person, index) => (
           <div key={person.id} className="grid-2">
-            <Field
+            <TextAreaField
               label={t("visits.clinicalNote", { alias: person.alias })}
-              error={errors.notes?.[index]?.body}
               optional
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  {...form.register(`notes.${index}.body`)}
-                  maxLength={columnLengths["ClinicalNote.body"]}
-                />
-              )}
-            </Field>
-            <Field
+              {...field(`notes.${index}.body`)}
+              column="ClinicalNote.body"
+            />
+            <TextAreaField
               label={t("visits.resultsFor", { alias: person.alias })}
-              error={errors.notes?.[index]?.results}
               optional
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  {...form.register(`notes.${index}.results`)}
-                  maxLength={columnLengths["ClinicalNote.results"]}
-                />
-              )}
-            </Field>
+              {...field(`notes.${index}.results`)}
+              column="ClinicalNote.results"
+            />
           </div>
         ))}
         <button type="submit" className="button button--primary" disabled={complete.isPending}>

@@ -1,12 +1,11 @@
 import { reassignNurseVisitInput } from "@maillage/domain/inputs";
 import { type UseMutationResult, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field } from "../../ui/Field.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import { VisitNursesQuery, visitKeys } from "./nurse-visits.graphql.ts";
+import { SelectField } from "../../ui/SelectField.tsx";
+import { loadTeam, organisationKeys } from "../organisations/organisations.graphql.ts";
 
 /** The API's reassignment input: the nurse chosen in the list (none chosen yet: required). */
 const reassignForm = z.object({
@@ -21,11 +20,9 @@ export type ReassignMutation = UseMutationResult<unknown, Error, ReassignValues>
  */
 export function ReassignVisitForm({ reassign, onCancel }: { reassign: ReassignMutation; onCancel(): void }) {
   const { t } = useT();
-  const team = useQuery({
-    queryKey: visitKeys.nurses,
-    queryFn: async () => (await request(VisitNursesQuery)).team,
-  });
+  const team = useQuery({ queryKey: organisationKeys.team, queryFn: loadTeam });
   const form = useDomainForm(reassignForm, { defaultValues: { nurseId: "" } });
+  const field = fieldBinder(form);
   const nurses = (team.data ?? []).filter((member) => member.roles.includes("NURSE"));
   return (
     <form
@@ -38,22 +35,13 @@ export function ReassignVisitForm({ reassign, onCancel }: { reassign: ReassignMu
       <h2>{t("visits.reassignTitle")}</h2>
       <FormAlert form={form} />
       {team.isError ? <QueryFailure error={team.error} onRetry={() => void team.refetch()} /> : null}
-      <Field
+      <SelectField
         label={t("visits.reassignTo")}
         hint={t("visits.reassignHint")}
-        error={form.formState.errors.nurseId}
-      >
-        {(control) => (
-          <select {...control} {...form.register("nurseId")}>
-            <option value="">{team.isPending ? t("app.loading") : "—"}</option>
-            {nurses.map((nurse) => (
-              <option key={nurse.userId} value={nurse.userId}>
-                {nurse.displayName}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        placeholder={team.isPending ? t("app.loading") : "—"}
+        choices={nurses.map((nurse) => ({ value: nurse.userId, label: nurse.displayName }))}
+        {...field("nurseId")}
+      />
       <div className="row">
         <button type="submit" className="button button--primary" disabled={reassign.isPending}>
           {t("visits.reassignSubmit")}

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { failureOf, mutate, request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { usePath } from "../../app/router.tsx";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field } from "../../ui/Field.tsx";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { mayTake, mayWrite, useViewer } from "../auth/session.ts";
 import { CompleteVisitForm, type CompletionValues } from "./CompleteVisitForm.tsx";
@@ -20,8 +20,11 @@ import {
   visitKeys,
 } from "./nurse-visits.graphql.ts";
 import { type ReassignValues, ReassignVisitForm } from "./ReassignVisitForm.tsx";
+import { TimeRangeFields } from "./TimeRangeFields.tsx";
 import { torontoInstant, torontoLocal } from "./week.ts";
 import "./visits.css";
+import { Fact } from "../../ui/Fact.tsx";
+import { NotFoundPage } from "../../ui/NotFoundPage.tsx";
 
 interface Answer {
   response: VisitResponse;
@@ -55,7 +58,7 @@ function OtherTimeForm({
   const form = useDomainForm(otherTimeForm, {
     defaultValues: { start: torontoLocal(visit.plannedStart), end: torontoLocal(visit.plannedEnd) },
   });
-  const { errors } = form.formState;
+  const field = fieldBinder(form);
   return (
     <form
       className="card visit-card"
@@ -73,14 +76,7 @@ function OtherTimeForm({
     >
       <h2>{t("visits.otherTime")}</h2>
       <FormAlert form={form} />
-      <div className="grid-2">
-        <Field label={t("visits.start")} hint={t("visits.localTime")} error={errors.start}>
-          {(control) => <input {...control} type="datetime-local" {...form.register("start")} />}
-        </Field>
-        <Field label={t("visits.end")} error={errors.end}>
-          {(control) => <input {...control} type="datetime-local" {...form.register("end")} />}
-        </Field>
-      </div>
+      <TimeRangeFields start={field("start")} end={field("end")} />
       <button type="submit" className="button button--primary" disabled={respond.isPending}>
         {t("visits.send")}
       </button>
@@ -143,13 +139,7 @@ export function VisitDetailPage({ params }: { params: Record<string, string> }) 
   if (visit.isPending) return <p role="status">{t("app.loading")}</p>;
   if (visit.isError) return <QueryFailure error={visit.error} onRetry={() => void visit.refetch()} />;
   const v = visit.data;
-  if (!v) {
-    return (
-      <section className="page">
-        <h1>{t("errors.NOT_FOUND")}</h1>
-      </section>
-    );
-  }
+  if (!v) return <NotFoundPage />;
   // Answers are the two people's (viewerRole), as the domain's booking rules allow them now.
   const answers = (response: VisitResponse) =>
     v.viewerRole !== null &&
@@ -165,6 +155,15 @@ export function VisitDetailPage({ params }: { params: Record<string, string> }) 
     ownsVisit &&
     mayTake(me, "REASSIGN_NURSE_VISIT") &&
     visitResponseOutcome(v.status, "CANCEL", false) !== null;
+  // What a button answering at once does, and what a button opening a panel does.
+  const answerButton = (response: "ACCEPT" | "DECLINE") => ({
+    disabled: respond.isPending,
+    onClick: () => respond.mutate({ response }),
+  });
+  const panelToggle = (name: "otherTime" | "reassign") => ({
+    "aria-expanded": panel === name,
+    onClick: () => setPanel(panel === name ? null : name),
+  });
   const status = respond.isSuccess
     ? t("visits.updated")
     : complete.isSuccess
@@ -187,36 +186,31 @@ export function VisitDetailPage({ params }: { params: Record<string, string> }) 
         </p>
       ) : null}
       <dl className="facts card visit-card visit-facts">
-        <dt>{t("visits.status")}</dt>
-        <dd>
+        <Fact term={t("visits.status")}>
           <span className="badge">{enumLabel("NurseVisitStatus", v.status)}</span>
-        </dd>
-        <dt>{t("visits.when")}</dt>
-        <dd>
+        </Fact>
+        <Fact term={t("visits.when")}>
           {formatDateTime(v.plannedStart)} –{" "}
           {formatDateTime(v.plannedEnd, { dateStyle: undefined, timeStyle: "short" })}
-        </dd>
-        <dt>{t("visits.place")}</dt>
-        <dd>{enumLabel("PlaceType", v.placeType)}</dd>
-        <dt>{t("visits.nurse")}</dt>
-        <dd>
+        </Fact>
+        <Fact term={t("visits.place")}>{enumLabel("PlaceType", v.placeType)}</Fact>
+        <Fact term={t("visits.nurse")}>
           {v.nurseName ?? "—"} ({v.organisation.name})
-        </dd>
-        <dt>{t("visits.worker")}</dt>
-        <dd>{v.workerName ?? "—"}</dd>
-        <dt>{t("visits.personsOf", { count: Math.max(1, v.persons.length) })}</dt>
-        <dd>{v.persons.map((p) => p.alias).join(", ") || "—"}</dd>
-        {v.reason ? (
-          <>
-            <dt>{t("visits.reason")}</dt>
-            <dd>{v.reason}</dd>
-          </>
+        </Fact>
+        <Fact term={t("visits.worker")}>{v.workerName ?? "—"}</Fact>
+        <Fact term={t("visits.personsOf", { count: Math.max(1, v.persons.length) })}>
+          {v.persons.map((p) => p.alias).join(", ") || "—"}
+        </Fact>
+        {v.reason ? <Fact term={t("visits.reason")}>{v.reason}</Fact> : null}
+        {v.meetingPlace ? (
+          <Fact term={t("visits.meetingPlaceShort")}>
+            <span className="visit-meeting-place">{v.meetingPlace}</span>
+          </Fact>
         ) : null}
         {v.acts.length ? (
-          <>
-            <dt>{t("visits.acts")}</dt>
-            <dd>{v.acts.map((a) => `${enumLabel("ClinicalActKind", a.kind)} × ${a.count}`).join(", ")}</dd>
-          </>
+          <Fact term={t("visits.acts")}>
+            {v.acts.map((a) => `${enumLabel("ClinicalActKind", a.kind)} × ${a.count}`).join(", ")}
+          </Fact>
         ) : null}
       </dl>
       {v.clinicalNotes.length ? (
@@ -237,42 +231,22 @@ export function VisitDetailPage({ params }: { params: Record<string, string> }) 
       ) : null}
       <div className="row file-actions">
         {answers("ACCEPT") ? (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={respond.isPending}
-            onClick={() => respond.mutate({ response: "ACCEPT" })}
-          >
+          <button type="button" className="button button--primary" {...answerButton("ACCEPT")}>
             {t("visits.accept")}
           </button>
         ) : null}
         {answers("DECLINE") ? (
-          <button
-            type="button"
-            className="button"
-            disabled={respond.isPending}
-            onClick={() => respond.mutate({ response: "DECLINE" })}
-          >
+          <button type="button" className="button" {...answerButton("DECLINE")}>
             {t("visits.decline")}
           </button>
         ) : null}
         {answers("PROPOSE_OTHER_TIME") ? (
-          <button
-            type="button"
-            className="button"
-            aria-expanded={panel === "otherTime"}
-            onClick={() => setPanel(panel === "otherTime" ? null : "otherTime")}
-          >
+          <button type="button" className="button" {...panelToggle("otherTime")}>
             {t("visits.otherTime")}
           </button>
         ) : null}
         {mayReassign ? (
-          <button
-            type="button"
-            className="button"
-            aria-expanded={panel === "reassign"}
-            onClick={() => setPanel(panel === "reassign" ? null : "reassign")}
-          >
+          <button type="button" className="button" {...panelToggle("reassign")}>
             {t("visits.reassign")}
           </button>
         ) : null}
@@ -283,22 +257,14 @@ export function VisitDetailPage({ params }: { params: Record<string, string> }) 
         ) : null}
       </div>
       {panel === "cancel" ? (
-        <div className="alert alert--warn" role="alertdialog" aria-label={t("visits.cancel")}>
-          <p>{t("visits.cancelConfirm")}</p>
-          <div className="row">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={respond.isPending}
-              onClick={() => respond.mutate({ response: "CANCEL" })}
-            >
-              {t("visits.cancel")}
-            </button>
-            <button type="button" className="button" onClick={() => setPanel(null)}>
-              {t("app.cancel")}
-            </button>
-          </div>
-        </div>
+        <ConfirmDialog
+          label={t("visits.cancel")}
+          question={t("visits.cancelConfirm")}
+          confirmLabel={t("visits.cancel")}
+          pending={respond.isPending}
+          onConfirm={() => respond.mutate({ response: "CANCEL" })}
+          onCancel={() => setPanel(null)}
+        />
       ) : null}
       {panel === "otherTime" ? <OtherTimeForm visit={v} respond={respond} /> : null}
       {panel === "reassign" && mayReassign ? (

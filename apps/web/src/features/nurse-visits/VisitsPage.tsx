@@ -3,6 +3,7 @@ import { useState } from "react";
 import { request } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
+import { PageHeading } from "../../ui/PageHeading.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { mayWrite, useViewer } from "../auth/session.ts";
 import {
@@ -137,6 +138,30 @@ function WeekCalendar() {
   const time = (value: string) => formatDateTime(value, { dateStyle: undefined, timeStyle: "short" });
   const within = (day: { start: Date; end: Date }, at: string) =>
     new Date(at) >= day.start && new Date(at) < day.end;
+  // The week's visits and accompaniments in time order; each day lists its own.
+  const events = [
+    ...(calendar.data?.visits ?? []).map((v) => ({
+      at: v.plannedStart,
+      key: v.id,
+      node: (
+        <Link to={visitPath(v.id)}>
+          {time(v.plannedStart)} {t("visits.kind.visit")} · {enumLabel("PlaceType", v.placeType)} ·{" "}
+          {enumLabel("NurseVisitStatus", v.status)}
+        </Link>
+      ),
+    })),
+    ...(calendar.data?.accompaniments ?? []).map((a) => ({
+      at: a.plannedAt,
+      key: a.id,
+      node: (
+        <span>
+          {time(a.plannedAt)} {t("visits.kind.accompaniment")} ·{" "}
+          {enumLabel("AccompanimentDestination", a.destination)}
+          {a.person ? ` · ${a.person.alias}` : ""}
+        </span>
+      ),
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <section aria-labelledby="calendar-title">
       <h2 id="calendar-title">{t("visits.calendar")}</h2>
@@ -162,33 +187,7 @@ function WeekCalendar() {
       ) : null}
       <ol className="week">
         {week.days.map((day) => {
-          const events = [
-            ...(calendar.data?.visits ?? [])
-              .filter((v) => within(day, v.plannedStart))
-              .map((v) => ({
-                at: v.plannedStart,
-                key: v.id,
-                node: (
-                  <Link to={visitPath(v.id)}>
-                    {time(v.plannedStart)} {t("visits.kind.visit")} · {enumLabel("PlaceType", v.placeType)} ·{" "}
-                    {enumLabel("NurseVisitStatus", v.status)}
-                  </Link>
-                ),
-              })),
-            ...(calendar.data?.accompaniments ?? [])
-              .filter((a) => within(day, a.plannedAt))
-              .map((a) => ({
-                at: a.plannedAt,
-                key: a.id,
-                node: (
-                  <span>
-                    {time(a.plannedAt)} {t("visits.kind.accompaniment")} ·{" "}
-                    {enumLabel("AccompanimentDestination", a.destination)}
-                    {a.person ? ` · ${a.person.alias}` : ""}
-                  </span>
-                ),
-              })),
-          ].sort((a, b) => a.at.localeCompare(b.at));
+          const dayEvents = events.filter((event) => within(day, event.at));
           return (
             <li key={day.start.toISOString()} className="week__day card">
               <h3>
@@ -200,11 +199,11 @@ function WeekCalendar() {
                   month: "long",
                 })}
               </h3>
-              {events.length === 0 ? (
+              {dayEvents.length === 0 ? (
                 <p className="small muted">{t("visits.emptyDay")}</p>
               ) : (
                 <ul className="week__events">
-                  {events.map((event) => (
+                  {dayEvents.map((event) => (
                     <li key={event.key} className="small">
                       {event.node}
                     </li>
@@ -224,14 +223,10 @@ export function VisitsPage() {
   const me = useViewer();
   return (
     <section className="page">
-      <div className="row row--between">
-        <h1>{t("visits.title")}</h1>
-        {mayWrite(me, "NURSE_VISIT") ? (
-          <Link to="/visites/nouvelle" className="button button--primary">
-            {t("visits.book")}
-          </Link>
-        ) : null}
-      </div>
+      <PageHeading
+        title={t("visits.title")}
+        action={mayWrite(me, "NURSE_VISIT") ? { to: "/visites/nouvelle", label: t("visits.book") } : null}
+      />
       <Notices />
       <Pending />
       <WeekCalendar />

@@ -10,7 +10,7 @@ export const visitKeys = {
   detail: (id: string) => ["visits", "detail", id] as const,
   slots: (durationMinutes: string) => ["visits", "slots", durationMinutes] as const,
   named: (personId: string) => ["visits", "named", personId] as const,
-  nurses: ["visits", "nurses"] as const,
+  consents: (personId: string) => ["visits", "consents", personId] as const,
   availability: ["visits", "availability"] as const,
 };
 
@@ -23,13 +23,13 @@ export const VisitFields = graphql(`
     plannedStart
     plannedEnd
     reason
+    meetingPlace
     nurseName
     workerName
     viewerRole
     proposedByViewer
     persons {
-      id
-      alias
+      ...PersonSummary
     }
     acts {
       kind
@@ -119,16 +119,23 @@ export const JointVisitSlotsQuery = graphql(`
   }
 `);
 
-export type JointSlot = ResultOf<typeof JointVisitSlotsQuery>["jointVisitSlots"][number];
-
-export const VisitPersonAliasQuery = graphql(`
-  query VisitPersonAlias($id: ID!) {
-    person(id: $id) {
-      id
-      alias
+/** Before any free time is offered: may each person be booked with a nurse of each partner organisation? */
+export const JointVisitConsentsQuery = graphql(`
+  query JointVisitConsents($personIds: [ID!]!) {
+    jointVisitConsents(personIds: $personIds) {
+      personId
+      consented
+      organisation {
+        id
+        name
+      }
     }
   }
 `);
+
+export type JointVisitConsent = ResultOf<typeof JointVisitConsentsQuery>["jointVisitConsents"][number];
+
+export type JointSlot = ResultOf<typeof JointVisitSlotsQuery>["jointVisitSlots"][number];
 
 export const ProposeNurseVisit = graphql(`
   mutation ProposeNurseVisit($input: ProposeNurseVisitInput!) {
@@ -170,17 +177,6 @@ export const CompleteNurseVisit = graphql(`
         }
       }
       ...MutationFailure
-    }
-  }
-`);
-
-/** The organisation's members, for a coordinator handing a visit to another nurse. */
-export const VisitNursesQuery = graphql(`
-  query VisitNurses {
-    team {
-      userId
-      displayName
-      roles
     }
   }
 `);
@@ -259,10 +255,7 @@ export const RemoveAbsence = graphql(`
       ... on RemoveAbsenceSuccess {
         data
       }
-      ... on AppError {
-        code
-        message
-      }
+      ...MutationFailure
     }
   }
 `);

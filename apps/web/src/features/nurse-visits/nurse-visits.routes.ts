@@ -13,11 +13,7 @@ export const nurseVisitRoutes: RouteDefinition[] = [
 ];
 
 export const nurseVisitNavEntries: NavEntry[] = [
-  {
-    to: "/visites",
-    label: "visits.nav",
-    visible: (me) => mayRead(me, "NURSE_VISIT"),
-  },
+  { to: "/visites", label: "visits.nav", visible: (me) => mayRead(me, "NURSE_VISIT") },
   {
     to: "/disponibilites",
     label: "availability.nav",

@@ -1,15 +1,17 @@
 import { mayChangeMemberRoles } from "@maillage/domain";
 import { setMemberRolesInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useController } from "react-hook-form";
 import { failureOf, mutate } from "../../app/graphql.ts";
 import { enumOptions, useT } from "../../app/i18n/index.tsx";
 import type { Role } from "../../generated/enums.ts";
 import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { FieldSet } from "../../ui/Field.tsx";
-import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { Loaded } from "../../ui/Loaded.tsx";
 import { type Me, useViewer } from "../auth/session.ts";
+import { InvitationsSection } from "./InvitationsSection.tsx";
+import { DeactivateButton, EndSessionsSection } from "./MemberAccess.tsx";
 import { loadTeam, organisationKeys, SetMemberRoles, type TeamMember } from "./organisations.graphql.ts";
 import "./organisations.css";
 
@@ -50,7 +52,7 @@ function OwnRoles({ member }: { member: TeamMember }) {
   );
 }
 
-function MemberRoles({ member }: { member: TeamMember }) {
+function MemberRoles({ member, onDeactivated }: { member: TeamMember; onDeactivated(name: string): void }) {
   const { t, enumLabel } = useT();
   const me = useViewer();
   const nameId = useId();
@@ -129,39 +131,53 @@ function MemberRoles({ member }: { member: TeamMember }) {
           {save.isPending ? t("team.saving") : t("app.save")}
         </button>
       </form>
+      <DeactivateButton member={member} onDeactivated={onDeactivated} />
     </li>
   );
 }
 
-/** /equipe: the organisation's members and their roles (org admins and coordinators). */
+/**
+ * /equipe: the organisation's members and their roles, invitations, deactivation, and ending
+ * every session of the team (org admins and coordinators; the last, org admins).
+ */
 export function TeamPage() {
   const { t } = useT();
   const me = useViewer();
   const team = useQuery({ queryKey: organisationKeys.team, queryFn: loadTeam });
+  // The card of a deactivated member goes: the page says so where focus returns.
+  const [deactivated, setDeactivated] = useState<string | null>(null);
+  const deactivatedStatus = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (deactivated) deactivatedStatus.current?.focus();
+  }, [deactivated]);
   return (
     <section className="page">
       <h1>{t("team.title")}</h1>
       <p className="muted">{t("team.intro")}</p>
       <p className="alert alert--warn">{t("team.leastPrivilege")}</p>
-      {team.isPending ? (
-        <p role="status" className="muted">
-          {t("app.loading")}
-        </p>
-      ) : team.isError ? (
-        <QueryFailure error={team.error} onRetry={() => void team.refetch()} />
-      ) : team.data.length === 0 ? (
-        <p className="muted">{t("team.empty")}</p>
-      ) : (
-        <ul className="card-list">
-          {team.data.map((member) =>
-            member.userId === me.user.id ? (
-              <OwnRoles key={member.userId} member={member} />
-            ) : (
-              <MemberRoles key={member.userId} member={member} />
-            ),
-          )}
-        </ul>
-      )}
+      <p
+        ref={deactivatedStatus}
+        role="status"
+        tabIndex={-1}
+        className={deactivated ? "alert alert--ok" : "visually-hidden"}
+      >
+        {deactivated ? t("members.deactivated", { name: deactivated }) : null}
+      </p>
+      <Loaded query={team} emptyWhen={(members) => members.length === 0} emptyText={t("team.empty")}>
+        {(members) => (
+          <ul className="card-list">
+            {members.map((member) =>
+              member.userId === me.user.id ? (
+                <OwnRoles key={member.userId} member={member} />
+              ) : (
+                <MemberRoles key={member.userId} member={member} onDeactivated={setDeactivated} />
+              ),
+            )}
+          </ul>
+        )}
+      </Loaded>
+      <InvitationsSection />
+      <EndSessionsSection />
     </section>
   );
 }

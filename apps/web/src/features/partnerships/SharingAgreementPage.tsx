@@ -6,7 +6,7 @@ import { enumOptions, type MessageKey, useT } from "../../app/i18n/index.tsx";
 import type { SharedRecordKind } from "../../generated/enums.ts";
 import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { FieldSet } from "../../ui/Field.tsx";
-import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { Loaded } from "../../ui/Loaded.tsx";
 import {
   type Partnership,
   partnershipKeys,
@@ -148,19 +148,11 @@ export function SharingAgreementPage() {
       <h1>{t("partnership.title")}</h1>
       <p>{t("partnership.intro")}</p>
       <p className="alert alert--warn">{t("partnership.narrowing")}</p>
-      {partnerships.isPending ? (
-        <p role="status" className="muted">
-          {t("app.loading")}
-        </p>
-      ) : partnerships.isError ? (
-        <QueryFailure error={partnerships.error} onRetry={() => void partnerships.refetch()} />
-      ) : partnerships.data.length === 0 ? (
-        <p className="muted">{t("partnership.none")}</p>
-      ) : (
-        partnerships.data.map((partnership) => (
-          <PartnershipCard key={partnership.id} partnership={partnership} />
-        ))
-      )}
+      <Loaded query={partnerships} emptyWhen={(data) => data.length === 0} emptyText={t("partnership.none")}>
+        {(data) =>
+          data.map((partnership) => <PartnershipCard key={partnership.id} partnership={partnership} />)
+        }
+      </Loaded>
     </section>
   );
 }

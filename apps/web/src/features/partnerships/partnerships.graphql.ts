@@ -4,18 +4,40 @@ import { graphql } from "../../generated/gql.ts";
 
 export const partnershipKeys = {
   sharingAgreements: ["partnerships", "sharing-agreements"] as const,
+  mine: ["partnerships", "mine"] as const,
 };
+
+/** A partnership and its member organisations. */
+export const PartnershipMembers = graphql(`
+  fragment PartnershipMembers on Partnership {
+    id
+    name
+    members {
+      id
+      name
+      kind
+    }
+  }
+`);
+
+/** The acting organisation's partnerships: their members, and what their agreement lets be shared. */
+export const MyPartnershipsQuery = graphql(`
+  query MyPartnerships {
+    myPartnerships {
+      ...PartnershipMembers
+      sharingAgreement {
+        recordKinds
+      }
+    }
+  }
+`);
+
+export type MyPartnership = ResultOf<typeof MyPartnershipsQuery>["myPartnerships"][number];
 
 export const SharingAgreementsQuery = graphql(`
   query SharingAgreements {
     myPartnerships {
-      id
-      name
-      members {
-        id
-        name
-        kind
-      }
+      ...PartnershipMembers
       sharingAgreement {
         recordKinds
         version

@@ -1,9 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
+import { PageHeading } from "../../ui/PageHeading.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { useDebounced } from "../../ui/useDebounced.ts";
 import { mayWrite, useViewer } from "../auth/session.ts";
 import { CaseloadQuery, personKeys } from "./persons.graphql.ts";
 import "./persons.css";
@@ -14,45 +16,36 @@ const filters = [
   { key: "minors", label: "persons.filter.minors" },
 ] as const;
 
-/** Waits for typing to pause before searching. */
-function useDebounced(value: string, delay = 250) {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
-
 export function CaseloadPage() {
   const { t, formatDate } = useT();
   const me = useViewer();
   const searchId = useId();
   const [search, setSearch] = useState("");
   const [active, setActive] = useState<(typeof filters)[number]["key"][]>([]);
-  const term = useDebounced(search.trim());
+  // Archived files are out of the caseload; a search can bring them back in view.
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const term = useDebounced(search.trim(), 250);
   const caseload = useInfiniteQuery({
-    queryKey: personKeys.caseload(term, active),
+    queryKey: personKeys.caseload(term, includeArchived ? [...active, "archived"] : active),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       request(CaseloadQuery, {
         search: term || null,
         filter: Object.fromEntries(active.map((key) => [key, true])),
         after: pageParam,
+        includeArchived,
       }),
     getNextPageParam: (page) => (page.persons.pageInfo.hasNextPage ? page.persons.pageInfo.endCursor : null),
   });
   const rows = caseload.data?.pages.flatMap((page) => page.persons.edges.map((edge) => edge.node)) ?? [];
   return (
     <section className="page">
-      <div className="row row--between">
-        <h1>{t("persons.title")}</h1>
-        {mayWrite(me, "PERSON_PROFILE") ? (
-          <Link to="/personnes/nouvelle" className="button button--primary">
-            {t("persons.new")}
-          </Link>
-        ) : null}
-      </div>
+      <PageHeading
+        title={t("persons.title")}
+        action={
+          mayWrite(me, "PERSON_PROFILE") ? { to: "/personnes/nouvelle", label: t("persons.new") } : null
+        }
+      />
       <div className="field">
         <label htmlFor={searchId}>{t("persons.search")}</label>
         <input
@@ -87,6 +80,14 @@ export function CaseloadPage() {
               {t(filter.label)}
             </button>
           ))}
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={includeArchived}
+            onClick={() => setIncludeArchived((current) => !current)}
+          >
+            {t("persons.includeArchived")}
+          </button>
         </div>
       </fieldset>
       {caseload.isError ? (
@@ -117,6 +118,7 @@ export function CaseloadPage() {
                     {last ? t("persons.lastMet", { date: formatDate(last) }) : t("persons.neverMet")}
                   </span>
                   <span className="row">
+                    {person.archivedAt ? <span className="badge">{t("persons.archived")}</span> : null}
                     {person.possiblyMinor ? (
                       <span className="badge badge--danger">{t("persons.minor")}</span>
                     ) : null}

@@ -1,21 +1,20 @@
-import { columnLengths, recordConsentInput } from "@maillage/domain/inputs";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { recordConsentInput } from "@maillage/domain/inputs";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useController } from "react-hook-form";
 import { z } from "zod";
-import { failureOf, mutate, request } from "../../app/graphql.ts";
+import { failureOf, mutate } from "../../app/graphql.ts";
 import { enumOptions, useT } from "../../app/i18n/index.tsx";
 import type { ConsentStatus, SharedRecordKind } from "../../generated/enums.ts";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field, FieldSet } from "../../ui/Field.tsx";
+import { ToggleChips } from "../../ui/ChipsField.tsx";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { SelectField } from "../../ui/SelectField.tsx";
+import { SuccessStatus } from "../../ui/SuccessStatus.tsx";
+import { TextField } from "../../ui/TextField.tsx";
 import { useViewer } from "../auth/session.ts";
-import {
-  type Consent,
-  MyPartnershipsQuery,
-  personKeys,
-  RecordConsent,
-  WithdrawConsent,
-} from "./persons.graphql.ts";
+import { useMyPartnerships } from "../partnerships/useMyPartnerships.ts";
+import { type Consent, personKeys, RecordConsent, WithdrawConsent } from "./persons.graphql.ts";
 
 const statusBadge: Record<ConsentStatus, string> = {
   ACTIVE: "badge--ok",
@@ -23,14 +22,6 @@ const statusBadge: Record<ConsentStatus, string> = {
   WITHDRAWN: "badge--danger",
   UPCOMING: "badge--warn",
 };
-
-export function usePartnerships() {
-  return useQuery({
-    queryKey: personKeys.partnerships,
-    queryFn: async () => (await request(MyPartnershipsQuery)).myPartnerships,
-    staleTime: 60_000,
-  });
-}
 
 function ConsentItem({ consent, personId }: { consent: Consent; personId: string }) {
   const { t, formatDate, enumLabel, failureMessage } = useT();
@@ -70,22 +61,14 @@ function ConsentItem({ consent, personId }: { consent: Consent; personId: string
       ) : null}
       {consent.status === "ACTIVE" || consent.status === "UPCOMING" ? (
         confirming ? (
-          <div className="alert alert--warn" role="alertdialog" aria-label={t("consent.withdraw")}>
-            <p>{t("consent.withdrawConfirm")}</p>
-            <div className="row">
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => withdraw.mutate()}
-                disabled={withdraw.isPending}
-              >
-                {t("consent.withdrawYes")}
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>
-                {t("app.cancel")}
-              </button>
-            </div>
-          </div>
+          <ConfirmDialog
+            label={t("consent.withdraw")}
+            question={t("consent.withdrawConfirm")}
+            confirmLabel={t("consent.withdrawYes")}
+            pending={withdraw.isPending}
+            onConfirm={() => withdraw.mutate()}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
             {t("consent.withdraw")}
@@ -123,10 +106,11 @@ function RecordConsentForm({ personId }: { personId: string }) {
   const { t, enumLabel } = useT();
   const me = useViewer();
   const queryClient = useQueryClient();
-  const partnerships = usePartnerships();
+  const partnerships = useMyPartnerships();
   const form = useDomainForm(consentForm, {
     defaultValues: { grantee: "", recordKinds: ["PROFILE"], expiresAt: "", note: "" },
   });
+  const field = fieldBinder(form);
   const { errors } = form.formState;
   const kinds = useController({ control: form.control, name: "recordKinds" });
   const options = (partnerships.data ?? []).flatMap((partnership) => [
@@ -167,64 +151,36 @@ function RecordConsentForm({ personId }: { personId: string }) {
     onError: (error) => showFailure(form, error, consentFieldOf),
   });
   const selected: SharedRecordKind[] = kinds.field.value;
-  const toggle = (kind: SharedRecordKind) =>
-    kinds.field.onChange(selected.includes(kind) ? selected.filter((k) => k !== kind) : [...selected, kind]);
   return (
     <form onSubmit={form.handleSubmit((values) => record.mutate(values))} noValidate className="card">
       <h3>{t("consent.record")}</h3>
       <FormAlert form={form} />
-      {record.isSuccess ? (
-        <p role="status" className="alert alert--ok">
-          {t("consent.recorded")}
-        </p>
-      ) : null}
-      <Field label={t("consent.grantee")} error={errors.grantee}>
-        {(control) => (
-          <select
-            {...control}
-            {...form.register("grantee", {
-              // Kinds the new grantee's agreement does not allow are no longer offered: unselect them.
-              onChange: (event: { target: { value: string } }) => {
-                const allowed = options.find((option) => option.value === event.target.value)?.allowed;
-                if (allowed) kinds.field.onChange(selected.filter((kind) => allowed.includes(kind)));
-              },
-            })}
-          >
-            <option value="">—</option>
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <FieldSet legend={t("consent.kinds")} hint={t("consent.agreementLimit")} error={errors.recordKinds}>
-        <div className="chips">
-          {offeredKinds.map((kind, index) => (
-            <button
-              key={kind}
-              // The first chip takes the focus when the choice is refused.
-              ref={index === 0 ? kinds.field.ref : undefined}
-              type="button"
-              className="chip"
-              aria-pressed={selected.includes(kind)}
-              onClick={() => toggle(kind)}
-            >
-              {enumLabel("SharedRecordKind", kind)}
-            </button>
-          ))}
-        </div>
-      </FieldSet>
+      <SuccessStatus shown={record.isSuccess}>{t("consent.recorded")}</SuccessStatus>
+      <SelectField
+        label={t("consent.grantee")}
+        placeholder="—"
+        choices={options}
+        {...field("grantee", {
+          // Kinds the new grantee's agreement does not allow are no longer offered: unselect them.
+          onChange: (event: { target: { value: string } }) => {
+            const allowed = options.find((option) => option.value === event.target.value)?.allowed;
+            if (allowed) kinds.field.onChange(selected.filter((kind) => allowed.includes(kind)));
+          },
+        })}
+      />
+      <ToggleChips
+        legend={t("consent.kinds")}
+        hint={t("consent.agreementLimit")}
+        error={errors.recordKinds}
+        options={offeredKinds}
+        label={(kind) => enumLabel("SharedRecordKind", kind)}
+        value={selected}
+        onChange={kinds.field.onChange}
+        chipRef={kinds.field.ref}
+      />
       <div className="grid-2">
-        <Field label={t("consent.expiresAt")} error={errors.expiresAt} optional>
-          {(control) => <input {...control} type="date" {...form.register("expiresAt")} />}
-        </Field>
-        <Field label={t("consent.note")} error={errors.note} optional>
-          {(control) => (
-            <input {...control} maxLength={columnLengths["Consent.note"]} {...form.register("note")} />
-          )}
-        </Field>
+        <TextField label={t("consent.expiresAt")} optional type="date" {...field("expiresAt")} />
+        <TextField label={t("consent.note")} optional column="Consent.note" {...field("note")} />
       </div>
       <button type="submit" className="button button--primary" disabled={record.isPending}>
         {t("consent.record")}

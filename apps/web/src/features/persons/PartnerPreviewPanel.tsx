@@ -2,9 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { RequestError, request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
+import { Fact } from "../../ui/Fact.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { useViewer } from "../auth/session.ts";
-import { usePartnerships } from "./ConsentSection.tsx";
+import { useMyPartnerships } from "../partnerships/useMyPartnerships.ts";
 import { type PartnerPreview, PartnerPreviewQuery, personKeys } from "./persons.graphql.ts";
 
 async function loadPreview(person: string, organisation: string): Promise<PartnerPreview> {
@@ -22,7 +23,7 @@ export function PartnerPreviewPanel({ personId }: { personId: string }) {
   const { t, formatDateTime, enumLabel } = useT();
   const me = useViewer();
   const selectId = useId();
-  const partnerships = usePartnerships();
+  const partnerships = useMyPartnerships();
   const [organisationId, setOrganisationId] = useState("");
   const organisations = new Map(
     (partnerships.data ?? [])
@@ -61,18 +62,12 @@ export function PartnerPreviewPanel({ personId }: { personId: string }) {
           </p>
           {profile ? (
             <dl className="facts">
-              <dt>{t("file.alias")}</dt>
-              <dd>{profile.alias}</dd>
-              <dt>{t("file.birthYear")}</dt>
-              <dd>{profile.birthYear ?? "—"}</dd>
-              <dt>{t("file.gender")}</dt>
-              <dd>{enumLabel("Gender", profile.gender)}</dd>
-              <dt>{t("file.languages")}</dt>
-              <dd>{profile.languages.join(", ") || "—"}</dd>
-              <dt>{t("file.contact")}</dt>
-              <dd>{profile.safeContactNote ?? "—"}</dd>
-              <dt>{t("file.legalName")}</dt>
-              <dd>{hidden}</dd>
+              <Fact term={t("file.alias")}>{profile.alias}</Fact>
+              <Fact term={t("file.birthYear")}>{profile.birthYear ?? "—"}</Fact>
+              <Fact term={t("file.gender")}>{enumLabel("Gender", profile.gender)}</Fact>
+              <Fact term={t("file.languages")}>{profile.languages.join(", ") || "—"}</Fact>
+              <Fact term={t("file.contact")}>{profile.safeContactNote ?? "—"}</Fact>
+              <Fact term={t("file.legalName")}>{hidden}</Fact>
             </dl>
           ) : null}
           {result.encounters.length > 0 ? (

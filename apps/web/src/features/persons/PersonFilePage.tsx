@@ -2,19 +2,24 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
-import { Link } from "../../app/router.tsx";
+import { Link, usePath } from "../../app/router.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import { mayWrite, useViewer } from "../auth/session.ts";
+import { mayTake, mayWrite, useViewer } from "../auth/session.ts";
 import { ConsentSection } from "./ConsentSection.tsx";
+import { ArchiveControls, MergePanel } from "./FileMaintenance.tsx";
 import { PartnerPreviewPanel } from "./PartnerPreviewPanel.tsx";
 import { PersonFileQuery, personKeys } from "./persons.graphql.ts";
 import { Timeline } from "./Timeline.tsx";
 import "./persons.css";
+import { Fact } from "../../ui/Fact.tsx";
+import { NotFoundPage } from "../../ui/NotFoundPage.tsx";
 
 export function PersonFilePage({ params }: { params: Record<string, string> }) {
   const { t, enumLabel } = useT();
   const me = useViewer();
   const id = params.id ?? "";
+  // `?fusionner=<id>`: a possible duplicate to merge into this file (from the new file's warning).
+  const suggestedMerge = usePath().search.get("fusionner");
   const file = useQuery({
     queryKey: personKeys.file(id),
     queryFn: async () => (await request(PersonFileQuery, { id })).person,
@@ -35,10 +40,9 @@ export function PersonFilePage({ params }: { params: Record<string, string> }) {
   const person = file.data;
   if (!person) {
     return (
-      <section className="page">
-        <h1>{t("errors.NOT_FOUND")}</h1>
+      <NotFoundPage>
         <Link to="/personnes">{t("persons.title")}</Link>
-      </section>
+      </NotFoundPage>
     );
   }
   const encoded = encodeURIComponent(person.id);
@@ -84,29 +88,34 @@ export function PersonFilePage({ params }: { params: Record<string, string> }) {
           ))}
         </div>
       ) : null}
+      {owned && (mayWrite(me, "PERSON_PROFILE") || mayTake(me, "MERGE_PERSON_FILES")) ? (
+        <div className="row file-actions">
+          {mayWrite(me, "PERSON_PROFILE") ? (
+            <ArchiveControls key={person.id} personId={person.id} archivedAt={person.archivedAt ?? null} />
+          ) : null}
+          {mayTake(me, "MERGE_PERSON_FILES") && !person.archivedAt ? (
+            <MergePanel
+              key={person.id}
+              personId={person.id}
+              alias={person.alias}
+              suggested={suggestedMerge}
+            />
+          ) : null}
+        </div>
+      ) : null}
       <section aria-labelledby="profile-title" className="card">
         <h2 id="profile-title">{t("file.profile")}</h2>
         <dl className="facts">
-          <dt>{t("file.birthYear")}</dt>
-          <dd>{person.birthYear ?? "—"}</dd>
-          <dt>{t("file.gender")}</dt>
-          <dd>{enumLabel("Gender", person.gender)}</dd>
-          <dt>{t("file.languages")}</dt>
-          <dd>{person.languages.join(", ") || "—"}</dd>
-          <dt>{t("file.contact")}</dt>
-          <dd>
+          <Fact term={t("file.birthYear")}>{person.birthYear ?? "—"}</Fact>
+          <Fact term={t("file.gender")}>{enumLabel("Gender", person.gender)}</Fact>
+          <Fact term={t("file.languages")}>{person.languages.join(", ") || "—"}</Fact>
+          <Fact term={t("file.contact")}>
             {t(person.mayText ? "file.mayText" : "file.mayNotText")} ·{" "}
             {t(person.mayLeaveMessage ? "file.mayLeaveMessage" : "file.mayNotLeaveMessage")}
             {person.safeContactNote ? <div>{person.safeContactNote}</div> : null}
-          </dd>
-          {person.legalName ? (
-            <>
-              <dt>{t("file.legalName")}</dt>
-              <dd>{person.legalName}</dd>
-            </>
-          ) : null}
-          <dt>{t("file.owner")}</dt>
-          <dd>{person.organisation.name}</dd>
+          </Fact>
+          {person.legalName ? <Fact term={t("file.legalName")}>{person.legalName}</Fact> : null}
+          <Fact term={t("file.owner")}>{person.organisation.name}</Fact>
         </dl>
       </section>
       <h2>{t("timeline.title")}</h2>

@@ -1,14 +1,16 @@
-import { columnLengths, createPersonInput } from "@maillage/domain/inputs";
+import { createPersonInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { mutate, request } from "../../app/graphql.ts";
-import { enumOptions, useT } from "../../app/i18n/index.tsx";
+import { useT } from "../../app/i18n/index.tsx";
 import { Link, navigate } from "../../app/router.tsx";
-import type { Gender } from "../../generated/enums.ts";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { CheckboxField, Field } from "../../ui/Field.tsx";
+import { CheckboxInput } from "../../ui/CheckboxInput.tsx";
+import { FormAlert, fieldBinder, numberText, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { EnumSelectField } from "../../ui/EnumSelectField.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import { mayWrite, useViewer } from "../auth/session.ts";
+import { SuccessStatus } from "../../ui/SuccessStatus.tsx";
+import { TextField } from "../../ui/TextField.tsx";
+import { mayTake, mayWrite, useViewer } from "../auth/session.ts";
 import {
   CreatePerson,
   type PersonFile,
@@ -22,11 +24,7 @@ import {
  * year as digits, the languages as codes separated by commas. Every other rule is the API's.
  */
 const personForm = createPersonInput.extend({
-  birthYear: z
-    .string()
-    .trim()
-    .transform((text): number | null | undefined => (text === "" ? null : Number(text)))
-    .pipe(createPersonInput.shape.birthYear),
+  birthYear: numberText(createPersonInput.shape.birthYear),
   languages: z
     .string()
     .transform((text): string[] | null | undefined => text.split(/[,\s]+/).filter(Boolean))
@@ -93,11 +91,11 @@ export function PersonFormPage({ params }: { params: Record<string, string> }) {
 }
 
 function PersonForm({ editing, initial }: { editing: string | null; initial: PersonFormValues }) {
-  const { t, enumLabel } = useT();
+  const { t } = useT();
   const me = useViewer();
   const queryClient = useQueryClient();
   const form = useDomainForm(personForm, { defaultValues: initial });
-  const { errors } = form.formState;
+  const field = fieldBinder(form);
   const save = useMutation({
     mutationFn: async ({ legalName, ...profile }: PersonFormOutput) => {
       // The legal name is sent only by those who may write it (an empty one clears it).
@@ -134,6 +132,16 @@ function PersonForm({ editing, initial }: { editing: string | null; initial: Per
               {person.birthYear ? (
                 <span className="muted"> · {t("persons.bornIn", { year: person.birthYear })}</span>
               ) : null}
+              {mayTake(me, "MERGE_PERSON_FILES") ? (
+                <div>
+                  <Link
+                    to={`${fileLink(person.id)}?fusionner=${encodeURIComponent(created.person.id)}`}
+                    className="button button--quiet"
+                  >
+                    {t("merge.suggest")}
+                  </Link>
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -149,72 +157,47 @@ function PersonForm({ editing, initial }: { editing: string | null; initial: Per
       <h1>{t(editing ? "form.editTitle" : "form.createTitle")}</h1>
       <form onSubmit={form.handleSubmit((values) => save.mutate(values))} noValidate>
         <FormAlert form={form} />
-        {editing && save.isSuccess ? (
-          <p role="status" className="alert alert--ok">
-            {t("form.saved")}
-          </p>
-        ) : null}
-        <Field label={t("form.alias")} hint={t("form.aliasHint")} error={errors.alias}>
-          {(control) => (
-            <input
-              {...control}
-              {...form.register("alias")}
-              required
-              maxLength={columnLengths["Person.alias"]}
-              autoComplete="off"
-            />
-          )}
-        </Field>
+        <SuccessStatus shown={Boolean(editing) && save.isSuccess}>{t("form.saved")}</SuccessStatus>
+        <TextField
+          label={t("form.alias")}
+          hint={t("form.aliasHint")}
+          {...field("alias")}
+          required
+          column="Person.alias"
+          autoComplete="off"
+        />
         <div className="grid-2">
-          <Field label={t("form.birthYear")} error={errors.birthYear} optional>
-            {(control) => (
-              <input {...control} {...form.register("birthYear")} inputMode="numeric" maxLength={4} />
-            )}
-          </Field>
-          <Field label={t("form.gender")} error={errors.gender}>
-            {(control) => (
-              <select {...control} {...form.register("gender")}>
-                {enumOptions("Gender").map((gender: Gender) => (
-                  <option key={gender} value={gender}>
-                    {enumLabel("Gender", gender)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <TextField
+            label={t("form.birthYear")}
+            optional
+            {...field("birthYear")}
+            inputMode="numeric"
+            maxLength={4}
+          />
+          <EnumSelectField vocabulary="Gender" label={t("form.gender")} {...field("gender")} />
         </div>
-        <Field label={t("form.languages")} hint={t("form.languagesHint")} error={errors.languages}>
-          {(control) => <input {...control} {...form.register("languages")} autoComplete="off" />}
-        </Field>
-        <CheckboxField label={t("form.mayText")} error={errors.mayText}>
-          {(control) => <input {...control} type="checkbox" {...form.register("mayText")} />}
-        </CheckboxField>
-        <CheckboxField label={t("form.mayLeaveMessage")} error={errors.mayLeaveMessage}>
-          {(control) => <input {...control} type="checkbox" {...form.register("mayLeaveMessage")} />}
-        </CheckboxField>
-        <Field label={t("form.safeContactNote")} error={errors.safeContactNote} optional>
-          {(control) => (
-            <input
-              {...control}
-              {...form.register("safeContactNote")}
-              maxLength={columnLengths["Person.safeContactNote"]}
-            />
-          )}
-        </Field>
-        <CheckboxField label={t("form.followUp")} error={errors.inRegularFollowUp}>
-          {(control) => <input {...control} type="checkbox" {...form.register("inRegularFollowUp")} />}
-        </CheckboxField>
+        <TextField
+          label={t("form.languages")}
+          hint={t("form.languagesHint")}
+          {...field("languages")}
+          autoComplete="off"
+        />
+        <CheckboxInput label={t("form.mayText")} {...field("mayText")} />
+        <CheckboxInput label={t("form.mayLeaveMessage")} {...field("mayLeaveMessage")} />
+        <TextField
+          label={t("form.safeContactNote")}
+          optional
+          {...field("safeContactNote")}
+          column="Person.safeContactNote"
+        />
+        <CheckboxInput label={t("form.followUp")} {...field("inRegularFollowUp")} />
         {mayWrite(me, "LEGAL_NAME") ? (
-          <Field label={t("form.legalName")} error={errors.legalName}>
-            {(control) => (
-              <input
-                {...control}
-                {...form.register("legalName")}
-                maxLength={columnLengths["PersonLegalName.legalName"]}
-                autoComplete="off"
-              />
-            )}
-          </Field>
+          <TextField
+            label={t("form.legalName")}
+            {...field("legalName")}
+            column="PersonLegalName.legalName"
+            autoComplete="off"
+          />
         ) : null}
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {t(editing ? "form.save" : "form.create")}

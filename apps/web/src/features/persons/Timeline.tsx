@@ -3,6 +3,7 @@ import { useState } from "react";
 import { failureOf, mutate } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { DeleteEncounter, type PersonFile, personKeys } from "./persons.graphql.ts";
 
 type EntryKind = "encounter" | "accompaniment" | "visit" | "referral";
@@ -35,23 +36,16 @@ function EncounterActions({ encounterId, personId }: { encounterId: string; pers
   });
   if (confirming) {
     return (
-      <div className="alert alert--warn" role="alertdialog" aria-label={t("timeline.delete")}>
-        <p>{t("timeline.deleteConfirm")}</p>
+      <ConfirmDialog
+        label={t("timeline.delete")}
+        question={t("timeline.deleteConfirm")}
+        confirmLabel={t("timeline.delete")}
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
         {remove.isError ? <p role="alert">{failureMessage(failureOf(remove.error))}</p> : null}
-        <div className="row">
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={remove.isPending}
-            onClick={() => remove.mutate()}
-          >
-            {t("timeline.delete")}
-          </button>
-          <button type="button" className="button" onClick={() => setConfirming(false)}>
-            {t("app.cancel")}
-          </button>
-        </div>
-      </div>
+      </ConfirmDialog>
     );
   }
   return (
@@ -69,14 +63,17 @@ function EncounterActions({ encounterId, personId }: { encounterId: string; pers
   );
 }
 
+/** What every entry has: its kind, its record's id, when it happened. */
+function entryOf(kind: EntryKind, id: string, at: string) {
+  return { kind, id, at };
+}
+
 /** One history of the file: encounters, accompaniments, visits and referrals, newest first. */
 export function Timeline({ person }: { person: PersonFile }) {
   const { t, formatDateTime, enumLabel } = useT();
   const entries: Entry[] = [
     ...person.encounters.edges.map(({ node }) => ({
-      kind: "encounter" as const,
-      id: node.id,
-      at: node.occurredAt,
+      ...entryOf("encounter", node.id, node.occurredAt),
       facts: [
         `${enumLabel("Channel", node.channel)} · ${enumLabel("PlaceType", node.placeType)}`,
         node.headCount > 1 ? t("timeline.people", { count: node.headCount }) : "",
@@ -87,9 +84,7 @@ export function Timeline({ person }: { person: PersonFile }) {
       changeable: node.viewerMayChange,
     })),
     ...person.accompaniments.edges.map(({ node }) => ({
-      kind: "accompaniment" as const,
-      id: node.id,
-      at: node.plannedAt,
+      ...entryOf("accompaniment", node.id, node.plannedAt),
       facts: [
         `${enumLabel("AccompanimentDestination", node.destination)} · ${enumLabel("AccompanimentStatus", node.status)}`,
         node.outcome ?? "",
@@ -97,9 +92,7 @@ export function Timeline({ person }: { person: PersonFile }) {
       note: node.note,
     })),
     ...person.nurseVisits.edges.map(({ node }) => ({
-      kind: "visit" as const,
-      id: node.id,
-      at: node.plannedStart,
+      ...entryOf("visit", node.id, node.plannedStart),
       facts: [
         `${enumLabel("PlaceType", node.placeType)} · ${enumLabel("NurseVisitStatus", node.status)}`,
         node.acts.map((a) => `${enumLabel("ClinicalActKind", a.kind)} × ${a.count}`).join(", "),
@@ -107,9 +100,7 @@ export function Timeline({ person }: { person: PersonFile }) {
       link: `/visites/${encodeURIComponent(node.id)}`,
     })),
     ...person.referrals.edges.map(({ node }) => ({
-      kind: "referral" as const,
-      id: node.id,
-      at: node.createdAt,
+      ...entryOf("referral", node.id, node.createdAt),
       facts: [
         `${node.serviceRequested} — ${person.ownedByViewer ? t("timeline.referredTo", { name: node.toOrganisation.name }) : t("timeline.referredFrom", { name: node.fromOrganisation.name })}`,
         `${enumLabel("ReferralStatus", node.status)}${node.outcome ? ` · ${enumLabel("ReferralOutcome", node.outcome)}` : ""}`,

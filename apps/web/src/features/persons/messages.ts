@@ -32,6 +32,41 @@ export const personMessages = defineMessages(
     "file.legalName": "Nom légal (restreint)",
     "file.owner": "Dossier de",
     "file.edit": "Modifier",
+    "file.archive": "Archiver le dossier",
+    "file.archiveQuestion":
+      "Archiver ce dossier ? Il quittera la liste des personnes suivies et les choix de personne ; il reste lisible par une recherche « inclure les archivés », avec tout son historique.",
+    "file.archiveReason": "Raison",
+    "file.archiveReasonHint": "Par exemple : a déménagé. Gardée au journal d'audit.",
+    "file.archivedOn": "Dossier archivé le {date}. Il n'apparaît plus dans la liste des personnes suivies.",
+    "file.restore": "Restaurer le dossier",
+    "file.restored": "Dossier restauré.",
+    "persons.includeArchived": "Inclure les archivés",
+    "persons.archived": "Archivé",
+    "merge.open": "Fusionner avec un autre dossier…",
+    "merge.title": "Fusionner un doublon dans ce dossier",
+    "merge.intro":
+      "Ce dossier ({alias}) est conservé. Tout ce qui est au dossier choisi y sera déplacé, puis le dossier choisi disparaîtra des listes.",
+    "merge.search": "Rechercher le doublon par pseudonyme",
+    "merge.choose": "Choisir {alias}",
+    "merge.back": "Choisir un autre dossier",
+    "merge.summary": "Sera déplacé de {merged} vers {kept} :",
+    "merge.question": "Fusionner {merged} dans {kept} ? Cette opération ne peut pas être défaite.",
+    "merge.confirm": "Fusionner",
+    "merge.done": "Dossiers fusionnés. Déplacé dans ce dossier :",
+    "merge.suggest": "Fusionner ce doublon dans le dossier existant…",
+    "merge.nothing": "Rien d'autre que le dossier lui-même : aucun enregistrement à déplacer.",
+    "merge.count.encounters": "{count, plural, =0 {aucune rencontre} one {# rencontre} other {# rencontres}}",
+    "merge.count.accompaniments":
+      "{count, plural, =0 {aucun accompagnement} one {# accompagnement} other {# accompagnements}}",
+    "merge.count.nurseVisits":
+      "{count, plural, =0 {aucune visite conjointe} one {# visite conjointe} other {# visites conjointes}}",
+    "merge.count.referrals": "{count, plural, =0 {aucune référence} one {# référence} other {# références}}",
+    "merge.count.consents":
+      "{count, plural, =0 {aucun consentement} one {# consentement (avec son historique)} other {# consentements (avec leur historique)}}",
+    "merge.count.followers":
+      "{count, plural, =0 {aucune personne qui suit le dossier} one {# personne qui suit le dossier} other {# personnes qui suivent le dossier}}",
+    "merge.count.legalName":
+      "{count, plural, =0 {nom légal : celui du dossier conservé (ou aucun)} other {le nom légal (le dossier conservé n'en a pas)}}",
     "file.newEncounter": "Nouvelle rencontre",
     "file.refer": "Référer",
     "file.bookVisit": "Visite conjointe",
@@ -137,6 +172,41 @@ export const personMessages = defineMessages(
     "file.legalName": "Legal name (restricted)",
     "file.owner": "File of",
     "file.edit": "Edit",
+    "file.archive": "Archive the file",
+    "file.archiveQuestion":
+      "Archive this file? It will leave the caseload and the person pickers; it stays readable from a search with “include archived”, with all its history.",
+    "file.archiveReason": "Reason",
+    "file.archiveReasonHint": "For example: moved away. Kept in the audit log.",
+    "file.archivedOn": "File archived on {date}. It no longer appears in the caseload.",
+    "file.restore": "Restore the file",
+    "file.restored": "File restored.",
+    "persons.includeArchived": "Include archived",
+    "persons.archived": "Archived",
+    "merge.open": "Merge with another file…",
+    "merge.title": "Merge a duplicate into this file",
+    "merge.intro":
+      "This file ({alias}) is kept. Everything in the chosen file moves here, then the chosen file disappears from the lists.",
+    "merge.search": "Search the duplicate by alias",
+    "merge.choose": "Choose {alias}",
+    "merge.back": "Choose another file",
+    "merge.summary": "Will move from {merged} to {kept}:",
+    "merge.question": "Merge {merged} into {kept}? This cannot be undone.",
+    "merge.confirm": "Merge",
+    "merge.done": "Files merged. Moved into this file:",
+    "merge.suggest": "Merge this duplicate into the existing file…",
+    "merge.nothing": "Nothing but the file itself: no record to move.",
+    "merge.count.encounters": "{count, plural, =0 {no encounter} one {# encounter} other {# encounters}}",
+    "merge.count.accompaniments":
+      "{count, plural, =0 {no accompaniment} one {# accompaniment} other {# accompaniments}}",
+    "merge.count.nurseVisits":
+      "{count, plural, =0 {no joint visit} one {# joint visit} other {# joint visits}}",
+    "merge.count.referrals": "{count, plural, =0 {no referral} one {# referral} other {# referrals}}",
+    "merge.count.consents":
+      "{count, plural, =0 {no consent} one {# consent (with its history)} other {# consents (with their history)}}",
+    "merge.count.followers":
+      "{count, plural, =0 {nobody following the file} one {# person following the file} other {# people following the file}}",
+    "merge.count.legalName":
+      "{count, plural, =0 {legal name: the kept file's (or none)} other {the legal name (the kept file has none)}}",
     "file.newEncounter": "New encounter",
     "file.refer": "Refer",
     "file.bookVisit": "Joint visit",

@@ -7,16 +7,33 @@ export const personKeys = {
   caseload: (search: string, filters: string[]) => ["persons", "caseload", search, ...filters] as const,
   file: (id: string) => ["persons", "file", id] as const,
   preview: (id: string, organisationId: string) => ["persons", "preview", id, organisationId] as const,
-  partnerships: ["persons", "partnerships"] as const,
 };
 
+/** A person as a link or a picker names her: her id and alias (never her legal name). */
+export const PersonSummary = graphql(`
+  fragment PersonSummary on Person {
+    id
+    alias
+  }
+`);
+
+/** The alias of a person named in a link (`?personne=`), to preselect her. */
+export const PersonAliasQuery = graphql(`
+  query PersonAlias($id: ID!) {
+    person(id: $id) {
+      ...PersonSummary
+    }
+  }
+`);
+
 export const CaseloadQuery = graphql(`
-  query Caseload($search: String, $filter: CaseloadFilter, $after: String) {
-    persons(first: 25, search: $search, filter: $filter, after: $after) {
+  query Caseload($search: String, $filter: CaseloadFilter, $after: String, $includeArchived: Boolean) {
+    persons(first: 25, search: $search, filter: $filter, after: $after, includeArchived: $includeArchived) {
       edges {
         node {
           id
           alias
+          archivedAt
           birthYear
           possiblyMinor
           inRegularFollowUp
@@ -31,8 +48,7 @@ export const CaseloadQuery = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...NextPage
       }
     }
   }
@@ -52,6 +68,7 @@ export const PersonFileQuery = graphql(`
       inRegularFollowUp
       possiblyMinor
       ownedByViewer
+      archivedAt
       legalName
       organisation {
         id
@@ -145,23 +162,6 @@ export const PersonFileQuery = graphql(`
 export type PersonFile = NonNullable<ResultOf<typeof PersonFileQuery>["person"]>;
 export type Consent = PersonFile["consents"][number];
 
-export const MyPartnershipsQuery = graphql(`
-  query MyPartnerships {
-    myPartnerships {
-      id
-      name
-      members {
-        id
-        name
-        kind
-      }
-      sharingAgreement {
-        recordKinds
-      }
-    }
-  }
-`);
-
 export const RecordConsent = graphql(`
   mutation RecordConsent($input: RecordConsentInput!) {
     recordConsent(input: $input) {
@@ -186,10 +186,7 @@ export const WithdrawConsent = graphql(`
           status
         }
       }
-      ... on AppError {
-        code
-        message
-      }
+      ...MutationFailure
     }
   }
 `);
@@ -200,8 +197,7 @@ export const CreatePerson = graphql(`
       __typename
       ... on CreatePersonSuccess {
         person {
-          id
-          alias
+          ...PersonSummary
         }
         possibleDuplicates {
           id
@@ -220,8 +216,7 @@ export const UpdatePerson = graphql(`
       __typename
       ... on UpdatePersonSuccess {
         person {
-          id
-          alias
+          ...PersonSummary
         }
       }
       ...MutationFailure
@@ -236,10 +231,7 @@ export const DeleteEncounter = graphql(`
       ... on DeleteEncounterSuccess {
         deletedId
       }
-      ... on AppError {
-        code
-        message
-      }
+      ...MutationFailure
     }
   }
 `);
@@ -288,13 +280,103 @@ export const PartnerPreviewQuery = graphql(`
           }
         }
       }
-      ... on AppError {
-        code
-        message
-      }
+      ...AppErrorMessage
     }
   }
 `);
 
 type PreviewResult = ResultOf<typeof PartnerPreviewQuery>["personAsSeenBy"];
 export type PartnerPreview = Extract<PreviewResult, { __typename: "PersonAsSeenBySuccess" }>["preview"];
+
+export const ArchivePerson = graphql(`
+  mutation ArchivePerson($input: ArchivePersonInput!) {
+    archivePerson(input: $input) {
+      __typename
+      ... on ArchivePersonSuccess {
+        person {
+          id
+          archivedAt
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+export const RestorePerson = graphql(`
+  mutation RestorePerson($input: RestorePersonInput!) {
+    restorePerson(input: $input) {
+      __typename
+      ... on RestorePersonSuccess {
+        person {
+          id
+          archivedAt
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+/** Files of the acting organisation to merge into the one shown: a search by alias. */
+export const MergeCandidatesQuery = graphql(`
+  query MergeCandidates($search: String) {
+    persons(first: 10, search: $search, filter: { ownOnly: true }, includeArchived: true) {
+      edges {
+        node {
+          id
+          alias
+          birthYear
+          archivedAt
+        }
+      }
+    }
+  }
+`);
+
+export const PersonMergePreviewQuery = graphql(`
+  query PersonMergePreview($keepId: ID!, $mergeId: ID!) {
+    personMergePreview(keepId: $keepId, mergeId: $mergeId) {
+      consentsMatch
+      merge {
+        id
+        alias
+        birthYear
+      }
+      records {
+        encounters
+        accompaniments
+        nurseVisits
+        referrals
+        consents
+        followers
+        legalName
+      }
+    }
+  }
+`);
+
+export type MergedRecordCounts = NonNullable<
+  ResultOf<typeof PersonMergePreviewQuery>["personMergePreview"]
+>["records"];
+
+export const MergePersons = graphql(`
+  mutation MergePersons($input: MergePersonsInput!) {
+    mergePersons(input: $input) {
+      __typename
+      ... on MergePersonsSuccess {
+        mergedId
+        moved {
+          encounters
+          accompaniments
+          nurseVisits
+          referrals
+          consents
+          followers
+          legalName
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);

@@ -12,9 +12,5 @@ export const personRoutes: RouteDefinition[] = [
 ];
 
 export const personNavEntries: NavEntry[] = [
-  {
-    to: "/personnes",
-    label: "persons.nav",
-    visible: (me) => mayRead(me, "PERSON_PROFILE"),
-  },
+  { to: "/personnes", label: "persons.nav", visible: (me) => mayRead(me, "PERSON_PROFILE") },
 ];

@@ -4,15 +4,16 @@ import {
   transitionNeedsMessage,
   transitionNeedsOutcome,
 } from "@maillage/domain";
-import { columnLengths, transitionReferralInput } from "@maillage/domain/inputs";
+import { transitionReferralInput } from "@maillage/domain/inputs";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { z } from "zod";
 import { failureOf, mutate } from "../../app/graphql.ts";
-import { enumOptions, type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import type { ReferralStatus } from "../../generated/enums.ts";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field } from "../../ui/Field.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { EnumSelectField } from "../../ui/EnumSelectField.tsx";
+import { TextAreaField } from "../../ui/TextAreaField.tsx";
 import { type ReferralDetail, referralKeys, TransitionReferral } from "./referrals.graphql.ts";
 
 /** Transitions that ask for something first (a reason, an outcome) open a small form. */
@@ -101,11 +102,11 @@ function TransitionForm({
   onConflict(): void;
   onCancel(): void;
 }) {
-  const { t, enumLabel } = useT();
+  const { t } = useT();
   const form = useDomainForm(transitionForm(to), {
     defaultValues: { message: "", outcome: "", outcomeNote: "" },
   });
-  const { errors } = form.formState;
+  const field = fieldBinder(form);
   const transition = useTransition(referral, onDone);
   const closing = transitionNeedsOutcome(to);
   const declining = transitionNeedsMessage(to);
@@ -127,42 +128,26 @@ function TransitionForm({
       <FormAlert form={form} />
       {closing ? (
         <>
-          <Field label={t("referrals.outcome")} error={errors.outcome}>
-            {(control) => (
-              <select {...control} {...form.register("outcome")}>
-                <option value="">—</option>
-                {enumOptions("ReferralOutcome").map((value) => (
-                  <option key={value} value={value}>
-                    {enumLabel("ReferralOutcome", value)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t("referrals.outcomeNote")} error={errors.outcomeNote} optional>
-            {(control) => (
-              <textarea
-                {...control}
-                {...form.register("outcomeNote")}
-                maxLength={columnLengths["Referral.outcomeNote"]}
-              />
-            )}
-          </Field>
+          <EnumSelectField
+            vocabulary="ReferralOutcome"
+            label={t("referrals.outcome")}
+            placeholder="—"
+            {...field("outcome")}
+          />
+          <TextAreaField
+            label={t("referrals.outcomeNote")}
+            optional
+            {...field("outcomeNote")}
+            column="Referral.outcomeNote"
+          />
         </>
       ) : null}
-      <Field
+      <TextAreaField
         label={t(declining ? "referrals.actions.declineReason" : "referrals.actions.message")}
-        error={errors.message}
         optional={!declining}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            {...form.register("message")}
-            maxLength={columnLengths["ReferralTransition.message"]}
-          />
-        )}
-      </Field>
+        {...field("message")}
+        column="ReferralTransition.message"
+      />
       <div className="row">
         <button type="submit" className="button button--primary" disabled={transition.isPending}>
           {t(confirmLabel[to] ?? "app.save")}

@@ -8,6 +8,8 @@ import { ReferralActions } from "./ReferralActions.tsx";
 import { ReferralStatusBadges } from "./ReferralStatusBadges.tsx";
 import { MarkReferralRead, type ReferralDetail, ReferralQuery, referralKeys } from "./referrals.graphql.ts";
 import "./referrals.css";
+import { Fact } from "../../ui/Fact.tsx";
+import { Loading } from "../../ui/Loaded.tsx";
 
 function ReferralHistory({ referral }: { referral: ReferralDetail }) {
   const { t, formatDateTime, enumLabel } = useT();
@@ -60,9 +62,7 @@ export function ReferralDetailPage({ params }: { params: Record<string, string> 
     return (
       <section className="page">
         <h1>{t("referrals.title")}</h1>
-        <p role="status" className="muted">
-          {t("app.loading")}
-        </p>
+        <Loading />
       </section>
     );
   }
@@ -96,42 +96,23 @@ export function ReferralDetailPage({ params }: { params: Record<string, string> 
       )}
       <div className="card referral-facts">
         <dl className="facts">
-          <dt>{t("referrals.detail.person")}</dt>
-          <dd>
+          <Fact term={t("referrals.detail.person")}>
             {node.person ? (
               <Link to={`/personnes/${encodeURIComponent(node.person.id)}`}>{node.person.alias}</Link>
             ) : (
               t("referrals.personHidden")
             )}
-          </dd>
-          <dt>{t("referrals.detail.fromOrganisation")}</dt>
-          <dd>{node.fromOrganisation.name}</dd>
-          <dt>{t("referrals.detail.toOrganisation")}</dt>
-          <dd>{node.toOrganisation.name}</dd>
-          <dt>{t("referrals.detail.service")}</dt>
-          <dd>{node.serviceRequested}</dd>
-          <dt>{t("referrals.detail.reason")}</dt>
-          <dd>{node.reason}</dd>
-          {node.message ? (
-            <>
-              <dt>{t("referrals.detail.message")}</dt>
-              <dd>{node.message}</dd>
-            </>
-          ) : null}
-          <dt>{t("referrals.detail.status")}</dt>
-          <dd>{enumLabel("ReferralStatus", node.status)}</dd>
+          </Fact>
+          <Fact term={t("referrals.detail.fromOrganisation")}>{node.fromOrganisation.name}</Fact>
+          <Fact term={t("referrals.detail.toOrganisation")}>{node.toOrganisation.name}</Fact>
+          <Fact term={t("referrals.detail.service")}>{node.serviceRequested}</Fact>
+          <Fact term={t("referrals.detail.reason")}>{node.reason}</Fact>
+          {node.message ? <Fact term={t("referrals.detail.message")}>{node.message}</Fact> : null}
+          <Fact term={t("referrals.detail.status")}>{enumLabel("ReferralStatus", node.status)}</Fact>
           {node.outcome ? (
-            <>
-              <dt>{t("referrals.outcome")}</dt>
-              <dd>{enumLabel("ReferralOutcome", node.outcome)}</dd>
-            </>
+            <Fact term={t("referrals.outcome")}>{enumLabel("ReferralOutcome", node.outcome)}</Fact>
           ) : null}
-          {node.outcomeNote ? (
-            <>
-              <dt>{t("referrals.outcomeNote")}</dt>
-              <dd>{node.outcomeNote}</dd>
-            </>
-          ) : null}
+          {node.outcomeNote ? <Fact term={t("referrals.outcomeNote")}>{node.outcomeNote}</Fact> : null}
         </dl>
       </div>
       <ReferralActions referral={node} />

@@ -3,7 +3,7 @@ import { request } from "../../app/graphql.ts";
 import { enumOptions, useT } from "../../app/i18n/index.tsx";
 import { Link, navigate, usePath } from "../../app/router.tsx";
 import type { ReferralBox, ReferralView } from "../../generated/enums.ts";
-import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { Loaded } from "../../ui/Loaded.tsx";
 import { useReferralCounts } from "./ReferralBadge.tsx";
 import { ReferralStatusBadges } from "./ReferralStatusBadges.tsx";
 import { type ReferralSummary, ReferralsQuery, referralKeys } from "./referrals.graphql.ts";
@@ -106,28 +106,24 @@ export function ReferralsPage() {
         </div>
       </fieldset>
       {box === "OUTBOX" ? <p className="small muted">{t("referrals.newReferralHint")}</p> : null}
-      {referrals.isPending ? (
-        <p role="status" className="muted">
-          {t("app.loading")}
-        </p>
-      ) : referrals.isError ? (
-        <QueryFailure error={referrals.error} onRetry={() => void referrals.refetch()} />
-      ) : referrals.data.edges.length === 0 ? (
-        <p className="muted">{t("referrals.empty")}</p>
-      ) : (
-        <>
-          <p role="status" className="small muted">
-            {t(referrals.data.pageInfo.hasNextPage ? "referrals.shownFirst" : "referrals.shown", {
-              count: referrals.data.edges.length,
-            })}
-          </p>
-          <ul className="card-list" aria-label={enumLabel("ReferralBox", box)}>
-            {referrals.data.edges.map(({ node }) => (
-              <ReferralRow key={node.id} referral={node} />
-            ))}
-          </ul>
-        </>
-      )}
+      <Loaded
+        query={referrals}
+        emptyWhen={(page) => page.edges.length === 0}
+        emptyText={t("referrals.empty")}
+      >
+        {({ edges, pageInfo }) => (
+          <>
+            <p role="status" className="small muted">
+              {t(pageInfo.hasNextPage ? "referrals.shownFirst" : "referrals.shown", { count: edges.length })}
+            </p>
+            <ul className="card-list" aria-label={enumLabel("ReferralBox", box)}>
+              {edges.map(({ node }) => (
+                <ReferralRow key={node.id} referral={node} />
+              ))}
+            </ul>
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,22 +1,22 @@
-import { columnLengths, sendReferralInput } from "@maillage/domain/inputs";
+import { sendReferralInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useController } from "react-hook-form";
 import { z } from "zod";
-import { failureOf, mutate, type ResultOf, request } from "../../app/graphql.ts";
-import { enumOptions, useT } from "../../app/i18n/index.tsx";
+import { failureOf, mutate, request } from "../../app/graphql.ts";
+import { useT } from "../../app/i18n/index.tsx";
 import { Link, usePath } from "../../app/router.tsx";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { Field, FieldSet } from "../../ui/Field.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { EnumChoiceChips } from "../../ui/EnumChipsField.tsx";
+import { SelectField } from "../../ui/SelectField.tsx";
+import { TextAreaField } from "../../ui/TextAreaField.tsx";
+import { TextField } from "../../ui/TextField.tsx";
 import { useViewer } from "../auth/session.ts";
-import {
-  PartnerOrganisationsQuery,
-  ReferredPersonQuery,
-  referralKeys,
-  SendReferral,
-} from "./referrals.graphql.ts";
+import { ReferredPersonQuery, referralKeys, SendReferral } from "./referrals.graphql.ts";
 import "./referrals.css";
+import type { MyPartnership } from "../partnerships/partnerships.graphql.ts";
+import { useMyPartnerships } from "../partnerships/useMyPartnerships.ts";
 
-type Partnerships = ResultOf<typeof PartnerOrganisationsQuery>["myPartnerships"];
+type Partnerships = MyPartnership[];
 
 /** Every partner organisation once, never the acting one. */
 function partnerOrganisations(partnerships: Partnerships, actingId: string | undefined) {
@@ -24,7 +24,7 @@ function partnerOrganisations(partnerships: Partnerships, actingId: string | und
   for (const partnership of partnerships) {
     for (const member of partnership.members) if (member.id !== actingId) byId.set(member.id, member.name);
   }
-  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /**
@@ -68,13 +68,10 @@ export function SendReferralPage() {
 }
 
 function SendReferralForm({ personId }: { personId: string }) {
-  const { t, enumLabel } = useT();
+  const { t } = useT();
   const me = useViewer();
   const queryClient = useQueryClient();
-  const partnerships = useQuery({
-    queryKey: referralKeys.partners,
-    queryFn: async () => (await request(PartnerOrganisationsQuery)).myPartnerships,
-  });
+  const partnerships = useMyPartnerships();
   const partners = partnerOrganisations(partnerships.data ?? [], me.actingOrganisation?.id);
   const form = useDomainForm(referralForm, {
     defaultValues: {
@@ -85,7 +82,7 @@ function SendReferralForm({ personId }: { personId: string }) {
       message: "",
     },
   });
-  const { errors } = form.formState;
+  const field = fieldBinder(form);
   const urgency = useController({ control: form.control, name: "urgency" });
   const send = useMutation({
     mutationFn: ({ message, ...referral }: ReferralFormOutput) =>
@@ -122,66 +119,26 @@ function SendReferralForm({ personId }: { personId: string }) {
             </Link>
           </p>
         ) : null}
-        <Field
+        <SelectField
           label={t("referrals.send.partner")}
           hint={partnerships.isSuccess && partners.length === 0 ? t("referrals.send.noPartner") : undefined}
-          error={errors.toOrganisationId}
-        >
-          {(control) => (
-            <select {...control} {...form.register("toOrganisationId")}>
-              <option value="">{t("referrals.send.choosePartner")}</option>
-              {partners.map((partner) => (
-                <option key={partner.id} value={partner.id}>
-                  {partner.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t("referrals.send.service")} error={errors.serviceRequested}>
-          {(control) => (
-            <input
-              {...control}
-              {...form.register("serviceRequested")}
-              maxLength={columnLengths["Referral.serviceRequested"]}
-            />
-          )}
-        </Field>
-        <Field label={t("referrals.send.reason")} error={errors.reason}>
-          {(control) => (
-            <textarea
-              {...control}
-              {...form.register("reason")}
-              maxLength={columnLengths["Referral.reason"]}
-            />
-          )}
-        </Field>
-        <FieldSet legend={t("referrals.urgency")} error={errors.urgency}>
-          <div className="chips">
-            {enumOptions("Urgency").map((option, index) => (
-              <button
-                key={option}
-                // The first chip takes the focus when the choice is refused.
-                ref={index === 0 ? urgency.field.ref : undefined}
-                type="button"
-                className="chip"
-                aria-pressed={urgency.field.value === option}
-                onClick={() => urgency.field.onChange(option)}
-              >
-                {enumLabel("Urgency", option)}
-              </button>
-            ))}
-          </div>
-        </FieldSet>
-        <Field label={t("referrals.send.message")} error={errors.message} optional>
-          {(control) => (
-            <textarea
-              {...control}
-              {...form.register("message")}
-              maxLength={columnLengths["Referral.message"]}
-            />
-          )}
-        </Field>
+          placeholder={t("referrals.send.choosePartner")}
+          choices={partners}
+          {...field("toOrganisationId")}
+        />
+        <TextField
+          label={t("referrals.send.service")}
+          {...field("serviceRequested")}
+          column="Referral.serviceRequested"
+        />
+        <TextAreaField label={t("referrals.send.reason")} {...field("reason")} column="Referral.reason" />
+        <EnumChoiceChips vocabulary="Urgency" legend={t("referrals.urgency")} controller={urgency} />
+        <TextAreaField
+          label={t("referrals.send.message")}
+          optional
+          {...field("message")}
+          column="Referral.message"
+        />
         <button type="submit" className="button button--primary button--block" disabled={send.isPending}>
           {send.isPending ? t("referrals.send.sending") : t("referrals.send.submit")}
         </button>

@@ -10,7 +10,6 @@ export const referralKeys = {
   list: (box: ReferralBox, view: ReferralView) => ["referrals", "list", box, view] as const,
   detail: (id: string) => ["referrals", "detail", id] as const,
   counts: ["referrals", "counts"] as const,
-  partners: ["referrals", "partners"] as const,
   person: (id: string) => ["referrals", "person", id] as const,
 };
 
@@ -26,8 +25,7 @@ export const ReferralSummaryFields = graphql(`
     createdAt
     updatedAt
     person {
-      id
-      alias
+      ...PersonSummary
     }
     fromOrganisation {
       id
@@ -92,19 +90,6 @@ export const ReferralCountsQuery = graphql(`
       inboxUnread
       outboxUnread
       inboxOverdue
-    }
-  }
-`);
-
-export const PartnerOrganisationsQuery = graphql(`
-  query PartnerOrganisations {
-    myPartnerships {
-      id
-      name
-      members {
-        id
-        name
-      }
     }
   }
 `);

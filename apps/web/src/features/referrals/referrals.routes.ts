@@ -12,9 +12,5 @@ export const referralRoutes: RouteDefinition[] = [
 ];
 
 export const referralNavEntries: NavEntry[] = [
-  {
-    to: "/references",
-    label: "nav.referrals",
-    visible: (me) => mayRead(me, "REFERRAL"),
-  },
+  { to: "/references", label: "nav.referrals", visible: (me) => mayRead(me, "REFERRAL") },
 ];

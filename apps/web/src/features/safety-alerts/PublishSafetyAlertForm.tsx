@@ -1,19 +1,19 @@
-import { instantAtWallTime } from "@maillage/domain";
+import { type IdentifyingDetail, identifyingDetails, instantAtWallTime } from "@maillage/domain";
 import { columnLengths, publishSafetyAlertInput } from "@maillage/domain/inputs";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useDeferredValue, useId } from "react";
 import { z } from "zod";
-import { mutate, request } from "../../app/graphql.ts";
+import { mutate } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { CheckboxInput } from "../../ui/CheckboxInput.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { Field } from "../../ui/Field.tsx";
-import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import {
-  AlertPartnershipsQuery,
-  PublishSafetyAlert,
-  safetyAlertKeys,
-  torontoDay,
-} from "./safety-alerts.graphql.ts";
+import { Loaded } from "../../ui/Loaded.tsx";
+import { SelectField } from "../../ui/SelectField.tsx";
+import { TextAreaField } from "../../ui/TextAreaField.tsx";
+import { TextField } from "../../ui/TextField.tsx";
+import { useMyPartnerships } from "../partnerships/useMyPartnerships.ts";
+import { PublishSafetyAlert, safetyAlertKeys, torontoDay } from "./safety-alerts.graphql.ts";
 
 /** A `date` box's day as the API's `Date` (UTC midnight, as it stores it); undefined when empty. */
 function dayOf(text: string): Date | undefined {
@@ -45,29 +45,48 @@ const emptyAlert = (partnershipId: string): AlertValues => ({
   area: "",
   occurredOn: torontoDay(),
   expiresAt: torontoDay(30),
+  checkedNoOneIdentifiable: false,
 });
+
+const detailLabels = {
+  NAME: "alerts.identifying.NAME",
+  AGE: "alerts.identifying.AGE",
+  PHONE: "alerts.identifying.PHONE",
+  EMAIL: "alerts.identifying.EMAIL",
+  STREET_ADDRESS: "alerts.identifying.STREET_ADDRESS",
+} as const;
+
+/**
+ * Beside "what happened", as it is typed: what in the text may identify someone (the domain's
+ * identifyingDetails, which the API runs again). The writer may still publish, after ticking
+ * that she checked — one deliberate tap, which the audit event records.
+ */
+function IdentifyingWarning({ id, details }: { id: string; details: IdentifyingDetail[] }) {
+  const { t } = useT();
+  return (
+    <div id={id} className="alert alert--warn identifying-warning" role="status">
+      <p>{t("alerts.identifying.title")}</p>
+      <ul>
+        {details.map((detail) => (
+          <li key={`${detail.kind}-${detail.index}`}>
+            {t("alerts.identifying.item", { text: detail.text, kind: t(detailLabels[detail.kind]) })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** Those who write alerts publish one to one of their partnerships (never the victim's identity). */
 export function PublishSafetyAlertForm() {
   const { t } = useT();
   const titleId = useId();
-  const partnerships = useQuery({
-    queryKey: safetyAlertKeys.partnerships,
-    queryFn: async () => (await request(AlertPartnershipsQuery)).myPartnerships,
-  });
+  const partnerships = useMyPartnerships();
   return (
     <section aria-labelledby={titleId}>
       <h2 id={titleId}>{t("alerts.publish.title")}</h2>
-      {partnerships.isPending ? (
-        <p role="status" className="muted">
-          {t("app.loading")}
-        </p>
-      ) : partnerships.isError ? (
-        <QueryFailure error={partnerships.error} onRetry={() => void partnerships.refetch()} />
-      ) : (
-        // Loaded first: the only partnership, when there is one, is chosen from the start.
-        <AlertForm partnerships={partnerships.data} />
-      )}
+      {/* Loaded first: the only partnership, when there is one, is chosen from the start. */}
+      <Loaded query={partnerships}>{(data) => <AlertForm partnerships={data} />}</Loaded>
     </section>
   );
 }
@@ -78,7 +97,12 @@ function AlertForm({ partnerships }: { partnerships: { id: string; name: string 
   const queryClient = useQueryClient();
   const only = partnerships.length === 1 ? (partnerships[0]?.id ?? "") : "";
   const form = useDomainForm(alertForm, { defaultValues: emptyAlert(only) });
+  const field = fieldBinder(form);
   const { errors } = form.formState;
+  // Checked on the deferred text: typing stays quick on a slow phone.
+  const whatHappened = useDeferredValue(form.watch("whatHappened"));
+  const details = identifyingDetails(whatHappened ?? "");
+  const warningId = `${ids}-identifying`;
   const publish = useMutation({
     mutationFn: ({ occurredOn, expiresAt, ...alert }: z.output<typeof alertForm>) =>
       mutate(PublishSafetyAlert, (data) => data.publishSafetyAlert, {
@@ -105,80 +129,84 @@ function AlertForm({ partnerships }: { partnerships: { id: string; name: string 
       <div role="status" className={publish.isSuccess ? "alert alert--ok" : "visually-hidden"}>
         {publish.isSuccess ? t("alerts.publish.published") : null}
       </div>
-      <form className="card" onSubmit={form.handleSubmit((values) => publish.mutate(values))} noValidate>
+      <form
+        className="card"
+        onSubmit={form.handleSubmit((values) => {
+          // The API refuses it too: the warning must have been read and the box ticked.
+          if (identifyingDetails(values.whatHappened).length > 0 && !values.checkedNoOneIdentifiable) {
+            form.setError(
+              "checkedNoOneIdentifiable",
+              { type: "MAY_IDENTIFY_SOMEONE", message: "MAY_IDENTIFY_SOMEONE" },
+              { shouldFocus: true },
+            );
+            return;
+          }
+          publish.mutate(values);
+        })}
+        noValidate
+      >
         <FormAlert form={form} />
-        <Field
+        <SelectField
           label={t("alerts.partnership")}
           hint={partnerships.length === 0 ? t("alerts.publish.noPartnership") : undefined}
-          error={errors.partnershipId}
-        >
-          {(control) => (
-            <select {...control} {...form.register("partnershipId")}>
-              <option value="">{t("alerts.publish.choosePartnership")}</option>
-              {partnerships.map((partnership) => (
-                <option key={partnership.id} value={partnership.id}>
-                  {partnership.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          placeholder={t("alerts.publish.choosePartnership")}
+          choices={partnerships.map((partnership) => ({ value: partnership.id, label: partnership.name }))}
+          {...field("partnershipId")}
+        />
         <Field label={t("alerts.whatHappened")} error={errors.whatHappened}>
           {(control) => (
             <textarea
               {...control}
               // The reminder above says what never to write here.
-              aria-describedby={[control["aria-describedby"], reminderId].filter(Boolean).join(" ")}
+              aria-describedby={[
+                control["aria-describedby"],
+                reminderId,
+                details.length > 0 ? warningId : null,
+              ]
+                .filter(Boolean)
+                .join(" ")}
               {...form.register("whatHappened")}
               maxLength={columnLengths["SafetyAlert.whatHappened"]}
             />
           )}
         </Field>
+        {details.length > 0 ? (
+          <>
+            <IdentifyingWarning id={warningId} details={details} />
+            <div className="identifying-check">
+              <CheckboxInput label={t("alerts.identifying.checked")} {...field("checkedNoOneIdentifiable")} />
+            </div>
+          </>
+        ) : null}
         <div className="grid-2">
-          <Field label={t("alerts.aggressor")} error={errors.aggressorDescription} optional>
-            {(control) => (
-              <textarea
-                {...control}
-                {...form.register("aggressorDescription")}
-                maxLength={columnLengths["SafetyAlert.aggressorDescription"]}
-              />
-            )}
-          </Field>
-          <Field label={t("alerts.vehicle")} error={errors.vehicleDescription} optional>
-            {(control) => (
-              <textarea
-                {...control}
-                {...form.register("vehicleDescription")}
-                maxLength={columnLengths["SafetyAlert.vehicleDescription"]}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            label={t("alerts.aggressor")}
+            optional
+            {...field("aggressorDescription")}
+            column="SafetyAlert.aggressorDescription"
+          />
+          <TextAreaField
+            label={t("alerts.vehicle")}
+            optional
+            {...field("vehicleDescription")}
+            column="SafetyAlert.vehicleDescription"
+          />
         </div>
-        <Field label={t("alerts.area")} error={errors.area}>
-          {(control) => (
-            <input
-              {...control}
-              {...form.register("area")}
-              maxLength={columnLengths["SafetyAlert.area"]}
-              autoComplete="off"
-            />
-          )}
-        </Field>
+        <TextField label={t("alerts.area")} {...field("area")} column="SafetyAlert.area" autoComplete="off" />
         <div className="grid-2">
-          <Field label={t("alerts.occurredOn")} error={errors.occurredOn}>
-            {(control) => (
-              <input {...control} type="date" max={torontoDay(1)} {...form.register("occurredOn")} />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label={t("alerts.occurredOn")}
+            type="date"
+            max={torontoDay(1)}
+            {...field("occurredOn")}
+          />
+          <TextField
             label={t("alerts.expiresAt")}
             hint={t("alerts.publish.expiresHint")}
-            error={errors.expiresAt}
-          >
-            {(control) => (
-              <input {...control} type="date" min={torontoDay()} {...form.register("expiresAt")} />
-            )}
-          </Field>
+            type="date"
+            min={torontoDay()}
+            {...field("expiresAt")}
+          />
         </div>
         <button type="submit" className="button button--primary button--block" disabled={publish.isPending}>
           {publish.isPending ? t("alerts.publish.publishing") : t("alerts.publish.submit")}

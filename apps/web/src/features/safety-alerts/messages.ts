@@ -26,6 +26,21 @@ export const safetyAlertMessages = defineMessages(
     "alerts.publish.submit": "Publier l'alerte",
     "alerts.publish.publishing": "Publication…",
     "alerts.publish.published": "Alerte publiée. Elle est maintenant visible par les membres du partenariat.",
+    "alerts.identifying.title":
+      "Ce texte semble nommer ou décrire une personne. Vérifiez que la victime n'y est pas reconnaissable :",
+    "alerts.identifying.item": "« {text} » ({kind})",
+    "alerts.identifying.NAME": "un nom ?",
+    "alerts.identifying.AGE": "un âge",
+    "alerts.identifying.PHONE": "un numéro de téléphone",
+    "alerts.identifying.EMAIL": "un courriel",
+    "alerts.identifying.STREET_ADDRESS": "une adresse",
+    "alerts.identifying.checked": "J'ai vérifié : personne n'est reconnaissable dans ce texte",
+    "alerts.withdraw.button": "Retirer l'alerte",
+    "alerts.withdraw.label": "Retirer l'alerte {title}",
+    "alerts.withdraw.question":
+      "Retirer cette alerte ? Elle disparaîtra pour tous les membres du partenariat. Ce retrait est inscrit au journal.",
+    "alerts.withdraw.confirm": "Oui, retirer l'alerte",
+    "alerts.withdraw.done": "Alerte « {area} » retirée. Elle n'est plus visible par le partenariat.",
   },
   {
     "nav.safetyAlerts": "Alerts",
@@ -52,5 +67,20 @@ export const safetyAlertMessages = defineMessages(
     "alerts.publish.submit": "Publish the alert",
     "alerts.publish.publishing": "Publishing…",
     "alerts.publish.published": "Alert published. The partnership's members can now see it.",
+    "alerts.identifying.title":
+      "This text seems to name or describe a person. Check that the victim cannot be recognised:",
+    "alerts.identifying.item": "“{text}” ({kind})",
+    "alerts.identifying.NAME": "a name?",
+    "alerts.identifying.AGE": "an age",
+    "alerts.identifying.PHONE": "a phone number",
+    "alerts.identifying.EMAIL": "an e-mail",
+    "alerts.identifying.STREET_ADDRESS": "an address",
+    "alerts.identifying.checked": "I checked: no one can be identified in this text",
+    "alerts.withdraw.button": "Withdraw the alert",
+    "alerts.withdraw.label": "Withdraw the alert {title}",
+    "alerts.withdraw.question":
+      "Withdraw this alert? It will disappear for every member of the partnership. The withdrawal is written in the audit log.",
+    "alerts.withdraw.confirm": "Yes, withdraw the alert",
+    "alerts.withdraw.done": "Alert “{area}” withdrawn. The partnership no longer sees it.",
   },
 );

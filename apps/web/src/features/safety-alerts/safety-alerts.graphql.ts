@@ -6,7 +6,6 @@ import { graphql } from "../../generated/gql.ts";
 export const safetyAlertKeys = {
   all: ["safety-alerts"] as const,
   active: (first: number) => ["safety-alerts", "active", first] as const,
-  partnerships: ["safety-alerts", "partnerships"] as const,
 };
 
 export const SafetyAlertFields = graphql(`
@@ -18,6 +17,7 @@ export const SafetyAlertFields = graphql(`
     area
     occurredOn
     expiresAt
+    withdrawable
     partnership {
       name
     }
@@ -40,15 +40,6 @@ export type SafetyAlert = ResultOf<
   typeof ActiveSafetyAlertsQuery
 >["activeSafetyAlerts"]["edges"][number]["node"];
 
-export const AlertPartnershipsQuery = graphql(`
-  query AlertPartnerships {
-    myPartnerships {
-      id
-      name
-    }
-  }
-`);
-
 export const PublishSafetyAlert = graphql(`
   mutation PublishSafetyAlert($input: PublishSafetyAlertInput!) {
     publishSafetyAlert(input: $input) {
@@ -56,6 +47,20 @@ export const PublishSafetyAlert = graphql(`
       ... on PublishSafetyAlertSuccess {
         alert {
           ...SafetyAlertFields
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+export const WithdrawSafetyAlert = graphql(`
+  mutation WithdrawSafetyAlert($id: ID!) {
+    withdrawSafetyAlert(id: $id) {
+      __typename
+      ... on WithdrawSafetyAlertSuccess {
+        alert {
+          id
         }
       }
       ...MutationFailure

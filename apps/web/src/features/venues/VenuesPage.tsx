@@ -1,13 +1,27 @@
-import { columnLengths, createVenueInput } from "@maillage/domain/inputs";
+import { createVenueInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
-import { mutate, request } from "../../app/graphql.ts";
-import { enumOptions, useT } from "../../app/i18n/index.tsx";
-import { FormAlert, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { CheckboxField, Field } from "../../ui/Field.tsx";
+import { failureOf, mutate, request } from "../../app/graphql.ts";
+import { useT } from "../../app/i18n/index.tsx";
+import { CheckboxInput } from "../../ui/CheckboxInput.tsx";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
+import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
+import { EnumSelectField } from "../../ui/EnumSelectField.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
+import { SuccessStatus } from "../../ui/SuccessStatus.tsx";
+import { TextAreaField } from "../../ui/TextAreaField.tsx";
+import { TextField } from "../../ui/TextField.tsx";
 import { mayWrite, useViewer } from "../auth/session.ts";
-import { CreateVenue, type VenueItem, VenuesQuery, venueKeys } from "./venues.graphql.ts";
+import {
+  ArchiveVenue,
+  CreateVenue,
+  RestoreVenue,
+  UpdateVenue,
+  type VenueItem,
+  VenuesQuery,
+  venueKeys,
+} from "./venues.graphql.ts";
 
 /** The API's venue input, read from the form: the visit cadence typed as digits. */
 const venueForm = createVenueInput.extend({
@@ -18,6 +32,7 @@ const venueForm = createVenueInput.extend({
     .pipe(createVenueInput.shape.visitCadenceDays),
 });
 type VenueFormValues = z.input<typeof venueForm>;
+type VenueFormOutput = z.output<typeof venueForm>;
 
 const empty: VenueFormValues = {
   name: "",
@@ -25,15 +40,76 @@ const empty: VenueFormValues = {
   visitCadenceDays: "7",
   address: "",
   confidential: false,
+  agreements: "",
 };
 
+function valuesOf(venue: VenueItem): VenueFormValues {
+  return {
+    name: venue.name,
+    kind: venue.kind,
+    visitCadenceDays: venue.visitCadenceDays ? String(venue.visitCadenceDays) : "",
+    address: venue.address ?? "",
+    confidential: venue.confidential,
+    agreements: venue.agreements ?? "",
+  };
+}
+
+/** The venue fields, for adding one or changing it. */
+function VenueFields({
+  form,
+  withAgreements,
+}: {
+  form: ReturnType<typeof useDomainForm<typeof venueForm>>;
+  withAgreements: boolean;
+}) {
+  const { t } = useT();
+  const field = fieldBinder(form);
+  return (
+    <>
+      <div className="grid-2">
+        <TextField
+          label={t("venues.name")}
+          {...field("name")}
+          required
+          column="Venue.name"
+          autoComplete="off"
+        />
+        <EnumSelectField vocabulary="VenueKind" label={t("venues.kind")} {...field("kind")} />
+        <TextField
+          label={t("venues.cadence")}
+          optional
+          {...field("visitCadenceDays")}
+          inputMode="numeric"
+          maxLength={3}
+        />
+        <TextField
+          label={t("venues.address")}
+          optional
+          {...field("address")}
+          column="Venue.address"
+          autoComplete="off"
+        />
+      </div>
+      {withAgreements ? (
+        <TextAreaField
+          label={t("venues.agreements")}
+          optional
+          {...field("agreements")}
+          column="Venue.agreements"
+        />
+      ) : null}
+      <CheckboxInput label={t("venues.isConfidential")} {...field("confidential")} />
+    </>
+  );
+}
+
 function AddVenue() {
-  const { t, enumLabel } = useT();
+  const { t } = useT();
   const queryClient = useQueryClient();
   const form = useDomainForm(venueForm, { defaultValues: empty });
-  const { errors, isDirty } = form.formState;
+  const { isDirty } = form.formState;
   const create = useMutation({
-    mutationFn: (values: z.output<typeof venueForm>) =>
+    mutationFn: (values: VenueFormOutput) =>
       mutate(CreateVenue, (data) => data.createVenue, {
         input: {
           name: values.name,
@@ -54,53 +130,8 @@ function AddVenue() {
     <form onSubmit={form.handleSubmit((values) => create.mutate(values))} noValidate className="card">
       <h2>{t("venues.add")}</h2>
       <FormAlert form={form} />
-      {create.isSuccess && !isDirty ? (
-        <p role="status" className="alert alert--ok">
-          {t("venues.created")}
-        </p>
-      ) : null}
-      <div className="grid-2">
-        <Field label={t("venues.name")} error={errors.name}>
-          {(control) => (
-            <input
-              {...control}
-              {...form.register("name")}
-              required
-              maxLength={columnLengths["Venue.name"]}
-              autoComplete="off"
-            />
-          )}
-        </Field>
-        <Field label={t("venues.kind")} error={errors.kind}>
-          {(control) => (
-            <select {...control} {...form.register("kind")}>
-              {enumOptions("VenueKind").map((kind) => (
-                <option key={kind} value={kind}>
-                  {enumLabel("VenueKind", kind)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t("venues.cadence")} error={errors.visitCadenceDays} optional>
-          {(control) => (
-            <input {...control} {...form.register("visitCadenceDays")} inputMode="numeric" maxLength={3} />
-          )}
-        </Field>
-        <Field label={t("venues.address")} error={errors.address} optional>
-          {(control) => (
-            <input
-              {...control}
-              {...form.register("address")}
-              maxLength={columnLengths["Venue.address"]}
-              autoComplete="off"
-            />
-          )}
-        </Field>
-      </div>
-      <CheckboxField label={t("venues.isConfidential")} error={errors.confidential}>
-        {(control) => <input {...control} type="checkbox" {...form.register("confidential")} />}
-      </CheckboxField>
+      <SuccessStatus shown={create.isSuccess && !isDirty}>{t("venues.created")}</SuccessStatus>
+      <VenueFields form={form} withAgreements={false} />
       <button type="submit" className="button button--primary" disabled={create.isPending}>
         {t("venues.add")}
       </button>
@@ -108,52 +139,246 @@ function AddVenue() {
   );
 }
 
-function VenueCard({ venue }: { venue: VenueItem }) {
-  const { t, formatDate, enumLabel } = useT();
+/** The venue's own form, in its card: only the fields changed are the API's to change. */
+function EditVenue({ venue, onDone }: { venue: VenueItem; onDone(saved: boolean): void }) {
+  const { t } = useT();
+  const queryClient = useQueryClient();
+  const form = useDomainForm(venueForm, { defaultValues: valuesOf(venue) });
+  const save = useMutation({
+    mutationFn: (values: VenueFormOutput) =>
+      mutate(UpdateVenue, (data) => data.updateVenue, {
+        input: {
+          id: venue.id,
+          name: values.name,
+          kind: values.kind,
+          visitCadenceDays: values.visitCadenceDays ?? null,
+          address: values.address ?? "",
+          agreements: values.agreements ?? "",
+          confidential: values.confidential ?? false,
+        },
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: venueKeys.all });
+      onDone(true);
+    },
+    onError: (error) => showFailure(form, error),
+  });
+  return (
+    <form
+      onSubmit={form.handleSubmit((values) => save.mutate(values))}
+      noValidate
+      aria-label={t("venues.editTitle", { name: venue.name })}
+    >
+      <FormAlert form={form} />
+      <VenueFields form={form} withAgreements />
+      <div className="row">
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {t("venues.save")}
+        </button>
+        <button type="button" className="button" onClick={() => onDone(false)}>
+          {t("app.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type CardState = "shown" | "editing" | "confirmingArchive";
+
+function VenueCard({
+  venue,
+  writable,
+  onArchived,
+}: {
+  venue: VenueItem;
+  writable: boolean;
+  onArchived(venue: VenueItem): void;
+}) {
+  const { t, formatDate, enumLabel, failureMessage } = useT();
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<CardState>("shown");
+  const [saved, setSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const archive = useMutation({
+    mutationFn: () => mutate(ArchiveVenue, (data) => data.archiveVenue, { input: { id: venue.id } }),
+    onSuccess: async () => {
+      onArchived(venue);
+      await queryClient.invalidateQueries({ queryKey: venueKeys.all });
+    },
+  });
+  const restore = useMutation({
+    mutationFn: () => mutate(RestoreVenue, (data) => data.restoreVenue, { input: { id: venue.id } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: venueKeys.all }),
+  });
+  const failed = archive.error ?? restore.error;
   return (
     <li className="card">
       <div className="row row--between">
-        <strong>{venue.name}</strong>
-        {venue.overdue ? <span className="badge badge--warn">{t("venues.overdue")}</span> : null}
+        <h2 style={{ fontSize: "1.05rem", margin: 0 }}>{venue.name}</h2>
+        {venue.overdue && !venue.archivedAt ? (
+          <span className="badge badge--warn">{t("venues.overdue")}</span>
+        ) : null}
       </div>
-      <p className="small" style={{ margin: "0.25rem 0" }}>
-        {enumLabel("VenueKind", venue.kind)} ·{" "}
-        {venue.visitCadenceDays ? t("venues.every", { days: venue.visitCadenceDays }) : t("venues.noCadence")}{" "}
-        ·{" "}
-        {venue.lastVisitAt
-          ? t("venues.lastVisit", { date: formatDate(venue.lastVisitAt) })
-          : t("venues.never")}
-      </p>
-      {venue.confidential ? (
-        <p className="small">
-          <span className="badge">{t("venues.confidential")}</span> {venue.address}
+      {state === "editing" ? (
+        <EditVenue
+          venue={venue}
+          onDone={(wasSaved) => {
+            setSaved(wasSaved);
+            setState("shown");
+            // Back where the user was: the button that opened the form.
+            requestAnimationFrame(() => editButton.current?.focus());
+          }}
+        />
+      ) : (
+        <>
+          <p className="small" style={{ margin: "0.25rem 0" }}>
+            {enumLabel("VenueKind", venue.kind)} ·{" "}
+            {venue.visitCadenceDays
+              ? t("venues.every", { days: venue.visitCadenceDays })
+              : t("venues.noCadence")}{" "}
+            ·{" "}
+            {venue.lastVisitAt
+              ? t("venues.lastVisit", { date: formatDate(venue.lastVisitAt) })
+              : t("venues.never")}
+          </p>
+          {venue.confidential ? (
+            <p className="small">
+              <span className="badge">{t("venues.confidential")}</span> {venue.address}
+            </p>
+          ) : venue.address ? (
+            <p className="small">{venue.address}</p>
+          ) : null}
+          {venue.agreements ? <p className="small">{venue.agreements}</p> : null}
+          {venue.archivedAt ? (
+            <p className="small muted">{t("venues.archivedOn", { date: formatDate(venue.archivedAt) })}</p>
+          ) : null}
+        </>
+      )}
+      <SuccessStatus shown={saved && state === "shown"}>{t("venues.saved")}</SuccessStatus>
+      {failed ? (
+        <p role="alert" className="alert alert--error">
+          {failureMessage(failureOf(failed))}
         </p>
-      ) : venue.address ? (
-        <p className="small">{venue.address}</p>
+      ) : null}
+      {state === "confirmingArchive" ? (
+        <ConfirmDialog
+          label={t("venues.archive")}
+          question={t("venues.archiveQuestion", { name: venue.name })}
+          confirmLabel={t("venues.archive")}
+          pending={archive.isPending}
+          onConfirm={() => archive.mutate()}
+          onCancel={() => setState("shown")}
+        />
+      ) : null}
+      {writable && state === "shown" ? (
+        <div className="row">
+          {venue.archivedAt ? (
+            <button
+              type="button"
+              className="button"
+              disabled={restore.isPending}
+              onClick={() => restore.mutate()}
+              aria-label={t("venues.restoreNamed", { name: venue.name })}
+            >
+              {t("venues.restore")}
+            </button>
+          ) : (
+            <>
+              <button
+                ref={editButton}
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  setSaved(false);
+                  setState("editing");
+                }}
+                aria-label={t("venues.editNamed", { name: venue.name })}
+              >
+                {t("venues.edit")}
+              </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setState("confirmingArchive")}
+                aria-label={t("venues.archiveNamed", { name: venue.name })}
+              >
+                {t("venues.archive")}
+              </button>
+            </>
+          )}
+        </div>
       ) : null}
     </li>
   );
 }
 
-/** The venues the organisation covers, the overdue ones flagged, and a new one added below. */
+/** What was just archived, said at the top of the list with a way back (restore). */
+function ArchivedNotice({ venue, onClose }: { venue: VenueItem; onClose(): void }) {
+  const { t } = useT();
+  const queryClient = useQueryClient();
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => notice.current?.focus(), []);
+  const undo = useMutation({
+    mutationFn: () => mutate(RestoreVenue, (data) => data.restoreVenue, { input: { id: venue.id } }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: venueKeys.all });
+      onClose();
+    },
+  });
+  return (
+    <div ref={notice} tabIndex={-1} role="status" className="alert alert--ok row row--between">
+      <span>{t("venues.archived", { name: venue.name })}</span>
+      <button type="button" className="button" disabled={undo.isPending} onClick={() => undo.mutate()}>
+        {t("venues.undo")}
+      </button>
+    </div>
+  );
+}
+
+/** The venues the organisation covers, the overdue ones flagged, each changed or archived in place. */
 export function VenuesPage() {
   const { t } = useT();
   const me = useViewer();
+  const [archived, setArchived] = useState(false);
+  const [justArchived, setJustArchived] = useState<VenueItem | null>(null);
   const venues = useQuery({
-    queryKey: venueKeys.all,
-    queryFn: async () => (await request(VenuesQuery)).venues.edges.map((edge) => edge.node),
+    queryKey: venueKeys.list(archived),
+    queryFn: async () => (await request(VenuesQuery, { archived })).venues.edges.map((edge) => edge.node),
   });
+  const writable = mayWrite(me, "VENUE");
   return (
     <section className="page">
       <h1>{t("venues.title")}</h1>
+      <fieldset>
+        <legend className="visually-hidden">{t("venues.show")}</legend>
+        <div className="chips">
+          {[false, true].map((value) => (
+            <button
+              key={String(value)}
+              type="button"
+              className="chip"
+              aria-pressed={archived === value}
+              onClick={() => {
+                setArchived(value);
+                setJustArchived(null);
+              }}
+            >
+              {t(value ? "venues.filterArchived" : "venues.filterCovered")}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {justArchived ? <ArchivedNotice venue={justArchived} onClose={() => setJustArchived(null)} /> : null}
       {venues.isError ? <QueryFailure error={venues.error} onRetry={() => void venues.refetch()} /> : null}
-      {venues.data?.length === 0 ? <p className="muted">{t("venues.none")}</p> : null}
+      {venues.data?.length === 0 ? (
+        <p className="muted">{t(archived ? "venues.noneArchived" : "venues.none")}</p>
+      ) : null}
       <ul className="card-list">
         {venues.data?.map((venue) => (
-          <VenueCard key={venue.id} venue={venue} />
+          <VenueCard key={venue.id} venue={venue} writable={writable} onArchived={setJustArchived} />
         ))}
       </ul>
-      {mayWrite(me, "VENUE") ? <AddVenue /> : null}
+      {writable && !archived ? <AddVenue /> : null}
     </section>
   );
 }

@@ -4,11 +4,12 @@ import { graphql } from "../../generated/gql.ts";
 
 export const venueKeys = {
   all: ["venues"] as const,
+  list: (archived: boolean) => ["venues", archived ? "archived" : "covered"] as const,
 };
 
 export const VenuesQuery = graphql(`
-  query Venues {
-    venues(first: 100) {
+  query Venues($archived: Boolean) {
+    venues(first: 100, archived: $archived) {
       edges {
         node {
           id
@@ -19,6 +20,8 @@ export const VenuesQuery = graphql(`
           overdue
           confidential
           address
+          agreements
+          archivedAt
         }
       }
     }
@@ -32,6 +35,48 @@ export const CreateVenue = graphql(`
     createVenue(input: $input) {
       __typename
       ... on CreateVenueSuccess {
+        venue {
+          id
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+export const UpdateVenue = graphql(`
+  mutation UpdateVenue($input: UpdateVenueInput!) {
+    updateVenue(input: $input) {
+      __typename
+      ... on UpdateVenueSuccess {
+        venue {
+          id
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+export const ArchiveVenue = graphql(`
+  mutation ArchiveVenue($input: ArchiveVenueInput!) {
+    archiveVenue(input: $input) {
+      __typename
+      ... on ArchiveVenueSuccess {
+        venue {
+          id
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+export const RestoreVenue = graphql(`
+  mutation RestoreVenue($input: RestoreVenueInput!) {
+    restoreVenue(input: $input) {
+      __typename
+      ... on RestoreVenueSuccess {
         venue {
           id
         }

@@ -18,6 +18,7 @@ import {
 } from "./people.ts";
 import { itemAt, present } from "./present.ts";
 import { SeededRandom } from "./random.ts";
+import { seedTodayPlan } from "./today.ts";
 
 export { demoAccounts, demoPassword } from "./people.ts";
 
@@ -472,6 +473,7 @@ export async function seedDemo(
       between,
       duringWork,
     });
+    await seedTodayPlan(client, random, { now, organisationIds, userIds, persons });
     await client.query("COMMIT");
     return {
       organisations: Object.keys(organisationIds).length,

@@ -1,0 +1,75 @@
+/**
+ * The actions and record kinds the API writes in the audit log, as GraphQL enums: the web reads
+ * each as words (typed labels, features/audit) and filters by them from the same labels. The
+ * column stays an open string (`audit_events.action`): an event written by an action not named
+ * here still reads, by its code (`AuditEvent.action`), and its `knownAction` is null.
+ */
+export const auditActions = [
+  "READ_PERSON_FILE",
+  "READ_LEGAL_NAME",
+  "PREVIEW_AS_PARTNER",
+  "PERSON_UPDATED",
+  "PERSON_FOLLOWERS_CHANGED",
+  "CONSENT_RECORDED",
+  "CONSENT_WITHDRAWN",
+  "ENCOUNTER_UPDATED",
+  "ENCOUNTER_DELETED",
+  "ACCOMPANIMENT_DONE",
+  "ACCOMPANIMENT_CANCELLED",
+  "ACCOMPANIMENT_NO_SHOW",
+  "NURSE_VISIT_ACCEPT",
+  "NURSE_VISIT_DECLINE",
+  "NURSE_VISIT_CANCEL",
+  "NURSE_VISIT_PROPOSE_OTHER_TIME",
+  "NURSE_VISIT_REASSIGNED",
+  "REFERRAL_SENT",
+  "REFERRAL_ACCEPTED",
+  "REFERRAL_DECLINED",
+  "REFERRAL_WITHDRAWN",
+  "REFERRAL_IN_PROGRESS",
+  "REFERRAL_COMPLETED",
+  "REFERRAL_CLOSED_NO_CONTACT",
+  "ROLES_CHANGED",
+  "SHARING_AGREEMENT_CHANGED",
+  "SAFETY_ALERT_PUBLISHED",
+  "SAFETY_ALERT_WITHDRAWN",
+  "SIGN_IN",
+  "SIGN_OUT",
+  "SWITCH_ORGANISATION",
+  "MEMBER_INVITED",
+  "INVITATION_REVOKED",
+  "INVITATION_ACCEPTED",
+  "MEMBER_DEACTIVATED",
+  "SESSIONS_ENDED",
+  "PERSON_ARCHIVED",
+  "PERSON_RESTORED",
+  "PERSONS_MERGED",
+  "VENUE_ARCHIVED",
+  "VENUE_RESTORED",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditRecordKinds = [
+  "PERSON",
+  "CONSENT",
+  "ENCOUNTER",
+  "ACCOMPANIMENT",
+  "NURSE_VISIT",
+  "REFERRAL",
+  "MEMBERSHIP",
+  "PARTNERSHIP",
+  "SAFETY_ALERT",
+  "SESSION",
+  "VENUE",
+  "INVITATION",
+  "ORGANISATION",
+] as const;
+export type AuditRecordKind = (typeof auditRecordKinds)[number];
+
+export function knownAction(action: string): AuditAction | null {
+  return (auditActions as readonly string[]).includes(action) ? (action as AuditAction) : null;
+}
+
+export function knownRecordKind(kind: string): AuditRecordKind | null {
+  return (auditRecordKinds as readonly string[]).includes(kind) ? (kind as AuditRecordKind) : null;
+}
