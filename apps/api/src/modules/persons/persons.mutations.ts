@@ -5,6 +5,7 @@ import {
   restorePersonInput,
   updatePersonInput,
 } from "@maillage/domain/inputs";
+import { setArchived } from "../../access/archiving.ts";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { ownRecordOrNotFound } from "../../access/own-records.ts";
 import { visiblePersonWhere } from "../../access/visible-records.ts";
@@ -144,21 +145,9 @@ defineMutation("archivePerson", {
   input: archivePersonInput,
   payload: { person: PersonNode },
   resolve: async (input, ctx) => {
-    const existing = await ownRecordOrNotFound(ctx, "Person", input.id, (where) =>
-      ctx.tx.person.findFirst({ where, select: { id: true, archivedAt: true } }),
-    );
-    if (existing.archivedAt) return ctx.tx.person.findUniqueOrThrow({ where: { id: existing.id } });
-    const person = await ctx.tx.person.update({
-      where: { id: existing.id },
-      data: { archivedAt: ctx.now, archivedById: ctx.viewer.userId },
-    });
-    await auditViewerAction(ctx, {
-      action: "PERSON_ARCHIVED",
-      recordKind: "PERSON",
-      recordId: existing.id,
-      ...(input.reason ? { details: { reason: input.reason } } : {}),
-    });
-    return person;
+    const details = input.reason ? { reason: input.reason } : undefined;
+    const id = await setArchived(ctx, "Person", input.id, true, details);
+    return ctx.tx.person.findUniqueOrThrow({ where: { id } });
   },
 });
 
@@ -167,16 +156,6 @@ defineMutation("restorePerson", {
   authScopes: { writesOwn: "PERSON_PROFILE" },
   input: restorePersonInput,
   payload: { person: PersonNode },
-  resolve: async (input, ctx) => {
-    const existing = await ownRecordOrNotFound(ctx, "Person", input.id, (where) =>
-      ctx.tx.person.findFirst({ where, select: { id: true, archivedAt: true } }),
-    );
-    if (!existing.archivedAt) return ctx.tx.person.findUniqueOrThrow({ where: { id: existing.id } });
-    const person = await ctx.tx.person.update({
-      where: { id: existing.id },
-      data: { archivedAt: null, archivedById: null },
-    });
-    await auditViewerAction(ctx, { action: "PERSON_RESTORED", recordKind: "PERSON", recordId: existing.id });
-    return person;
-  },
+  resolve: async (input, ctx) =>
+    ctx.tx.person.findUniqueOrThrow({ where: { id: await setArchived(ctx, "Person", input.id, false) } }),
 });

@@ -4,7 +4,7 @@ import {
   restoreVenueInput,
   updateVenueInput,
 } from "@maillage/domain/inputs";
-import { auditViewerAction } from "../../access/audit-writes.ts";
+import { setArchived } from "../../access/archiving.ts";
 import { ownRecordOrNotFound } from "../../access/own-records.ts";
 import type { ActingContext } from "../../context.ts";
 import { defineMutation } from "../../mutations.ts";
@@ -62,16 +62,8 @@ defineMutation("archiveVenue", {
   authScopes: { writesOwn: "VENUE" },
   input: archiveVenueInput,
   payload: { venue: VenueNode },
-  resolve: async (input, ctx) => {
-    const venue = await ownVenue(ctx, input.id);
-    if (venue.archivedAt) return ctx.tx.venue.findUniqueOrThrow({ where: { id: venue.id } });
-    const archived = await ctx.tx.venue.update({
-      where: { id: venue.id },
-      data: { archivedAt: ctx.now, archivedById: ctx.viewer.userId },
-    });
-    await auditViewerAction(ctx, { action: "VENUE_ARCHIVED", recordKind: "VENUE", recordId: venue.id });
-    return archived;
-  },
+  resolve: async (input, ctx) =>
+    ctx.tx.venue.findUniqueOrThrow({ where: { id: await setArchived(ctx, "Venue", input.id, true) } }),
 });
 
 defineMutation("restoreVenue", {
@@ -79,14 +71,6 @@ defineMutation("restoreVenue", {
   authScopes: { writesOwn: "VENUE" },
   input: restoreVenueInput,
   payload: { venue: VenueNode },
-  resolve: async (input, ctx) => {
-    const venue = await ownVenue(ctx, input.id);
-    if (!venue.archivedAt) return ctx.tx.venue.findUniqueOrThrow({ where: { id: venue.id } });
-    const restored = await ctx.tx.venue.update({
-      where: { id: venue.id },
-      data: { archivedAt: null, archivedById: null },
-    });
-    await auditViewerAction(ctx, { action: "VENUE_RESTORED", recordKind: "VENUE", recordId: venue.id });
-    return restored;
-  },
+  resolve: async (input, ctx) =>
+    ctx.tx.venue.findUniqueOrThrow({ where: { id: await setArchived(ctx, "Venue", input.id, false) } }),
 });

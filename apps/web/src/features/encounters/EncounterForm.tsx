@@ -1,6 +1,6 @@
 import { encounterLimits } from "@maillage/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useController } from "react-hook-form";
 import { MutationFailure, mutate } from "../../app/graphql.ts";
 import { enumOptions, useT } from "../../app/i18n/index.tsx";
@@ -72,6 +72,11 @@ export function EncounterForm({
   const [noteOpen, setNoteOpen] = useState(Boolean(initial.note));
   const [saved, setSaved] = useState<Saved>(null);
   const outcome = useRef<HTMLParagraphElement>(null);
+  // The outcome of a save takes the focus once it is drawn (a screen reader says it at once).
+  const outcomeShown = saved !== null && !isDirty;
+  useEffect(() => {
+    if (outcomeShown) outcome.current?.focus();
+  }, [outcomeShown, saved]);
   const last = useLastEncounter(contact.field.value === "PERSON" ? (person.field.value?.id ?? null) : null);
   const save = useMutation({
     // Kept on the phone when there is no network: never held back waiting for one.
@@ -108,7 +113,6 @@ export function EncounterForm({
       form.reset(nextEncounterValues(form.getValues()));
       setNoteOpen(false);
       setSaved(state);
-      requestAnimationFrame(() => outcome.current?.focus());
     },
     onError: (error) => {
       setSaved(null);
@@ -232,7 +236,7 @@ export function EncounterForm({
       <div className="quick-entry__footer">
         <FormAlert form={form} />
         {/* Until the next entry is begun: the last one is saved (or kept on the phone). */}
-        {saved && !isDirty ? (
+        {outcomeShown ? (
           <p
             ref={outcome}
             tabIndex={-1}

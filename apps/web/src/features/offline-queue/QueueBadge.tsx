@@ -12,7 +12,7 @@ export function QueueBadge() {
   const { waiting, failed, online } = useFieldQueue();
   if (online && waiting === 0 && failed === 0) return null;
   return (
-    <Link to={queuePath} className={failed > 0 ? "badge badge--danger" : "badge badge--warn"}>
+    <Link to={queuePath} className={`frame__queue badge ${failed > 0 ? "badge--danger" : "badge--warn"}`}>
       {[
         ...(online ? [] : [t("queue.offline")]),
         ...(waiting > 0 ? [t("queue.waitingCount", { count: waiting })] : []),

@@ -66,7 +66,7 @@ export function QueuePage() {
         </button>
       ) : null}
       {entries && entries.length > 0 ? (
-        <ul className="list">
+        <ul className="card-list">
           {entries.map((entry) => {
             const failure = entry.readable ? failureOfEntry(entry) : null;
             const fix = fixPaths[entry.kind];
