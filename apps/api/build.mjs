@@ -51,6 +51,8 @@ const unresolved = [...external].filter((path) => {
   }
 });
 if (unresolved.length > 0) {
-  console.error(`apps/api cannot load what its bundle imports: ${unresolved.join(", ")} (add to apps/api/package.json)`);
+  console.error(
+    `apps/api cannot load what its bundle imports: ${unresolved.join(", ")} (add to apps/api/package.json)`,
+  );
   process.exit(1);
 }

@@ -76,7 +76,7 @@ export function EncounterForm({
   const outcomeShown = saved !== null && !isDirty;
   useEffect(() => {
     if (outcomeShown) outcome.current?.focus();
-  }, [outcomeShown, saved]);
+  }, [outcomeShown]);
   const last = useLastEncounter(contact.field.value === "PERSON" ? (person.field.value?.id ?? null) : null);
   const save = useMutation({
     // Kept on the phone when there is no network: never held back waiting for one.
