@@ -36,6 +36,7 @@ import "./modules/consents/consents.mutations.ts";
 import "./modules/partnerships/partnerships.types.ts";
 import "./modules/partner-preview/partner-preview.queries.ts";
 import "./modules/dashboards/dashboards.queries.ts";
+import "./modules/material-stock/material-stock.ts";
 import "./modules/home/home.queries.ts";
 
 export const schema = builder.toSchema();

@@ -23,6 +23,11 @@ export const organisationActions = {
    * policy persons_merged_by_coordinators and app.move_merged_person_records).
    */
   MERGE_PERSON_FILES: ["COORDINATOR"],
+  /**
+   * Count the stock of what the organisation hands out and set when it is low (material-stock,
+   * policy material_stocks_kept_by_coordinators).
+   */
+  KEEP_STOCK: ["COORDINATOR"],
   /** The organisation's own, exact indicators (dashboards.queries.ts). */
   READ_ORGANISATION_DASHBOARD: ["COORDINATOR"],
   /** Keep weekly availability for joint visits: the two who go on them. */

@@ -38,6 +38,7 @@ export const writeKinds = [
   "consent's content",
   "consent's withdrawal",
   "venue",
+  "material stock",
   "venue's archiving",
   "safety alert",
   "audit event",
@@ -246,6 +247,24 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
     },
     update: same(own(["W", "C"])),
     delete: sqlOnly(own(["W", "C"]), "a venue is archived, never removed (its encounters point at it)"),
+  },
+  // Counted by the organisation's coordinators, as themselves; each count replaces the last.
+  "material stock": {
+    create: {
+      ...same(own(["C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "recordMaterialStock takes no organisation: it counts the acting organisation's stock",
+      },
+    },
+    update: {
+      ...same(own(["C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "recordMaterialStock takes no organisation: it counts the acting organisation's stock",
+      },
+    },
+    delete: sqlOnly(nobody, "a count is replaced by the next one, never removed"),
   },
   // No longer covered: out of the lists and the encounter form, its encounters still pointing at it.
   "venue's archiving": {

@@ -10,6 +10,13 @@ import {
   widenedRoles,
 } from "./write-matrix-operations.ts";
 
+/** A number of its own for an attempt's marker (a stock count holds numbers only). */
+function countOf(marker: string): number {
+  let hash = 0;
+  for (const character of marker) hash = (hash * 31 + character.charCodeAt(0)) % 999_983;
+  return hash;
+}
+
 export const organisationWorkAttempts = {
   venue: {
     create: {
@@ -38,6 +45,46 @@ export const organisationWorkAttempts = {
     },
     delete: {
       sql: ({ targets }) => ({ sql: "DELETE FROM venues WHERE id = $1", params: [targets.venue] }),
+    },
+  },
+  "material stock": {
+    create: {
+      sql: ({ world }) => ({
+        sql: `INSERT INTO material_stocks (organisation_id, item, counted_quantity, low_threshold, counted_by_id)
+              VALUES ($1, 'FOOD', 100, 10, coalesce(app.user_id(), gen_random_uuid()))`,
+        params: [world.ownerId],
+      }),
+      // The count is this attempt's own number, so only its own write is found.
+      graphql: ({ world, marker }) =>
+        input(
+          "recordMaterialStock",
+          { item: "SYRINGES", onHand: countOf(marker), lowThreshold: 10 },
+          exists(
+            "SELECT 1 FROM material_stocks WHERE organisation_id = $1 AND item = 'SYRINGES' AND counted_quantity = $2",
+            [world.ownerId, countOf(marker)],
+          ),
+        ),
+    },
+    update: {
+      sql: ({ world }) => ({
+        sql: "UPDATE material_stocks SET low_threshold = 7, counted_by_id = coalesce(app.user_id(), counted_by_id) WHERE organisation_id = $1 AND item = 'CONDOMS'",
+        params: [world.ownerId],
+      }),
+      graphql: ({ world, marker }) =>
+        input(
+          "recordMaterialStock",
+          { item: "CONDOMS", onHand: countOf(marker), lowThreshold: 7 },
+          exists(
+            "SELECT 1 FROM material_stocks WHERE organisation_id = $1 AND item = 'CONDOMS' AND counted_quantity = $2",
+            [world.ownerId, countOf(marker)],
+          ),
+        ),
+    },
+    delete: {
+      sql: ({ world }) => ({
+        sql: "DELETE FROM material_stocks WHERE organisation_id = $1 AND item = 'CONDOMS'",
+        params: [world.ownerId],
+      }),
     },
   },
   "venue's archiving": {

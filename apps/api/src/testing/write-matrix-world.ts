@@ -163,6 +163,12 @@ export async function createWriteMatrixWorld(databaseUrl: string): Promise<Write
   const partnership = await createPartnership(pool, { organisationIds: members });
   const withoutAgreement = await createPartnership(pool, { organisationIds: members });
   await pool.query("DELETE FROM sharing_agreements WHERE partnership_id = $1", [withoutAgreement.id]);
+  // The owner's one count of condoms (an organisation counts each item once: every viewer's cells share it).
+  await pool.query(
+    `INSERT INTO material_stocks (organisation_id, item, counted_quantity, low_threshold, counted_by_id)
+     VALUES ($1, 'CONDOMS', 500, 50, gen_random_uuid())`,
+    [ownerId],
+  );
 
   const viewers = {} as WriteMatrixWorld["viewers"];
   const ids = [...new Set(Object.values(organisations)), partnership.id, withoutAgreement.id];

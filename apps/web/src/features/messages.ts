@@ -4,6 +4,7 @@ import { auditMessages } from "./audit/messages.ts";
 import { dashboardMessages } from "./dashboards/messages.ts";
 import { encounterMessages } from "./encounters/messages.ts";
 import { homeMessages } from "./home/messages.ts";
+import { materialStockMessages } from "./material-stock/messages.ts";
 import { nurseVisitMessages } from "./nurse-visits/messages.ts";
 import { offlineQueueMessages } from "./offline-queue/messages.ts";
 import { organisationMessages } from "./organisations/messages.ts";
@@ -22,6 +23,7 @@ export const featureMessages = [
   offlineQueueMessages,
   accompanimentMessages,
   venueMessages,
+  materialStockMessages,
   nurseVisitMessages,
   personMessages,
   referralMessages,

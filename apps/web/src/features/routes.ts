@@ -6,6 +6,7 @@ import type { Me } from "./auth/session.ts";
 import { dashboardNavEntries, dashboardRoutes } from "./dashboards/dashboards.routes.ts";
 import { encounterNavEntries, encounterRoutes } from "./encounters/encounters.routes.ts";
 import { HomePage } from "./home/HomePage.tsx";
+import { materialStockNavEntries, materialStockRoutes } from "./material-stock/material-stock.routes.ts";
 import { nurseVisitNavEntries, nurseVisitRoutes } from "./nurse-visits/nurse-visits.routes.ts";
 import { offlineQueueRoutes } from "./offline-queue/offline-queue.routes.ts";
 import { organisationNavEntries, organisationRoutes } from "./organisations/organisations.routes.ts";
@@ -37,6 +38,7 @@ export const routes: RouteDefinition[] = [
   ...offlineQueueRoutes,
   ...accompanimentRoutes,
   ...venueRoutes,
+  ...materialStockRoutes,
   ...nurseVisitRoutes,
   ...referralRoutes,
   ...safetyAlertRoutes,
@@ -51,6 +53,7 @@ export const navEntries: NavEntry[] = [
   ...personNavEntries,
   ...accompanimentNavEntries,
   ...venueNavEntries,
+  ...materialStockNavEntries,
   ...nurseVisitNavEntries,
   ...dashboardNavEntries,
   ...referralNavEntries,

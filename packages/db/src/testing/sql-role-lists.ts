@@ -107,6 +107,7 @@ const working = one(workingRoles, "workingRoles");
 const team = one(teamRecordReaders, "teamRecordReaders (they also set who follows whom)");
 const manageMembers = one(organisationActions.MANAGE_MEMBERS, "organisationActions.MANAGE_MEMBERS");
 const mergers = one(organisationActions.MERGE_PERSON_FILES, "organisationActions.MERGE_PERSON_FILES");
+const stockKeepers = one(organisationActions.KEEP_STOCK, "organisationActions.KEEP_STOCK");
 const reassigners = one(
   ["COORDINATOR"],
   "not in the registry yet: the API's reassignNurseVisit declares role COORDINATOR",
@@ -225,6 +226,7 @@ export function registryRoleLists(): Map<Place, Expected> {
     ...policy("persons.persons_consented_partner", partners("PERSON_PROFILE"), null),
     ...policy("persons.persons_removed_by_writers", writing("PERSON_PROFILE"), null),
     ...policy("persons.persons_merged_by_coordinators", null, mergers),
+    ...policy("material_stocks.material_stocks_kept_by_coordinators", stockKeepers, stockKeepers),
     ...ownRecords("referrals.referrals_sender_and_receiver", "REFERRAL"),
     ...policy("safety_alerts.safety_alerts_partnership_members", reading("SAFETY_ALERT"), null),
     ...policy("safety_alerts.safety_alerts_published_by_coordinators", null, writing("SAFETY_ALERT")),

@@ -12,6 +12,7 @@ export * from "./devices.ts";
 export * from "./encounters.ts";
 export * from "./field-problems.ts";
 export * from "./fields.ts";
+export * from "./material-stock.ts";
 export * from "./nurse-visits.ts";
 export * from "./partnerships.ts";
 export * from "./persons.ts";

@@ -19,6 +19,7 @@ import { builder } from "../../builder.ts";
 import type { ActingContext } from "../../context.ts";
 import { AccompanimentNode } from "../accompaniments/accompaniments.types.ts";
 import { Dashboard, loadPartnershipDashboard } from "../dashboards/dashboards.queries.ts";
+import { StockLevelRef, stockLevels } from "../material-stock/material-stock.ts";
 import { NurseVisitNode } from "../nurse-visits/nurse-visits.types.ts";
 import { PartnershipNode } from "../organisations/organisations.types.ts";
 import { overdueReferralIds } from "../referrals/referrals.queries.ts";
@@ -260,8 +261,7 @@ async function teamActivity(ctx: ActingContext, window: TodayWindow) {
 }
 
 const CoordinationToday = builder.objectRef<CoordinationShape>("CoordinationToday").implement({
-  description:
-    "A coordinator's follow-up: overdue referrals, alerts to review, the team's week. (The product keeps no stock of material: no low-stock card.)",
+  description: "A coordinator's follow-up: overdue referrals, low stock, alerts to review, the team's week.",
   fields: (t) => ({
     overdueReferrals: t.withAuth({ readsOwn: "REFERRAL" }).prismaConnection({
       type: ReferralNode,
@@ -290,6 +290,14 @@ const CoordinationToday = builder.objectRef<CoordinationShape>("CoordinationToda
           where: alertsToReview(ctx, card.window),
           orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
         }),
+    }),
+    lowStock: t.withAuth({ takesAction: "KEEP_STOCK" }).field({
+      type: [StockLevelRef],
+      description: "Counted items at or under their low level, the emptiest first.",
+      resolve: async (_card, _args, ctx) =>
+        (await stockLevels(ctx))
+          .filter((level) => level.onHand <= level.lowThreshold)
+          .sort((a, b) => a.onHand - b.onHand),
     }),
     teamActivity: t.withAuth({ takesAction: "READ_ORGANISATION_DASHBOARD" }).field({
       type: TeamActivity,

@@ -1,6 +1,7 @@
 /** The home screen's sections, one per role: cards ordered by what is most urgent. */
 import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
+import { stockPath } from "../material-stock/material-stock.routes.ts";
 import { calendarDate } from "../safety-alerts/safety-alerts.graphql.ts";
 import type { Today } from "./home.graphql.ts";
 import { QueuedEntriesCard, useQueuedEntryCounts } from "./QueuedEntriesCard.tsx";
@@ -197,7 +198,7 @@ export function OutreachSection({ outreach }: { outreach: Part<"outreach"> }) {
 export function CoordinationSection({ coordination }: { coordination: Part<"coordination"> }) {
   const { t, enumLabel } = useT();
   const { date } = useFormats();
-  const { overdueReferrals, alertsToReview, teamActivity } = coordination;
+  const { overdueReferrals, lowStock, alertsToReview, teamActivity } = coordination;
   return (
     <Section id="today-coordination" title={t("today.section.coordination")}>
       <TodayCard
@@ -225,6 +226,22 @@ export function CoordinationSection({ coordination }: { coordination: Part<"coor
           ),
         }))}
         link={{ to: "/references", label: t("today.seeAll") }}
+      />
+      <TodayCard
+        title={t("stock.low")}
+        urgent={lowStock.length > 0}
+        summary={t("today.stock.count", { count: lowStock.length })}
+        total={lowStock.length}
+        emptyText={t("today.stock.empty")}
+        items={lowStock.map((level) => ({
+          key: level.item,
+          content: (
+            <Link to={stockPath}>
+              {t("today.stock.item", { item: enumLabel("MaterialItem", level.item), count: level.onHand })}
+            </Link>
+          ),
+        }))}
+        link={{ to: stockPath, label: t("stock.title") }}
       />
       <TodayCard
         title={t("today.review.title")}

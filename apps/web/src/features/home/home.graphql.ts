@@ -47,6 +47,7 @@ export const TodayQuery = graphql(`
             node { id createdAt urgency direction fromOrganisation { id name } toOrganisation { id name } }
           }
         }
+        lowStock { item onHand lowThreshold }
         alertsToReview(first: 5) {
           totalCount
           edges { node { id area occurredOn expiresAt } }
