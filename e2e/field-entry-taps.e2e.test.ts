@@ -58,6 +58,19 @@ describe.skipIf(browserMissing)("quick entry, counted", () => {
       await page.getByRole("heading", { level: 1 }).first().waitFor();
     };
     const newEncounter = page.getByRole("link", { name: "Nouvelle rencontre" }).first();
+    /** From home: a new encounter, "known person", the alias typed, Maëlle picked. */
+    const startForMaelle = async () => {
+      await home();
+      reset();
+      await tap(newEncounter);
+      await tap(page.getByRole("button", { name: "Personne connue" }));
+      await type("maelle");
+      await tap(page.getByRole("button", { name: "Choisir Maëlle" }));
+    };
+    const saveAndSeeIt = async () => {
+      await tap(page.getByRole("button", { name: "Enregistrer la rencontre" }));
+      await outcomeInView(page, "Rencontre enregistrée.");
+    };
 
     // (b) A new anonymous contact with two items: 10 condoms and 5 lubricants.
     reset();
@@ -66,33 +79,20 @@ describe.skipIf(browserMissing)("quick entry, counted", () => {
     await tap(page.getByRole("button", { name: "26–35 ans" }));
     await tap(page.getByRole("button", { name: "Condoms : 10" }));
     await tap(page.getByRole("button", { name: "Lubrifiant : 5" }));
-    await tap(page.getByRole("button", { name: "Enregistrer la rencontre" }));
-    await outcomeInView(page, "Rencontre enregistrée.");
+    await saveAndSeeIt();
     const anonymous = { ...counts };
 
     // (c) A known person's new encounter, no note: search, pick, one theme, one item.
-    await home();
-    reset();
-    await tap(newEncounter);
-    await tap(page.getByRole("button", { name: "Personne connue" }));
-    await type("maelle");
-    await tap(page.getByRole("button", { name: "Choisir Maëlle" }));
+    await startForMaelle();
     await tap(page.getByRole("button", { name: "Logement" }));
     await tap(page.getByRole("button", { name: "Condoms : 20" }));
-    await tap(page.getByRole("button", { name: "Enregistrer la rencontre" }));
-    await outcomeInView(page, "Rencontre enregistrée.");
+    await saveAndSeeIt();
     const known = { ...counts };
 
     // (a) The same person again, "same as last time".
-    await home();
-    reset();
-    await tap(newEncounter);
-    await tap(page.getByRole("button", { name: "Personne connue" }));
-    await type("maelle");
-    await tap(page.getByRole("button", { name: "Choisir Maëlle" }));
+    await startForMaelle();
     await tap(page.getByRole("button", { name: "Comme la dernière fois" }));
-    await tap(page.getByRole("button", { name: "Enregistrer la rencontre" }));
-    await outcomeInView(page, "Rencontre enregistrée.");
+    await saveAndSeeIt();
     const repeated = { ...counts };
 
     console.log(

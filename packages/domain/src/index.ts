@@ -1,3 +1,4 @@
+export * from "./audit-vocabulary.ts";
 export * from "./errors.ts";
 export * from "./field-work.ts";
 export * from "./identifying-details.ts";

@@ -1,3 +1,4 @@
+import type { AuditRecordKind } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import {
   visibleAccompanimentWhere,
@@ -12,7 +13,6 @@ import {
 } from "../../access/visible-records.ts";
 import type { Context } from "../../context.ts";
 import { uuidPattern } from "../../global-ids.ts";
-import type { AuditRecordKind } from "./audit-vocabulary.ts";
 
 /** What an audit row says of the record it touched, as far as the viewer may see it. */
 export interface AuditRecordShape {

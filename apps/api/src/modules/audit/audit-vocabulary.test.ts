@@ -3,8 +3,8 @@
 // action is missing here fails this test.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { auditActions, auditRecordKinds } from "@maillage/domain";
 import { describe, expect, it } from "vitest";
-import { auditActions, auditRecordKinds } from "./audit-vocabulary.ts";
 
 const sourceRoot = join(import.meta.dirname, "..", "..");
 

@@ -1,8 +1,8 @@
+import { auditActions, auditRecordKinds, knownAction, knownRecordKind } from "@maillage/domain";
 import { visibleAuditEventWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import { decodeId, uuidPattern } from "../../global-ids.ts";
 import { type AuditRecordShape, auditRecordOf } from "./audit-records.ts";
-import { auditActions, auditRecordKinds, knownAction, knownRecordKind } from "./audit-vocabulary.ts";
 
 const AuditActionEnum = builder.enumType("AuditAction", { values: auditActions });
 const AuditRecordKindEnum = builder.enumType("AuditRecordKind", { values: auditRecordKinds });

@@ -6,72 +6,16 @@
  * phrases that name a record of it, as the object of a verb (`record`) and after "de"/"of"
  * (`ofRecord`), French needing both ("du dossier", "de la personne").
  */
+import { auditActions, auditRecordKinds } from "@maillage/domain";
 import type { AuditAction, AuditRecordKind } from "../../generated/enums.ts";
 
 type AuditActionKey = `audit.action.${AuditAction}`;
 type AuditSentenceKey = `audit.sentence.${AuditAction}`;
 type AuditKindKey = `audit.recordKind.${AuditRecordKind}`;
 
-/** The actions in the order the filter offers them (the API's vocabulary order). */
-export const auditActionOrder = [
-  "READ_PERSON_FILE",
-  "READ_LEGAL_NAME",
-  "PREVIEW_AS_PARTNER",
-  "PERSON_UPDATED",
-  "PERSON_FOLLOWERS_CHANGED",
-  "CONSENT_RECORDED",
-  "CONSENT_WITHDRAWN",
-  "ENCOUNTER_UPDATED",
-  "ENCOUNTER_DELETED",
-  "ACCOMPANIMENT_DONE",
-  "ACCOMPANIMENT_CANCELLED",
-  "ACCOMPANIMENT_NO_SHOW",
-  "NURSE_VISIT_ACCEPT",
-  "NURSE_VISIT_DECLINE",
-  "NURSE_VISIT_CANCEL",
-  "NURSE_VISIT_PROPOSE_OTHER_TIME",
-  "NURSE_VISIT_REASSIGNED",
-  "REFERRAL_SENT",
-  "REFERRAL_ACCEPTED",
-  "REFERRAL_DECLINED",
-  "REFERRAL_WITHDRAWN",
-  "REFERRAL_IN_PROGRESS",
-  "REFERRAL_COMPLETED",
-  "REFERRAL_CLOSED_NO_CONTACT",
-  "ROLES_CHANGED",
-  "SHARING_AGREEMENT_CHANGED",
-  "SAFETY_ALERT_PUBLISHED",
-  "SAFETY_ALERT_WITHDRAWN",
-  "SIGN_IN",
-  "SIGN_OUT",
-  "SWITCH_ORGANISATION",
-  "MEMBER_INVITED",
-  "INVITATION_REVOKED",
-  "INVITATION_ACCEPTED",
-  "MEMBER_DEACTIVATED",
-  "SESSIONS_ENDED",
-  "PERSON_ARCHIVED",
-  "PERSON_RESTORED",
-  "PERSONS_MERGED",
-  "VENUE_ARCHIVED",
-  "VENUE_RESTORED",
-] as const satisfies readonly AuditAction[];
-
-export const auditRecordKindOrder = [
-  "PERSON",
-  "CONSENT",
-  "ENCOUNTER",
-  "ACCOMPANIMENT",
-  "NURSE_VISIT",
-  "REFERRAL",
-  "MEMBERSHIP",
-  "PARTNERSHIP",
-  "SAFETY_ALERT",
-  "SESSION",
-  "VENUE",
-  "INVITATION",
-  "ORGANISATION",
-] as const satisfies readonly AuditRecordKind[];
+/** The actions and kinds in the order the filter offers them: the API's one vocabulary. */
+export const auditActionOrder = auditActions satisfies readonly AuditAction[];
+export const auditRecordKindOrder = auditRecordKinds satisfies readonly AuditRecordKind[];
 
 // Every value of the enums is in the lists above, and nothing else: a missing one fails here.
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -1,6 +1,7 @@
 /**
- * The actions and record kinds the API writes in the audit log, as GraphQL enums: the web reads
- * each as words (typed labels, features/audit) and filters by them from the same labels. The
+ * The actions and record kinds the API writes in the audit log, in the order the log's filter
+ * offers them: the API's GraphQL enums (modules/audit) and the web's filter and typed labels
+ * (features/audit) both read this one list. The
  * column stays an open string (`audit_events.action`): an event written by an action not named
  * here still reads, by its code (`AuditEvent.action`), and its `knownAction` is null.
  */
