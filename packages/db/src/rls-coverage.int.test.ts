@@ -31,8 +31,6 @@ const withoutRowLevelSecurity: Record<string, string> = {
   _prisma_migrations: "the migration runner's bookkeeping: no request role has any grant on it (asserted)",
   sign_in_attempts:
     "the sign-in throttle's counters (e-mail, address, time): the sign-in role's only (asserted)",
-  organisations:
-    "the directory of organisation names that every signed-in member reads (to act as one, to name a partner); read-only for both roles (asserted)",
 };
 
 /**
@@ -47,6 +45,8 @@ const enabledNotForced: Record<string, string> = {
   sessions:
     "the sign-in role's; app.begin_request reads them as the owner; the app role has no grant (asserted)",
   partnerships: "read by the sharing and indicator functions as the owner",
+  organisations:
+    "the directory of organisation names that every signed-in member reads (to act as one, to name a partner: policy organisations_directory); app.begin_request and the sharing functions read it as the owner; the app role changes the three programme-settings columns only (asserted), of the acting organisation, as its coordinator",
   partnership_members: "read by the sharing, scheduling and indicator functions as the owner",
 };
 
@@ -113,6 +113,17 @@ const privileges = async (role: string, table: string) => {
   return rows[0]?.privileges ?? [];
 };
 
+/** The columns a role may UPDATE in a table (by a table or a column grant). */
+const updatableColumns = async (role: string, table: string) => {
+  const { rows } = await pool.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name = $2 AND has_column_privilege($1, $2, column_name, 'UPDATE')
+      ORDER BY column_name`,
+    [role, table],
+  );
+  return rows.map((row) => row.column_name);
+};
+
 describe("row-level security on every table", () => {
   it("is enabled and forced everywhere but the named tables", () => {
     expect(coverageGaps(tables)).toEqual([]);
@@ -120,22 +131,27 @@ describe("row-level security on every table", () => {
 
   it("would catch a new table without it, one left unforced, and a stale exception (the check can fail)", () => {
     const doctored = [
-      ...tables.filter((t) => t.table !== "organisations"),
+      ...tables.filter((t) => t.table !== "sign_in_attempts"),
       { table: "clinical_results", enabled: false, forced: false },
       { table: "person_photos", enabled: true, forced: false },
     ];
     expect(coverageGaps(doctored)).toEqual([
       "clinical_results: row-level security is off (enable and force it, or name it in withoutRowLevelSecurity with its reason)",
       "person_photos: row-level security is not forced (force it, or name it in enabledNotForced with its reason)",
-      "organisations: named in withoutRowLevelSecurity, but no table is so (remove it from the list)",
+      "sign_in_attempts: named in withoutRowLevelSecurity, but no table is so (remove it from the list)",
     ]);
   });
 
-  it("gives the request roles, where it is off or unforced, no more than reading the directory", async () => {
+  it("gives the request roles, where it is off or unforced, no more than reading the directory and setting its own settings", async () => {
     expect(await privileges("maillage_app", "_prisma_migrations")).toEqual([]);
     expect(await privileges("maillage_auth", "_prisma_migrations")).toEqual([]);
     expect(await privileges("maillage_app", "sign_in_attempts")).toEqual([]);
-    expect(await privileges("maillage_app", "organisations")).toEqual(["SELECT"]);
+    expect(await privileges("maillage_app", "organisations")).toEqual(["SELECT", "UPDATE"]);
+    expect(await updatableColumns("maillage_app", "organisations")).toEqual([
+      "fiscal_year_start_month",
+      "locale",
+      "time_zone",
+    ]);
     expect(await privileges("maillage_auth", "organisations")).toEqual(["SELECT"]);
     expect(await privileges("maillage_app", "sessions")).toEqual([]);
   });

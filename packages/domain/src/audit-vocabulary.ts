@@ -10,6 +10,7 @@ export const auditActions = [
   "READ_LEGAL_NAME",
   "PREVIEW_AS_PARTNER",
   "PERSON_UPDATED",
+  "INTAKE_UPDATED",
   "PERSON_FOLLOWERS_CHANGED",
   "CONSENT_RECORDED",
   "CONSENT_WITHDRAWN",
@@ -32,6 +33,7 @@ export const auditActions = [
   "REFERRAL_CLOSED_NO_CONTACT",
   "ROLES_CHANGED",
   "SHARING_AGREEMENT_CHANGED",
+  "PROGRAMME_SETTINGS_CHANGED",
   "SAFETY_ALERT_PUBLISHED",
   "SAFETY_ALERT_WITHDRAWN",
   "SIGN_IN",
@@ -47,6 +49,10 @@ export const auditActions = [
   "PERSONS_MERGED",
   "VENUE_ARCHIVED",
   "VENUE_RESTORED",
+  "SHIFT_REPORT_UPDATED",
+  "SHIFT_REPORT_DELETED",
+  "WORKSHOP_UPDATED",
+  "WORKSHOP_DELETED",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -64,6 +70,8 @@ export const auditRecordKinds = [
   "VENUE",
   "INVITATION",
   "ORGANISATION",
+  "SHIFT_REPORT",
+  "WORKSHOP",
 ] as const;
 export type AuditRecordKind = (typeof auditRecordKinds)[number];
 

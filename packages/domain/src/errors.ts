@@ -26,6 +26,9 @@ export const errorCodes = [
   "IDEMPOTENCY_KEY_REUSED",
   "MERGE_CONSENTS_DIFFER",
   "INVITATION_INVALID",
+  "EVENING_CLOSED",
+  "EVENING_ALREADY_OPEN",
+  "INTAKE_ALREADY_RECORDED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -54,6 +57,12 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       "Les deux dossiers ne partagent pas les mêmes informations avec les mêmes partenaires : fusionner élargirait ce qu'un partenaire voit. Retirez ou enregistrez des consentements pour qu'ils concordent, puis fusionnez. Rien n'a été déplacé.",
     INVITATION_INVALID:
       "Ce lien d'invitation ne fonctionne plus : il a expiré, a été révoqué ou a déjà servi. Demandez un nouveau lien à la personne qui vous a invité·e.",
+    EVENING_CLOSED:
+      "Cette soirée est déjà fermée : on n'y inscrit plus d'entrée et on ne la ferme pas deux fois. Rien n'a été enregistré.",
+    EVENING_ALREADY_OPEN:
+      "Une soirée est déjà ouverte à ce centre à cette date : reprenez-la plutôt que d'en ouvrir une autre.",
+    INTAKE_ALREADY_RECORDED:
+      "L'accueil de cette personne est déjà rempli : modifiez-le dans son dossier. Rien n'a été enregistré.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
   },
   en: {
@@ -77,6 +86,12 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       "The two files do not share the same information with the same partners: merging would widen what a partner sees. Withdraw or record consents so that they match, then merge. Nothing was moved.",
     INVITATION_INVALID:
       "This invitation link no longer works: it has expired, been revoked or already been used. Ask the person who invited you for a new link.",
+    EVENING_CLOSED:
+      "This evening is already closed: no one is checked in any more and it is not closed twice. Nothing was saved.",
+    EVENING_ALREADY_OPEN:
+      "An evening is already open at this centre on this date: go on with it rather than opening another.",
+    INTAKE_ALREADY_RECORDED:
+      "This person's intake form is already filled in: change it on their file. Nothing was saved.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",
   },
 };
@@ -132,6 +147,11 @@ export const fieldErrorCodes = [
   "ACCOUNT_PASSWORD",
   "PASSWORDS_DIFFER",
   "MAY_IDENTIFY_SOMEONE",
+  "CODE_TAKEN",
+  "RETIRED",
+  "IN_USE",
+  "WRONG_LIST",
+  "SITE_NAME_ONLY",
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -157,6 +177,12 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     PASSWORDS_DIFFER: "Les deux mots de passe ne sont pas identiques.",
     MAY_IDENTIFY_SOMEONE:
       "Ce texte semble nommer ou décrire une personne. Relisez-le, puis cochez la case si personne n'y est reconnaissable.",
+    CODE_TAKEN: "Ce code est déjà pris dans votre catalogue.",
+    RETIRED: "Cet élément du catalogue est retiré : choisissez-en un autre, ou remettez-le en usage.",
+    IN_USE: "Cet élément est déjà utilisé dans des interventions : retirez-le plutôt que de le supprimer.",
+    WRONG_LIST: "Cet élément n'est pas de la bonne liste du catalogue.",
+    SITE_NAME_ONLY:
+      "Inscrivez le nom du site ou du service (LeoList, WhatsApp…), jamais l'annonce ou le compte d'une personne : pas d'adresse web ni de @pseudo.",
   },
   en: {
     REQUIRED: "This field is required.",
@@ -179,6 +205,12 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     PASSWORDS_DIFFER: "The two passwords are not the same.",
     MAY_IDENTIFY_SOMEONE:
       "This text seems to name or describe a person. Read it again, then tick the box if no one can be identified.",
+    CODE_TAKEN: "This code is already taken in your catalogue.",
+    RETIRED: "This catalogue entry is retired: choose another one, or bring it back into use.",
+    IN_USE: "This entry is already used in records: retire it instead of deleting it.",
+    WRONG_LIST: "This entry is not from the right list of the catalogue.",
+    SITE_NAME_ONLY:
+      "Enter the name of the site or service (LeoList, WhatsApp…), never a person's ad or account: no web address or @handle.",
   },
 };
 

@@ -80,6 +80,12 @@ export const encounterLimits = {
   maxPastDays: 730,
   maxFutureHours: 24,
   maxQuantity: 10_000,
-  maxHeadCount: 50,
+  /** Items or services of one entry (a catalogue holds a few dozen). */
+  maxCatalogueChoices: 60,
+  /**
+   * People in one anonymous group (a head count): a school assembly, a festival stand, a night of
+   * outreach in a red-light district can reach hundreds. The column is a SmallInt (32,767).
+   */
+  maxHeadCount: 5_000,
   maxNoteLength: 4000,
 } as const;

@@ -19,6 +19,12 @@ export const organisationActions = {
   /** Change a partnership's sharing agreement (partnerships.types.ts). */
   EDIT_SHARING_AGREEMENT: ["COORDINATOR"],
   /**
+   * Set the programme settings (time zone, fiscal-year start, locale) of the acting organisation
+   * and of its partnerships (programme-settings/; policies organisations_settings_by_coordinators
+   * and partnerships_settings_by_member_coordinators).
+   */
+  EDIT_PROGRAMME_SETTINGS: ["COORDINATOR"],
+  /**
    * Merge two of the organisation's files found to be the same person (persons/merge.ts; the
    * policy persons_merged_by_coordinators and app.move_merged_person_records).
    */
@@ -28,6 +34,11 @@ export const organisationActions = {
    * policy material_stocks_kept_by_coordinators).
    */
   KEEP_STOCK: ["COORDINATOR"],
+  /**
+   * Edit the organisation's catalogues: material items, services, online platforms
+   * (catalogues/catalogues.ts, policies catalogue_entries_*_by_coordinators).
+   */
+  EDIT_CATALOGUES: ["COORDINATOR"],
   /** The organisation's own, exact indicators (dashboards.queries.ts). */
   READ_ORGANISATION_DASHBOARD: ["COORDINATOR"],
   /** Keep weekly availability for joint visits: the two who go on them. */

@@ -19,6 +19,14 @@ export const recordKinds = [
   "VENUE",
   "SAFETY_ALERT",
   "AUDIT_EVENT",
+  "NIGHT_CENTRE_EVENING",
+  "EVENING_HANDOVER_NOTE",
+  "INTAKE_ASSESSMENT",
+  "SHIFT_REPORT",
+  "SHIFT_HANDOVER_NOTE",
+  "WORKSHOP",
+  "MATERIAL_DELIVERY",
+  "MATERIAL_DELIVERY_PLACE",
 ] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
@@ -52,6 +60,22 @@ export const ownOrganisationReaders: Record<RecordKind, readonly RoleName[]> = {
   VENUE: [W, C],
   SAFETY_ALERT: [W, N, C],
   AUDIT_EVENT: [A, C],
+  // A night centre's evening (staff on duty, partners present, totals: its visits are
+  // encounters), its handover notes for the next shift, and the intake form of a person's first
+  // visit: the organisation's own, never a partner's whatever the person's consent.
+  NIGHT_CENTRE_EVENING: [W, C],
+  EVENING_HANDOVER_NOTE: [W, C],
+  INTAKE_ASSESSMENT: [W, C],
+  // A street team's shift report and its handover notes for the next shift: the team's own.
+  SHIFT_REPORT: [W, C],
+  SHIFT_HANDOVER_NOTE: [W, C],
+  // Workshops and prevention kiosks, their note included: counts of participants, never a
+  // person; never shared with a partner (the committee reads aggregates only).
+  WORKSHOP: [W, N, C],
+  // A delivery request (items, assignee, states and their history) and its discreet window and
+  // place (free text, own table): the team's who hand material out; never shared with a partner.
+  MATERIAL_DELIVERY: [W, C],
+  MATERIAL_DELIVERY_PLACE: [W, C],
 };
 
 /** Roles that write a kind of record for their organisation. */
@@ -69,6 +93,15 @@ export const ownOrganisationWriters: Record<RecordKind, readonly RoleName[]> = {
   VENUE: [W, C],
   SAFETY_ALERT: [C],
   AUDIT_EVENT: [],
+  NIGHT_CENTRE_EVENING: [W, C],
+  EVENING_HANDOVER_NOTE: [W, C],
+  INTAKE_ASSESSMENT: [W, C],
+  SHIFT_REPORT: [W, C],
+  SHIFT_HANDOVER_NOTE: [W, C],
+  WORKSHOP: [W, N, C],
+  // Delivering creates the encounter that counts the items handed out: the encounter's writers.
+  MATERIAL_DELIVERY: [W, C],
+  MATERIAL_DELIVERY_PLACE: [W, C],
 };
 
 /** Which consented kind opens a record kind to a partner; absent: never shared. */

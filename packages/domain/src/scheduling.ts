@@ -1,11 +1,13 @@
 /**
- * Joint-visit scheduling (DESIGN.md §1): weekly availability in America/Toronto wall time,
- * one-off absences, and the slots where a nurse and an outreach worker are both free. Pure:
- * instants in, instants out; daylight-saving changes are handled by converting each day's wall
- * times with the zone's own offset for that day.
+ * Joint-visit scheduling (DESIGN.md §1): weekly availability in the wall time of each person's
+ * organisation (its programme settings' time zone, programme-settings.ts), one-off absences, and
+ * the slots where a nurse and an outreach worker are both free. Pure: instants in, instants out;
+ * every function takes the time zone it counts in (no default: a forgotten zone is a type error,
+ * not Toronto); daylight-saving changes are handled by converting each day's wall times with the
+ * zone's own offset for that day.
  */
-export const schedulingTimeZone = "America/Toronto";
 const minuteMs = 60_000;
+const hourMs = 3_600_000;
 const dayMs = 86_400_000;
 
 export interface Interval {
@@ -40,7 +42,7 @@ function formatterFor(timeZone: string) {
 }
 
 /** The wall-clock fields of an instant in a time zone. */
-export function wallTime(instant: Date, timeZone = schedulingTimeZone) {
+export function wallTime(instant: Date, timeZone: string) {
   const parts = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(instant)
@@ -57,7 +59,7 @@ export function wallTime(instant: Date, timeZone = schedulingTimeZone) {
 }
 
 /** Minutes the zone is ahead of UTC at an instant (−240 in Toronto summer, −300 in winter). */
-export function zoneOffsetMinutes(instant: Date, timeZone = schedulingTimeZone): number {
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const w = wallTime(instant, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / minuteMs);
@@ -65,24 +67,32 @@ export function zoneOffsetMinutes(instant: Date, timeZone = schedulingTimeZone):
 
 /**
  * The instant at which the zone's clocks read `minute` minutes after midnight of a calendar
- * day. In the skipped spring-forward hour, the later reading is used; in the repeated fall-back
- * hour, the first.
+ * day. In the skipped spring-forward hour, the later reading is used (02:30 → 03:30); in the
+ * repeated fall-back hour, the first. The same east and west of Greenwich: the candidates are
+ * the wall time less each offset the zone has around that day, and a candidate reads the wall
+ * time when the zone's offset at it is the one it was computed with.
  */
 export function instantAtWallTime(
   year: number,
   month: number,
   day: number,
   minute: number,
-  timeZone = schedulingTimeZone,
+  timeZone: string,
 ): Date {
   const naive = Date.UTC(year, month - 1, day, 0, minute);
-  const first = naive - zoneOffsetMinutes(new Date(naive), timeZone) * minuteMs;
-  const second = naive - zoneOffsetMinutes(new Date(first), timeZone) * minuteMs;
-  const reads = wallTime(new Date(second), timeZone);
-  const wanted = new Date(naive);
-  const matches = reads.hour === wanted.getUTCHours() && reads.minute === wanted.getUTCMinutes();
-  // In the skipped hour no instant reads the wanted time: the first guess lands after the gap.
-  return new Date(matches ? second : first);
+  // The real instant is within 14 hours of `naive`; 36 on either side holds one change at most.
+  const offsets = [
+    ...new Set(
+      [naive - 36 * hourMs, naive + 36 * hourMs].map((t) => zoneOffsetMinutes(new Date(t), timeZone)),
+    ),
+  ];
+  const readings = offsets
+    .map((offset) => ({ offset, instant: naive - offset * minuteMs }))
+    .filter(({ offset, instant }) => zoneOffsetMinutes(new Date(instant), timeZone) === offset)
+    .map(({ instant }) => instant);
+  if (readings.length > 0) return new Date(Math.min(...readings));
+  // In the skipped hour no instant reads it: the offset before the change lands after the gap.
+  return new Date(naive - Math.min(...offsets) * minuteMs);
 }
 
 /** ISO weekday (1 = Monday) of a calendar day. */
@@ -95,7 +105,7 @@ function isoWeekday(year: number, month: number, day: number): number {
 export function expandWeeklySlots(
   slots: readonly WeeklySlot[],
   window: Interval,
-  timeZone = schedulingTimeZone,
+  timeZone: string,
 ): Interval[] {
   const intervals: Interval[] = [];
   const first = wallTime(new Date(window.start.getTime() - dayMs), timeZone);
@@ -170,18 +180,19 @@ export function overlaps(a: Interval, b: Interval): boolean {
 }
 
 /**
- * Start times (every `stepMinutes`, aligned on the step in wall time) of `durationMinutes`-long
- * visits that fit inside the common free intervals.
+ * Start times (every `stepMinutes`, aligned on the step in the zone's wall time) of
+ * `durationMinutes`-long visits that fit inside the common free intervals.
  */
 export function candidateStarts(
   common: readonly Interval[],
   durationMinutes: number,
+  timeZone: string,
   stepMinutes = 30,
   limit = 50,
 ): Interval[] {
   const found: Interval[] = [];
   for (const interval of common) {
-    const offset = zoneOffsetMinutes(interval.start);
+    const offset = zoneOffsetMinutes(interval.start, timeZone);
     const stepMs = stepMinutes * minuteMs;
     // Align to the step in local wall time (e.g. on the half-hour).
     const localStart = interval.start.getTime() + offset * minuteMs;
@@ -197,11 +208,16 @@ export function candidateStarts(
 
 export interface Participant {
   slots: readonly WeeklySlot[];
+  /** The zone of the wall times of `slots`: her organisation's. */
+  timeZone: string;
   /** Absences and existing commitments. */
   busy: readonly Interval[];
 }
 
-/** Slots where both people are free for the whole visit, within the window. */
+/**
+ * Slots where both people are free for the whole visit, within the window. Each one's weekly
+ * hours are read in her own zone; start times fall on the step of the worker's (who books).
+ */
 export function findJointSlots(
   nurse: Participant,
   worker: Participant,
@@ -209,11 +225,12 @@ export function findJointSlots(
   durationMinutes: number,
   options: { stepMinutes?: number; limit?: number } = {},
 ): Interval[] {
-  const nurseFree = subtractIntervals(expandWeeklySlots(nurse.slots, window), nurse.busy);
-  const workerFree = subtractIntervals(expandWeeklySlots(worker.slots, window), worker.busy);
+  const nurseFree = subtractIntervals(expandWeeklySlots(nurse.slots, window, nurse.timeZone), nurse.busy);
+  const workerFree = subtractIntervals(expandWeeklySlots(worker.slots, window, worker.timeZone), worker.busy);
   return candidateStarts(
     intersectIntervals(nurseFree, workerFree),
     durationMinutes,
+    worker.timeZone,
     options.stepMinutes,
     options.limit,
   );

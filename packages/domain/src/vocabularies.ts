@@ -51,20 +51,34 @@ export const themes = [
   "EMPLOYMENT",
   "FOOD",
   "OTHER",
+  // Added after OTHER, as PostgreSQL's ALTER TYPE … ADD VALUE appends (the same order in both).
+  "WEBCAM_WORK",
+  "FOOD_AID",
 ] as const;
 export type ThemeName = (typeof themes)[number];
 
-export const materialItems = [
-  "CONDOMS",
-  "LUBRICANT",
-  "SYRINGES",
-  "CRACK_KITS",
-  "NALOXONE_KITS",
+/** The lists of an organisation's catalogue (its items, services and platforms are rows, not code). */
+export const catalogueLists = ["MATERIAL", "SERVICE", "PLATFORM"] as const;
+export type CatalogueListName = (typeof catalogueLists)[number];
+
+export const materialCategories = [
+  "PREVENTION",
+  "DRUG_USE",
+  "NALOXONE",
   "FOOD",
-  "HYGIENE_KITS",
-  "PREGNANCY_TESTS",
+  "FOOD_VOUCHERS",
+  "CLOTHING",
+  "HYGIENE",
+  "OTHER",
 ] as const;
-export type MaterialItemName = (typeof materialItems)[number];
+export type MaterialCategoryName = (typeof materialCategories)[number];
+
+/** Where received stock comes from. */
+export const stockSources = ["PURCHASE", "DONATION", "PUBLIC_HEALTH_SUPPLY", "OTHER"] as const;
+export type StockSourceName = (typeof stockSources)[number];
+
+export const materialUnits = ["UNIT", "KIT", "BOX", "PACK", "PARCEL", "VOUCHER", "MEAL"] as const;
+export type MaterialUnitName = (typeof materialUnits)[number];
 
 export const accompanimentDestinations = [
   "COURT",
@@ -133,5 +147,41 @@ export const venueKinds = [
   "NIGHT_CENTRE",
   "STREET_AREA",
   "OTHER",
+  // The programmes' places (issue 15), appended as the database appends them.
+  "BAR",
+  "HOURLY_HOTEL",
+  "PEEP_SHOW",
+  "STRIP_CLUB",
 ] as const;
 export type VenueKindName = (typeof venueKinds)[number];
+
+/** What an organisation holds at a partner's request (a school, a youth centre, a group). */
+export const workshopKinds = ["WORKSHOP", "KIOSK"] as const;
+export type WorkshopKindName = (typeof workshopKinds)[number];
+
+export const workshopTopics = [
+  "SEXUAL_HEALTH",
+  "CONSENT_AND_RELATIONSHIPS",
+  "SEXUAL_EXPLOITATION_PREVENTION",
+  "STBBI_PREVENTION",
+  "SUBSTANCE_USE",
+  "OVERDOSE_PREVENTION_NALOXONE",
+  "HARM_REDUCTION",
+  "ONLINE_SAFETY",
+  "SERVICES_PRESENTATION",
+  "OTHER",
+] as const;
+export type WorkshopTopicName = (typeof workshopTopics)[number];
+
+export const workshopAudiences = [
+  "YOUTH_SECONDARY_SCHOOL",
+  "YOUTH_CENTRE",
+  "POST_SECONDARY_STUDENTS",
+  "ADULTS",
+  "PARENTS",
+  "PROFESSIONALS",
+  "COMMUNITY_GROUP_MEMBERS",
+  "GENERAL_PUBLIC",
+  "OTHER",
+] as const;
+export type WorkshopAudienceName = (typeof workshopAudiences)[number];

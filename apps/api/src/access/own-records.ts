@@ -5,11 +5,16 @@ import {
   visibleAccompanimentWhere,
   visibleConsentWhere,
   visibleEncounterWhere,
+  visibleIntakeAssessmentWhere,
+  visibleMaterialDeliveryWhere,
+  visibleNightCentreEveningWhere,
   visibleNurseVisitWhere,
   visiblePersonWhere,
   visibleReferralWhere,
   visibleSafetyAlertWhere,
+  visibleShiftReportWhere,
   visibleVenueWhere,
+  visibleWorkshopWhere,
 } from "./visible-records.ts";
 
 /**
@@ -37,11 +42,16 @@ const visibleWhereOf = {
   Accompaniment: visibleAccompanimentWhere,
   Consent: visibleConsentWhere,
   Encounter: visibleEncounterWhere,
+  IntakeAssessment: visibleIntakeAssessmentWhere,
+  NightCentreEvening: visibleNightCentreEveningWhere,
+  MaterialDelivery: visibleMaterialDeliveryWhere,
   NurseVisit: visibleNurseVisitWhere,
   Person: visiblePersonWhere,
   Referral: visibleReferralWhere,
   SafetyAlert: visibleSafetyAlertWhere,
+  ShiftReport: visibleShiftReportWhere,
   Venue: visibleVenueWhere,
+  Workshop: visibleWorkshopWhere,
 } satisfies Record<string, (viewer: ActingContext["viewer"], now: Date) => unknown>;
 
 export type NamedKind = keyof typeof visibleWhereOf;

@@ -44,6 +44,8 @@ const kinds = [
   "venue (confidential address)",
   "safety alert",
   "audit event",
+  "intake assessment",
+  "material delivery",
 ] as const;
 type Kind = (typeof kinds)[number];
 
@@ -70,6 +72,11 @@ const expected: Record<Kind, Partial<Record<Relation, MatrixRole[]>>> = {
     "partner, open referral": ["W", "N", "C"],
   },
   "audit event": { "own organisation": ["A", "C"] },
+  // A night centre's intake form: the owning organisation's workers and coordinators, never a
+  // partner whatever the consent (the partner with an active consent is named for every kind).
+  "intake assessment": { "own organisation": ["W", "C"] },
+  // The team that hands material out; never a partner, even one consented for every kind.
+  "material delivery": { "own organisation": ["W", "C"] },
 };
 
 const graphTypes: Record<Kind, string> = {
@@ -82,6 +89,8 @@ const graphTypes: Record<Kind, string> = {
   "venue (confidential address)": "Venue",
   "safety alert": "SafetyAlert",
   "audit event": "AuditEvent",
+  "intake assessment": "IntakeAssessment",
+  "material delivery": "MaterialDelivery",
 };
 const tables: Record<Kind, string> = {
   person: "persons",
@@ -93,6 +102,8 @@ const tables: Record<Kind, string> = {
   "venue (confidential address)": "venues",
   "safety alert": "safety_alerts",
   "audit event": "audit_events",
+  "intake assessment": "intake_assessments",
+  "material delivery": "material_deliveries",
 };
 const roleNames: Record<Exclude<MatrixRole, "K">, Role> = {
   W: "OUTREACH_WORKER",
@@ -227,6 +238,20 @@ beforeAll(async () => {
     `INSERT INTO safety_alerts (partnership_id, organisation_id, published_by_id, what_happened, area, occurred_on, expires_at)
      VALUES ($1, $2, $3, 'Agression', 'Centre-ville', current_date, now() + interval '10 days') RETURNING id`,
     [partnership.id, owner, viewers["own organisation"].C.user.id],
+  );
+  records["material delivery"] = await insert(
+    `INSERT INTO material_deliveries (organisation_id, person_id, requested_by_id, assigned_to_id)
+     VALUES ($1, $2, $3, $3) RETURNING id`,
+    [owner, person.id, worker],
+  );
+  await pool.query(
+    `INSERT INTO material_delivery_places (delivery_id, organisation_id, place) VALUES ($1, $2, 'derrière le dépanneur')`,
+    [records["material delivery"], owner],
+  );
+  records["intake assessment"] = await insert(
+    `INSERT INTO intake_assessments (organisation_id, person_id, assessed_by_id, housing, comment)
+     VALUES ($1, $2, $3, 'IMMEDIATE', 'privé') RETURNING id`,
+    [owner, person.id, worker],
   );
   records["audit event"] = await insert(
     `INSERT INTO audit_events (user_id, organisation_id, action, record_kind, record_id)
@@ -416,6 +441,6 @@ describe("adversarial requests", () => {
 });
 
 it("covers every cell of roles × relations × record kinds", () => {
-  // 5 × 6 × 9 = 270 cells, each asserted through GraphQL and through SQL.
-  expect(roles.length * relations.length * kinds.length).toBe(270);
+  // 5 × 6 × 11 = 330 cells, each asserted through GraphQL and through SQL.
+  expect(roles.length * relations.length * kinds.length).toBe(330);
 });

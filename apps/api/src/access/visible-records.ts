@@ -306,6 +306,71 @@ export function visibleVenueWhere(viewer: AccessViewer | null): Prisma.VenueWher
   return organisationId ? { organisationId } : nothing;
 }
 
+/**
+ * Workshops and prevention kiosks: the owning organisation's members by role, the whole team's
+ * (they hold no person, so restricted team visibility does not narrow them); never a partner's.
+ */
+export function visibleWorkshopWhere(viewer: AccessViewer | null): Prisma.WorkshopWhereInput {
+  const organisationId = own(viewer, "WORKSHOP");
+  return organisationId ? { organisationId } : nothing;
+}
+
+/**
+ * A street team's shift reports: the owning organisation's team, whoever wrote them — the
+ * handover is for the next shift, and a report names no person, so a restricted team visibility
+ * does not narrow it. Never a partner's, never a committee's.
+ */
+export function visibleShiftReportWhere(viewer: AccessViewer | null): Prisma.ShiftReportWhereInput {
+  const organisationId = own(viewer, "SHIFT_REPORT");
+  return organisationId ? { organisationId } : nothing;
+}
+
+/**
+ * Material delivery requests (the confidential line): the owning organisation's outreach workers
+ * and coordinators; where team visibility is restricted, a worker's own (assigned to her or
+ * logged by her) and those of her caseload's persons. Never a partner's, never a committee's.
+ */
+export function visibleMaterialDeliveryWhere(viewer: AccessViewer | null): Prisma.MaterialDeliveryWhereInput {
+  const organisationId = own(viewer, "MATERIAL_DELIVERY");
+  return organisationId
+    ? ownRecords<Prisma.MaterialDeliveryWhereInput>(
+        viewer,
+        { organisationId },
+        viewer ? [{ assignedToId: viewer.userId }, { requestedById: viewer.userId }] : [],
+        (person) => ({ person }),
+      )
+    : nothing;
+}
+
+/**
+ * A night centre's evenings: the owning organisation's team, whoever opened them — an evening
+ * names no person (its visits are encounters, under visibleEncounterWhere), so a restricted team
+ * visibility does not narrow it. Never a partner's, never a committee's.
+ */
+export function visibleNightCentreEveningWhere(
+  viewer: AccessViewer | null,
+): Prisma.NightCentreEveningWhereInput {
+  const organisationId = own(viewer, "NIGHT_CENTRE_EVENING");
+  return organisationId ? { organisationId } : nothing;
+}
+
+/**
+ * The intake form of a person's first visit: the owning organisation's, never a partner's
+ * whatever the person's consent; where the team's visibility is restricted, the intakes she made
+ * and those of her caseload (like the person's encounters).
+ */
+export function visibleIntakeAssessmentWhere(viewer: AccessViewer | null): Prisma.IntakeAssessmentWhereInput {
+  const organisationId = own(viewer, "INTAKE_ASSESSMENT");
+  return organisationId
+    ? ownRecords<Prisma.IntakeAssessmentWhereInput>(
+        viewer,
+        { organisationId },
+        viewer ? [{ assessedById: viewer.userId }] : [],
+        (person) => ({ person }),
+      )
+    : nothing;
+}
+
 /** Active or not: the alerts of every partnership the viewer's organisation belongs to. */
 export function visibleSafetyAlertWhere(viewer: AccessViewer | null): Prisma.SafetyAlertWhereInput {
   const organisationId = own(viewer, "SAFETY_ALERT");

@@ -24,6 +24,7 @@ export const writeKinds = [
   "encounter",
   "encounter note",
   "encounter material",
+  "encounter service",
   "accompaniment",
   "accompaniment note",
   "accompaniment outcome",
@@ -39,15 +40,34 @@ export const writeKinds = [
   "consent's withdrawal",
   "venue",
   "material stock",
+  "material receipt",
+  "material delivery",
+  "material delivery item",
+  "material delivery place",
+  "material delivery transition",
+  "catalogue entry",
+  "catalogue entry's retirement",
+  "workshop",
+  "workshop note",
+  "shift report",
+  "shift handover note",
   "venue's archiving",
   "safety alert",
   "audit event",
   "sharing agreement",
+  "partnership's programme settings",
+  "organisation's programme settings",
   "membership of a colleague",
   "end of a colleague's membership",
   "invitation",
   "sessions of the team",
   "one's own roles",
+  "night-centre evening",
+  "night-centre evening's closing",
+  "night-centre evening partner",
+  "evening visit",
+  "intake assessment",
+  "evening handover note",
 ] as const;
 export type WriteKind = (typeof writeKinds)[number];
 
@@ -91,6 +111,8 @@ const nobody: Cells = {};
 const same = (cells: Cells): ExpectedWrite => ({ sql: cells, graphql: cells });
 const sqlOnly = (cells: Cells, none: string): ExpectedWrite => ({ sql: cells, graphql: { none } });
 const ownRelations = ["own organisation", "own organisation, another member"] as const;
+const catalogueOfTheActingOrganisation =
+  "the catalogue's mutations name an entry by its code in the acting organisation's catalogue";
 
 export const expectedWrites: Record<WriteKind, KindCells> = {
   "person profile": {
@@ -145,6 +167,12 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
     delete: same(authorOr(["W", "C"], ["C"])),
   },
   "encounter material": {
+    create: same(authorOr(["W", "C"], ["C"])),
+    update: same(authorOr(["W", "C"], ["C"])),
+    delete: same(authorOr(["W", "C"], ["C"])),
+  },
+  // Services given are part of the encounter too: the same rule, in SQL too.
+  "encounter service": {
     create: same(authorOr(["W", "C"], ["C"])),
     update: same(authorOr(["W", "C"], ["C"])),
     delete: same(authorOr(["W", "C"], ["C"])),
@@ -266,6 +294,121 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
     },
     delete: sqlOnly(nobody, "a count is replaced by the next one, never removed"),
   },
+  // Workshops and prevention kiosks: the organisation's working roles keep them, the note too
+  // (counts of participants, no person: never a partner's, whichever consent a person gave).
+  workshop: {
+    create: {
+      ...same(own(["W", "N", "C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "recordWorkshop takes no organisation: it records the acting organisation's workshop",
+      },
+    },
+    update: same(own(["W", "N", "C"])),
+    delete: same(own(["W", "N", "C"])),
+  },
+  "workshop note": {
+    create: same(own(["W", "N", "C"])),
+    update: same(own(["W", "N", "C"])),
+    delete: same(own(["W", "N", "C"])),
+  },
+  // A delivery request (the confidential line): the organisation's outreach workers and
+  // coordinators log it as themselves and move it along, whoever it is assigned to; cancelled,
+  // never removed. Never a partner's, whichever consent the person gave (no shared kind opens it).
+  "material delivery": {
+    create: {
+      ...same(own(["W", "C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "requestMaterialDelivery takes no organisation: it logs the acting organisation's request",
+      },
+    },
+    update: same(own(["W", "C"])),
+    delete: sqlOnly(nobody, "a delivery is cancelled (or not reached), never removed"),
+  },
+  // What was asked for is written with the request (while it is requested), then fixed: what was
+  // handed out is the delivery's encounter's materials.
+  "material delivery item": {
+    create: sqlOnly(
+      own(["W", "C"]),
+      "requestMaterialDelivery writes them: the material delivery create cells",
+    ),
+    update: sqlOnly(nobody, "the items asked for are fixed with the request"),
+    delete: sqlOnly(nobody, "the items asked for are fixed with the request"),
+  },
+  // The discreet window and place, organisation-private free text: written with the request.
+  "material delivery place": {
+    create: sqlOnly(own(["W", "C"]), "requestMaterialDelivery writes it: the material delivery create cells"),
+    update: sqlOnly(nobody, "the window and place are written with the request"),
+    delete: sqlOnly(nobody, "the window and place go with their delivery, never alone"),
+  },
+  // Every step with who and when: appended as the viewer, never changed or removed.
+  "material delivery transition": {
+    create: sqlOnly(
+      own(["W", "C"]),
+      "transitionMaterialDelivery appends them: the material delivery update cells",
+    ),
+    update: sqlOnly(nobody, "a delivery's history is append-only"),
+    delete: sqlOnly(nobody, "a delivery's history is append-only"),
+  },
+  // Stock received, recorded by the organisation's coordinators as themselves; never changed.
+  "material receipt": {
+    create: {
+      ...same(own(["C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "receiveMaterial takes no organisation: it adds to the acting organisation's stock",
+      },
+    },
+    update: sqlOnly(nobody, "a receipt is never changed: a count corrects the stock"),
+    delete: sqlOnly(nobody, "a receipt is never removed: a count corrects the stock"),
+  },
+  // The organisation's catalogue: its coordinators edit it (DESIGN §1: a coordinator manages).
+  "catalogue entry": {
+    create: {
+      ...same(own(["C"])),
+      graphqlRelations: { only: ownRelations, reason: catalogueOfTheActingOrganisation },
+    },
+    update: {
+      ...same(own(["C"])),
+      graphqlRelations: { only: ownRelations, reason: catalogueOfTheActingOrganisation },
+    },
+    delete: {
+      ...same(own(["C"])),
+      graphqlRelations: { only: ownRelations, reason: catalogueOfTheActingOrganisation },
+    },
+  },
+  // Retired: no longer offered, still naming its records; brought back by the same coordinators.
+  "catalogue entry's retirement": {
+    create: {
+      ...same(own(["C"])),
+      graphqlRelations: { only: ownRelations, reason: catalogueOfTheActingOrganisation },
+    },
+    delete: {
+      ...same(own(["C"])),
+      graphqlRelations: { only: ownRelations, reason: catalogueOfTheActingOrganisation },
+    },
+    notMeaningful: { update: "an entry is retired or brought back, the retirement itself never changes" },
+  },
+  // A street team's shift report: written by the organisation's workers and coordinators as
+  // themselves, changed or removed by its author or a coordinator (mayChangeShiftReport), in SQL too.
+  "shift report": {
+    create: {
+      ...same(own(["W", "C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "recordShiftReport takes no organisation: it logs the acting organisation's shift",
+      },
+    },
+    update: same(authorOr(["W", "C"], ["C"])),
+    delete: same(authorOr(["W", "C"], ["C"])),
+  },
+  // The handover for the next shift is part of the report: the same author-or-coordinator rule.
+  "shift handover note": {
+    create: same(authorOr(["W", "C"], ["C"])),
+    update: same(authorOr(["W", "C"], ["C"])),
+    delete: same(authorOr(["W", "C"], ["C"])),
+  },
   // No longer covered: out of the lists and the encounter form, its encounters still pointing at it.
   "venue's archiving": {
     create: same(own(["W", "C"])),
@@ -292,6 +435,29 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
     create: sqlOnly(nobody, "an agreement is made with its partnership, outside the app role"),
     update: same(partnershipMembers(["C"])),
     delete: sqlOnly(nobody, "an agreement is narrowed, never removed"),
+  },
+  // Time zone, fiscal-year start and locale (issue 15): coordinators of a member organisation, like
+  // the sharing agreement; only these three columns, never the partnership's name or members.
+  "partnership's programme settings": {
+    update: same(partnershipMembers(["C"])),
+    notMeaningful: {
+      create: "a partnership has its settings from its creation (outside the app role)",
+      delete: "settings are changed, never removed",
+    },
+  },
+  // The organisation's own settings (what its members' days and figures follow): its coordinators.
+  "organisation's programme settings": {
+    update: {
+      ...same(own(["C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "updateOrganisationSettings takes no organisation: it sets the acting organisation's",
+      },
+    },
+    notMeaningful: {
+      create: "an organisation has its settings from its creation (outside the app role)",
+      delete: "settings are changed, never removed",
+    },
   },
   // A working role is granted by another admin or a coordinator of the organisation (§3).
   "membership of a colleague": {
@@ -349,6 +515,48 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
       delete: "one's own membership is ended like a colleague's",
     },
   },
+  // A night centre's evening (issue 15): opened, staffed and closed by the organisation's outreach
+  // workers and coordinators; nothing changes once it is closed (in SQL too), nothing is removed.
+  "night-centre evening": {
+    create: same(own(["W", "C"])),
+    update: same(own(["W", "C"])),
+    delete: sqlOnly(nobody, "an evening is closed, never removed (its visits point at it)"),
+  },
+  "night-centre evening's closing": {
+    update: same(own(["W", "C"])),
+    notMeaningful: {
+      create: "an evening is opened open (the evening's create)",
+      delete: "a closing is final: it is never undone",
+    },
+  },
+  // The partners present go with their evening while it is open.
+  "night-centre evening partner": {
+    create: sqlOnly(own(["W", "C"]), "updateNightCentreEvening replaces them: the evening's update cells"),
+    update: sqlOnly(own(["W", "C"]), "updateNightCentreEvening replaces them: the evening's update cells"),
+    delete: sqlOnly(own(["W", "C"]), "updateNightCentreEvening replaces them: the evening's update cells"),
+  },
+  // A check-in is an encounter of the evening: recorded by the team, what was received changed by
+  // its author or a coordinator (mayChangeEncounter), on an open evening.
+  "evening visit": {
+    create: same(own(["W", "C"])),
+    update: same(authorOr(["W", "C"], ["C"])),
+    delete: sqlOnly(
+      authorOr(["W", "C"], ["C"]),
+      "deleteEncounter removes a check-in: the encounter's delete cells",
+    ),
+  },
+  // The intake form of a first visit: the organisation's workers and coordinators, never a partner.
+  "intake assessment": {
+    create: same(own(["W", "C"])),
+    update: same(own(["W", "C"])),
+    delete: sqlOnly(nobody, "an intake is corrected, never removed (it goes with the file)"),
+  },
+  // The evening's log for the next shift: the team's, rewritten as it goes, never removed.
+  "evening handover note": {
+    create: same(own(["W", "C"])),
+    update: same(own(["W", "C"])),
+    delete: sqlOnly(nobody, "a handover is rewritten, never removed"),
+  },
 };
 
 /** The registry's record kind each matrix kind is (or is part of), where the registry names it. */
@@ -361,6 +569,7 @@ export const registryKindOf: Partial<Record<WriteKind, RecordKind>> = {
   encounter: "ENCOUNTER",
   "encounter note": "ENCOUNTER_NOTE",
   "encounter material": "ENCOUNTER",
+  "encounter service": "ENCOUNTER",
   accompaniment: "ACCOMPANIMENT",
   "accompaniment note": "ACCOMPANIMENT_NOTE",
   "accompaniment outcome": "ACCOMPANIMENT_NOTE",
@@ -375,8 +584,22 @@ export const registryKindOf: Partial<Record<WriteKind, RecordKind>> = {
   consent: "CONSENT",
   venue: "VENUE",
   "venue's archiving": "VENUE",
+  "shift report": "SHIFT_REPORT",
+  "shift handover note": "SHIFT_HANDOVER_NOTE",
+  workshop: "WORKSHOP",
+  "workshop note": "WORKSHOP",
   "safety alert": "SAFETY_ALERT",
   "audit event": "AUDIT_EVENT",
+  "night-centre evening": "NIGHT_CENTRE_EVENING",
+  "night-centre evening's closing": "NIGHT_CENTRE_EVENING",
+  "night-centre evening partner": "NIGHT_CENTRE_EVENING",
+  "evening visit": "ENCOUNTER",
+  "intake assessment": "INTAKE_ASSESSMENT",
+  "evening handover note": "EVENING_HANDOVER_NOTE",
+  "material delivery": "MATERIAL_DELIVERY",
+  "material delivery item": "MATERIAL_DELIVERY",
+  "material delivery transition": "MATERIAL_DELIVERY",
+  "material delivery place": "MATERIAL_DELIVERY_PLACE",
 };
 
 export function isNone(cells: ExpectedWrite["graphql"]): cells is { none: string } {

@@ -328,6 +328,59 @@ describe("an operation commits all of its mutations or none", () => {
     expect(rows).toEqual([{ merged_into_id: null }]);
   });
 
+  describe("a night centre's evening", () => {
+    let venueId: string;
+    beforeAll(async () => {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO venues (organisation_id, name, kind, confidential) VALUES ($1, 'Halte', 'NIGHT_CENTRE', true)
+         RETURNING id`,
+        [ownerId],
+      );
+      venueId = rows[0]?.id ?? "";
+    });
+    const evening = async (day: string, closed: boolean) => {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO night_centre_evenings (organisation_id, venue_id, evening_on, opened_by_id, closed_at, closed_by_id)
+         VALUES ($1, $2, $3, $4, ${closed ? "now(), $4" : "NULL, NULL"}) RETURNING id`,
+        [ownerId, venueId, day, member.id],
+      );
+      return encodeGlobalID("NightCentreEvening", rows[0]?.id ?? "");
+    };
+    // Today in the organisation's zone (the default programme's).
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(new Date());
+
+    it("voids it on EveningClosedError (an evening closed twice)", async () => {
+      coveredKinds.add("EveningClosedError");
+      const closed = await evening("2026-01-10", true);
+      await expectVoided({
+        fields: `bad: closeNightCentreEvening(input: { id: "${closed}", version: 1 }) ${failureSelection}`,
+        failingCode: "EVENING_CLOSED",
+      });
+    });
+
+    it("voids it on EveningAlreadyOpenError (a second evening the same day)", async () => {
+      coveredKinds.add("EveningAlreadyOpenError");
+      await evening(today, false);
+      await expectVoided({
+        fields: `bad: openNightCentreEvening(input: { venueId: "${encodeGlobalID("Venue", venueId)}", eveningOn: "${today}", staffIds: ["${member.id}"] }) ${failureSelection}`,
+        failingCode: "EVENING_ALREADY_OPEN",
+      });
+    });
+
+    it("voids it on IntakeAlreadyRecordedError (an intake twice)", async () => {
+      coveredKinds.add("IntakeAlreadyRecordedError");
+      const person = await freshPerson();
+      await pool.query(
+        "INSERT INTO intake_assessments (organisation_id, person_id, assessed_by_id, housing) VALUES ($1, $2, $3, 'NONE')",
+        [ownerId, person.id, member.id],
+      );
+      await expectVoided({
+        fields: `bad: recordIntakeAssessment(input: { personId: "${person.globalId}", needs: { housing: IMMEDIATE } }) ${failureSelection}`,
+        failingCode: "INTAKE_ALREADY_RECORDED",
+      });
+    });
+  });
+
   it("has covered every typed error the schema can answer (each member of the AppError interface)", () => {
     const appError = schema.getType("AppError");
     expect(appError).toBeInstanceOf(GraphQLInterfaceType);

@@ -3,6 +3,11 @@
  * in one round trip, since the embedded database answers one query at a time.
  */
 import { randomUUID } from "node:crypto";
+import { catalogueTargetStatements, catalogueTargets } from "./write-matrix-catalogues.ts";
+import { deliveryTargetStatements, deliveryTargets } from "./write-matrix-deliveries.ts";
+import { eveningTargetStatements, eveningTargets } from "./write-matrix-evenings.ts";
+import { shiftReportTargetStatements, shiftReportTargets } from "./write-matrix-shift-reports.ts";
+import { workshopTargetStatements, workshopTargets } from "./write-matrix-workshops.ts";
 import type { WriteMatrixWorld, WriteTargets } from "./write-matrix-world.ts";
 
 const hour = 3_600_000;
@@ -71,6 +76,11 @@ export function targetSet(
     signedInColleague: id(),
     invitation: id(),
     outsider: id(),
+    workshops: workshopTargets(),
+    shiftReports: shiftReportTargets(),
+    evenings: eveningTargets(),
+    catalogue: catalogueTargets(),
+    deliveries: deliveryTargets(),
     slot,
   };
   const at = (offset: number) => new Date(slot.getTime() + offset);
@@ -355,6 +365,11 @@ export function targetSet(
         new Date(Date.now() + 6 * day),
       ],
     ),
+    ...workshopTargetStatements(owner, worker.id, t.workshops),
+    ...shiftReportTargetStatements(owner, worker.id, t.shiftReports),
+    ...eveningTargetStatements(owner, worker.id, t.evenings),
+    ...catalogueTargetStatements(owner, worker.id, t.person, t.catalogue),
+    ...deliveryTargetStatements(owner, worker.id, t.deliveries),
   ];
   return { targets: t, statements };
 }

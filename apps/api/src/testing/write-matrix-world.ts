@@ -21,7 +21,12 @@ import {
   type TestUser,
 } from "@maillage/db/factories";
 import type pg from "pg";
+import type { CatalogueTargets } from "./write-matrix-catalogues.ts";
+import type { DeliveryTargets } from "./write-matrix-deliveries.ts";
+import type { EveningTargets } from "./write-matrix-evenings.ts";
+import type { ShiftReportTargets } from "./write-matrix-shift-reports.ts";
 import { targetSet } from "./write-matrix-targets.ts";
+import type { WorkshopTargets } from "./write-matrix-workshops.ts";
 
 export const matrixRoles = ["W", "N", "C", "A", "K"] as const;
 export type MatrixRole = (typeof matrixRoles)[number];
@@ -116,6 +121,16 @@ export interface WriteTargets {
   invitation: string;
   /** A user with no membership at all (whom a cell tries to add to the organisation; a vault). */
   outsider: string;
+  /** Material delivery requests logged by W (write-matrix-deliveries.ts). */
+  deliveries: DeliveryTargets;
+  /** Catalogue entries and encounters with services (write-matrix-catalogues.ts). */
+  catalogue: CatalogueTargets;
+  /** Workshops held by W (write-matrix-workshops.ts). */
+  workshops: WorkshopTargets;
+  /** Shift reports written by W, and a venue of their own (write-matrix-shift-reports.ts). */
+  shiftReports: ShiftReportTargets;
+  /** A night centre's evenings opened by W, a visit, persons with and without an intake (write-matrix-evenings.ts). */
+  evenings: EveningTargets;
   /** Where this set's own times start (visits, accompaniments), so sets never overlap. */
   slot: Date;
 }
@@ -167,6 +182,12 @@ export async function createWriteMatrixWorld(databaseUrl: string): Promise<Write
   await pool.query(
     `INSERT INTO material_stocks (organisation_id, item, counted_quantity, low_threshold, counted_by_id)
      VALUES ($1, 'CONDOMS', 500, 50, gen_random_uuid())`,
+    [ownerId],
+  );
+  // The owner's one purchase received (receipts are never changed: every viewer's cells try it).
+  await pool.query(
+    `INSERT INTO material_receipts (organisation_id, item, quantity, source, recorded_by_id)
+     VALUES ($1, 'CONDOMS', 1000, 'PURCHASE', gen_random_uuid())`,
     [ownerId],
   );
 

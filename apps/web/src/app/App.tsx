@@ -10,7 +10,7 @@ import { fieldQueue } from "../offline/field-queue.ts";
 import { rememberIdentity } from "../offline/offline-identity.ts";
 import { AppFrame } from "./AppFrame.tsx";
 import { RequestError } from "./graphql.ts";
-import { I18nProvider, useT } from "./i18n/index.tsx";
+import { I18nProvider, ProgrammeFormats, useT } from "./i18n/index.tsx";
 import { Link, match, Redirect, useFocusHeadingOnRouteChange, usePath } from "./router.tsx";
 
 /**
@@ -65,24 +65,23 @@ function Screen({ me }: { me: Me }) {
   const { pathname } = usePath();
   useFocusHeadingOnRouteChange(pathname);
   useOfflineReadiness(me);
-  for (const route of routes) {
-    const params = match(route.path, pathname);
-    if (params) {
-      const Component = route.component;
-      return (
-        <AppFrame me={me}>
-          <Component params={params} />
-        </AppFrame>
-      );
-    }
-  }
+  const route = routes.find((candidate) => match(candidate.path, pathname));
+  const params = route ? match(route.path, pathname) : null;
+  const Component = route?.component;
+  // Dates in the acting organisation's time zone, written as its locale writes them.
   return (
-    <AppFrame me={me}>
-      <section className="page">
-        <h1>{t("app.notFound")}</h1>
-        <Link to="/">{t("app.backHome")}</Link>
-      </section>
-    </AppFrame>
+    <ProgrammeFormats settings={me.programmeSettings}>
+      <AppFrame me={me}>
+        {Component && params ? (
+          <Component params={params} />
+        ) : (
+          <section className="page">
+            <h1>{t("app.notFound")}</h1>
+            <Link to="/">{t("app.backHome")}</Link>
+          </section>
+        )}
+      </AppFrame>
+    </ProgrammeFormats>
   );
 }
 

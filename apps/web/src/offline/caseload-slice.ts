@@ -2,12 +2,13 @@
  * The small slice of the caseload kept in the vault (encrypted, readable only while unlocked) so
  * that a worker can pick a person and repeat her last encounter with no signal: the files active
  * in the last 90 days (alias, birth year, the last encounter's channel, place, venue, themes and
- * items — never a note), the venues and the worker's last choices. Refreshed each time the app
+ * items — never a note), the venues, the organisation's catalogue and the worker's last choices. Refreshed each time the app
  * opens online; gone with the vault.
  */
 import { request } from "../app/graphql.ts";
+import { type CatalogueChoices, catalogueChoices } from "../features/encounters/catalogue-choices.ts";
 import { graphql } from "../generated/gql.ts";
-import type { Channel, MaterialItem, PlaceType, Theme } from "../generated/graphql.ts";
+import type { Channel, PlaceType, Theme } from "../generated/graphql.ts";
 import type { Json, Vault } from "./vault.ts";
 
 const OfflineCaseloadQuery = graphql(`
@@ -43,6 +44,12 @@ const OfflineCaseloadQuery = graphql(`
         }
       }
     }
+    catalogue {
+      code
+      list
+      labelFr
+      labelEn
+    }
   }
 `);
 
@@ -53,9 +60,13 @@ export const RepeatableEncounter = graphql(`
     placeType
     venueId
     themes
+    platform
     materials {
       item
       quantity
+    }
+    services {
+      service
     }
   }
 `);
@@ -65,7 +76,9 @@ export interface LastEncounter {
   placeType: PlaceType;
   venueId: string | null;
   themes: Theme[];
-  materials: { item: MaterialItem; quantity: number }[];
+  platform?: string | null;
+  materials: { item: string; quantity: number }[];
+  services?: { service: string }[];
 }
 
 export interface SlicePerson {
@@ -78,6 +91,8 @@ export interface SlicePerson {
 export interface SliceExtra {
   defaults: { channel: Channel; placeType: PlaceType; venueId: string | null };
   venues: { id: string; name: string }[];
+  /** The organisation's catalogue (absent from a slice kept before catalogues existed). */
+  catalogue?: CatalogueChoices;
 }
 
 /** Reads the slice from the API and keeps it in the vault (unlocked only; otherwise nothing). */
@@ -100,6 +115,7 @@ export async function refreshCaseloadSlice(vault: Vault): Promise<void> {
       venueId: data.encounterDefaults.venue?.id ?? null,
     },
     venues: data.venues.edges.map(({ node }) => node),
+    catalogue: catalogueChoices(data.catalogue),
   };
   await vault.saveCaseload(persons as unknown as Json[], extra as unknown as Json);
 }

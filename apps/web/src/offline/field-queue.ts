@@ -19,7 +19,12 @@ import {
 } from "../app/graphql.ts";
 import { CloseAccompaniment } from "../features/accompaniments/accompaniments.graphql.ts";
 import { fetchMe } from "../features/auth/session.ts";
+import {
+  RequestMaterialDelivery,
+  TransitionMaterialDelivery,
+} from "../features/deliveries/deliveries.graphql.ts";
 import { RecordEncounter } from "../features/encounters/encounters.graphql.ts";
+import { CheckInToEvening } from "../features/night-centre/night-centre.graphql.ts";
 import { graphql } from "../generated/gql.ts";
 import type { ErrorCode } from "../generated/graphql.ts";
 import { createOutbox, type Outbox, type SendResult } from "./outbox.ts";
@@ -62,6 +67,17 @@ const queuedMutations = {
     mutateOnce(key, RecordEncounter, (data) => data.recordEncounter, variables as never),
   closeAccompaniment: (key: string, variables: Json) =>
     mutateOnce(key, CloseAccompaniment, (data) => data.closeAccompaniment, variables as never),
+  checkInToEvening: (key: string, variables: Json) =>
+    mutateOnce(key, CheckInToEvening, (data) => data.checkInToEvening, variables as never),
+  requestMaterialDelivery: (key: string, variables: Json) =>
+    mutateOnce(key, RequestMaterialDelivery, (data) => data.requestMaterialDelivery, variables as never),
+  transitionMaterialDelivery: (key: string, variables: Json) =>
+    mutateOnce(
+      key,
+      TransitionMaterialDelivery,
+      (data) => data.transitionMaterialDelivery,
+      variables as never,
+    ),
 } as const;
 
 export type QueuedKind = keyof typeof queuedMutations;

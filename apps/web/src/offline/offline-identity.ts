@@ -1,10 +1,12 @@
 /**
  * What lets a signed-in worker open the app with no network (after a reload in a basement): her
- * roles and the kind of her acting organisation, so the menus and the entry form can be drawn.
+ * roles and the kind of her acting organisation, so the menus and the entry form can be drawn,
+ * and its programme settings (time zone, fiscal-year start, locale), so dates read as online.
  * Kept in localStorage in the clear, so it holds nothing that names anyone: no name, no e-mail,
  * no organisation name, no token (the session cookie stays the API's business). Cleared at
  * sign-out and whenever the API says there is no session.
  */
+import { defaultProgrammeSettings } from "@maillage/domain";
 import type { Me } from "../features/auth/session.ts";
 
 const storageKey = "maillage-offline-identity";
@@ -14,6 +16,8 @@ interface OfflineIdentity {
   locale: string;
   roles: Me["roles"];
   organisation: { id: string; kind: NonNullable<Me["actingOrganisation"]>["kind"] } | null;
+  /** Absent in what an older version kept: the defaults then. */
+  programmeSettings?: Me["programmeSettings"];
 }
 
 function storage(): Storage | null {
@@ -39,6 +43,7 @@ export function rememberIdentity(me: Me | null): void {
     organisation: me.actingOrganisation
       ? { id: me.actingOrganisation.id, kind: me.actingOrganisation.kind }
       : null,
+    programmeSettings: me.programmeSettings,
   };
   store.setItem(storageKey, JSON.stringify(identity));
 }
@@ -63,6 +68,7 @@ export function offlineMe(): Me | null {
     roles: identity.roles,
     memberships: organisation ? [{ organisation, roles: identity.roles }] : [],
     committeeSeats: [],
+    programmeSettings: identity.programmeSettings ?? { ...defaultProgrammeSettings },
     csrfToken: "",
   } as Me;
 }

@@ -1,6 +1,7 @@
 /**
  * A quantity handed out in the field: typed (a numeric keypad), chosen from quick values
- * (5, 10, 20: one tap for a box of condoms) or nudged with − and +. Kept between 0 and `max`.
+ * (5, 10, 20: one tap for a box of condoms) or nudged with − and +. Kept between `min` (0 unless
+ * said) and `max`.
  */
 import { type RefCallback, useId } from "react";
 import "./stepper.css";
@@ -10,6 +11,7 @@ const quickValues = [5, 10, 20] as const;
 export function QuantityField({
   label,
   value,
+  min = 0,
   max,
   onChange,
   decreaseLabel,
@@ -19,6 +21,8 @@ export function QuantityField({
 }: {
   label: string;
   value: number;
+  /** The smallest value (an empty box reads as it). */
+  min?: number;
   max: number;
   onChange(value: number): void;
   decreaseLabel: string;
@@ -29,7 +33,7 @@ export function QuantityField({
   inputRef?: RefCallback<HTMLInputElement> | undefined;
 }) {
   const id = useId();
-  const clamp = (quantity: number) => Math.min(max, Math.max(0, Math.trunc(quantity)));
+  const clamp = (quantity: number) => Math.min(max, Math.max(min, Math.trunc(quantity)));
   return (
     <fieldset className="quantity">
       <legend className="quantity__label" id={`${id}-label`}>
@@ -54,10 +58,10 @@ export function QuantityField({
           autoComplete="off"
           // An empty box is 0; a typed value stays within the limits.
           value={value === 0 ? "" : String(value)}
-          placeholder="0"
+          placeholder={String(min)}
           onChange={(event) => {
             const digits = event.target.value.replace(/\D/g, "");
-            onChange(digits ? clamp(Number(digits)) : 0);
+            onChange(digits ? clamp(Number(digits)) : min);
           }}
           onFocus={(event) => event.target.select()}
         />

@@ -8,6 +8,7 @@
 import {
   mayChangeEncounter,
   mayChangeMemberRoles,
+  mayChangeShiftReport,
   organisationActions,
   partnerReaders,
   partnerSharing,
@@ -71,6 +72,10 @@ function rolesWhere(allowed: (role: RoleName) => boolean): RoleName[] {
 const changeAnyEncounter = rolesWhere((role) =>
   mayChangeEncounter({ userId: "a", roles: [role] }, { authorId: "b" }),
 );
+/** Who changes anybody's shift report, not only their own (mayChangeShiftReport). */
+const changeAnyShiftReport = rolesWhere((role) =>
+  mayChangeShiftReport({ userId: "a", roles: [role] }, { authorId: "b" }),
+);
 /** Who sets any role of another member (mayChangeMemberRoles). */
 const setAnyRole = rolesWhere((role) =>
   roleNames.every((granted) =>
@@ -104,10 +109,19 @@ const partners = (kind: keyof typeof partnerSharing) =>
 const ownRecords = (name: string, kind: keyof typeof readers) => policy(name, reading(kind), writing(kind));
 const changedWithEncounter = one(changeAnyEncounter, "mayChangeEncounter (who changes anyone's)");
 const working = one(workingRoles, "workingRoles");
+const changedShiftReport: Expected = {
+  roles: [writers.SHIFT_REPORT, changeAnyShiftReport],
+  from: "ownOrganisationWriters.SHIFT_REPORT, mayChangeShiftReport",
+};
 const team = one(teamRecordReaders, "teamRecordReaders (they also set who follows whom)");
 const manageMembers = one(organisationActions.MANAGE_MEMBERS, "organisationActions.MANAGE_MEMBERS");
 const mergers = one(organisationActions.MERGE_PERSON_FILES, "organisationActions.MERGE_PERSON_FILES");
 const stockKeepers = one(organisationActions.KEEP_STOCK, "organisationActions.KEEP_STOCK");
+const catalogueEditors = one(organisationActions.EDIT_CATALOGUES, "organisationActions.EDIT_CATALOGUES");
+const settingsEditors = one(
+  organisationActions.EDIT_PROGRAMME_SETTINGS,
+  "organisationActions.EDIT_PROGRAMME_SETTINGS",
+);
 const reassigners = one(
   ["COORDINATOR"],
   "not in the registry yet: the API's reassignNurseVisit declares role COORDINATOR",
@@ -145,6 +159,23 @@ export function registryRoleLists(): Map<Place, Expected> {
     ),
     ...policy(
       "encounter_materials.encounter_materials_removed_with_their_encounter",
+      changedWithEncounter,
+      null,
+    ),
+    // Services given are part of the encounter, like its material.
+    ...ownRecords("encounter_services.encounter_services_own_organisation", "ENCOUNTER"),
+    ...policy(
+      "encounter_services.encounter_services_written_with_their_encounter",
+      null,
+      changedWithEncounter,
+    ),
+    ...policy(
+      "encounter_services.encounter_services_changed_with_their_encounter",
+      changedWithEncounter,
+      null,
+    ),
+    ...policy(
+      "encounter_services.encounter_services_removed_with_their_encounter",
       changedWithEncounter,
       null,
     ),
@@ -227,7 +258,51 @@ export function registryRoleLists(): Map<Place, Expected> {
     ...policy("persons.persons_removed_by_writers", writing("PERSON_PROFILE"), null),
     ...policy("persons.persons_merged_by_coordinators", null, mergers),
     ...policy("material_stocks.material_stocks_kept_by_coordinators", stockKeepers, stockKeepers),
+    ...policy("material_deliveries.material_deliveries_own_organisation", reading("MATERIAL_DELIVERY"), null),
+    // Logged as the viewer, by a writer, for a member who is a writer too (the one who brings it).
+    ...policy("material_deliveries.material_deliveries_requested_by_the_team", null, {
+      roles: [writers.MATERIAL_DELIVERY, writers.MATERIAL_DELIVERY],
+      from: "ownOrganisationWriters.MATERIAL_DELIVERY (the viewer's and the assignee's)",
+    }),
+    ...policy("material_deliveries.material_deliveries_moved_by_the_team", writing("MATERIAL_DELIVERY"), {
+      roles: [writers.MATERIAL_DELIVERY, writers.MATERIAL_DELIVERY],
+      from: "ownOrganisationWriters.MATERIAL_DELIVERY (the viewer's and the assignee's)",
+    }),
+    ...ownRecords("material_delivery_items.material_delivery_items_own_organisation", "MATERIAL_DELIVERY"),
+    ...ownRecords(
+      "material_delivery_places.material_delivery_places_own_organisation",
+      "MATERIAL_DELIVERY_PLACE",
+    ),
+    ...ownRecords(
+      "material_delivery_transitions.material_delivery_transitions_own_organisation",
+      "MATERIAL_DELIVERY",
+    ),
+    ...policy("material_receipts.material_receipts_kept_by_coordinators", stockKeepers, stockKeepers),
+    ...policy("catalogue_entries.catalogue_entries_added_by_coordinators", null, catalogueEditors),
+    ...policy(
+      "catalogue_entries.catalogue_entries_edited_by_coordinators",
+      catalogueEditors,
+      catalogueEditors,
+    ),
+    ...policy("catalogue_entries.catalogue_entries_removed_by_coordinators", catalogueEditors, null),
     ...ownRecords("referrals.referrals_sender_and_receiver", "REFERRAL"),
+    ...policy("shift_reports.shift_reports_read_by_the_team", reading("SHIFT_REPORT"), null),
+    ...policy("shift_reports.shift_reports_written_by_the_team", null, writing("SHIFT_REPORT")),
+    ...policy(
+      "shift_reports.shift_reports_changed_by_author_or_coordinator",
+      changedShiftReport,
+      changedShiftReport,
+    ),
+    ...policy("shift_reports.shift_reports_removed_by_author_or_coordinator", changedShiftReport, null),
+    // Its parts are read by the team and written with it (app.may_change_shift_report).
+    ...policy("shift_report_members.shift_report_members_read_by_the_team", reading("SHIFT_REPORT"), null),
+    ...policy("shift_report_venues.shift_report_venues_read_by_the_team", reading("SHIFT_REPORT"), null),
+    ...policy("shift_report_partners.shift_report_partners_read_by_the_team", reading("SHIFT_REPORT"), null),
+    ...policy(
+      "shift_handover_notes.shift_handover_notes_read_by_the_team",
+      reading("SHIFT_HANDOVER_NOTE"),
+      null,
+    ),
     ...policy("safety_alerts.safety_alerts_partnership_members", reading("SAFETY_ALERT"), null),
     ...policy("safety_alerts.safety_alerts_published_by_coordinators", null, writing("SAFETY_ALERT")),
     ...policy("safety_alerts.safety_alerts_withdrawn_by_publisher", writing("SAFETY_ALERT"), null),
@@ -236,8 +311,44 @@ export function registryRoleLists(): Map<Place, Expected> {
       one(organisationActions.EDIT_SHARING_AGREEMENT, "organisationActions.EDIT_SHARING_AGREEMENT"),
       one(organisationActions.EDIT_SHARING_AGREEMENT, "organisationActions.EDIT_SHARING_AGREEMENT"),
     ),
+    ...policy("organisations.organisations_settings_by_coordinators", settingsEditors, settingsEditors),
+    ...policy("partnerships.partnerships_settings_by_member_coordinators", settingsEditors, settingsEditors),
     ...policy("users.users_partnership_colleagues", working, null),
     ...ownRecords("venues.venues_own_organisation", "VENUE"),
+    // A night centre's evening and the partners present: read by the team, written while open.
+    ...policy(
+      "night_centre_evenings.night_centre_evenings_read_by_the_team",
+      reading("NIGHT_CENTRE_EVENING"),
+      null,
+    ),
+    ...policy(
+      "night_centre_evenings.night_centre_evenings_opened_by_the_team",
+      null,
+      writing("NIGHT_CENTRE_EVENING"),
+    ),
+    ...policy(
+      "night_centre_evenings.night_centre_evenings_changed_while_open",
+      writing("NIGHT_CENTRE_EVENING"),
+      writing("NIGHT_CENTRE_EVENING"),
+    ),
+    ...policy(
+      "night_centre_evening_partners.night_centre_evening_partners_read_by_the_team",
+      reading("NIGHT_CENTRE_EVENING"),
+      null,
+    ),
+    ...policy(
+      "night_centre_evening_partners.night_centre_evening_partners_written_while_open",
+      writing("NIGHT_CENTRE_EVENING"),
+      writing("NIGHT_CENTRE_EVENING"),
+    ),
+    ...ownRecords(
+      "night_centre_handover_notes.night_centre_handover_notes_kept_by_the_team",
+      "EVENING_HANDOVER_NOTE",
+    ),
+    ...ownRecords("intake_assessments.intake_assessments_own_organisation", "INTAKE_ASSESSMENT"),
+    ...ownRecords("workshops.workshops_own_organisation", "WORKSHOP"),
+    // The note is the workshop's, kept by the same roles.
+    ...ownRecords("workshop_notes.workshop_notes_own_organisation", "WORKSHOP"),
     [
       "function app.acts_on_notice(text)",
       {
@@ -249,7 +360,19 @@ export function registryRoleLists(): Map<Place, Expected> {
       "function app.organisation_indicators(timestamp with time zone,timestamp with time zone)",
       one(organisationActions.READ_ORGANISATION_DASHBOARD, "organisationActions.READ_ORGANISATION_DASHBOARD"),
     ],
+    [
+      "function app.organisation_workshop_indicators(date,date)",
+      one(organisationActions.READ_ORGANISATION_DASHBOARD, "organisationActions.READ_ORGANISATION_DASHBOARD"),
+    ],
+    [
+      "function app.organisation_intake_indicators(timestamp with time zone,timestamp with time zone)",
+      one(organisationActions.READ_ORGANISATION_DASHBOARD, "organisationActions.READ_ORGANISATION_DASHBOARD"),
+    ],
+    // The evening screen's counts: its readers.
+    ["function app.night_centre_visit_flags(uuid)", reading("NIGHT_CENTRE_EVENING")],
+    ["function app.night_centre_evening_totals(uuid)", reading("NIGHT_CENTRE_EVENING")],
     ["function app.sees_team_records()", team],
+    ["function app.may_change_shift_report(uuid)", changedShiftReport],
     ["function app.move_merged_person_records(uuid)", mergers],
     [
       "function app.shared_nurse_visit_ids()",

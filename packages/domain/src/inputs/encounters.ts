@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { encounterLimits } from "../field-work.ts";
-import { materialItems, themes } from "../vocabularies.ts";
+import { themes } from "../vocabularies.ts";
+import { catalogueCode } from "./catalogues.ts";
 import { columnLengths } from "./column-lengths.ts";
 import { named, optionalText, recordId } from "./fields.ts";
-import { ageBracket, channel, gender, materialItem, placeType, theme } from "./vocabularies.ts";
+import { ageBracket, channel, gender, placeType, theme } from "./vocabularies.ts";
 
 export const materialInput = named(
   "MaterialInput",
   z.object({
-    item: materialItem,
+    item: catalogueCode.describe("The code of a material item of the organisation's catalogue."),
     quantity: z.number().int().min(0).max(encounterLimits.maxQuantity),
   }),
 );
@@ -34,7 +35,15 @@ const encounterFields = z.object({
   placeType,
   venueId: recordId().nullish(),
   themes: z.array(theme).max(themes.length).nullish(),
-  materials: z.array(materialInput).max(materialItems.length).nullish(),
+  materials: z.array(materialInput).max(encounterLimits.maxCatalogueChoices).nullish(),
+  services: z
+    .array(catalogueCode)
+    .max(encounterLimits.maxCatalogueChoices)
+    .nullish()
+    .describe("Codes of services of the organisation's catalogue given in the encounter."),
+  platform: catalogueCode
+    .nullish()
+    .describe("The online platform or video service (a code of the catalogue), by name only."),
   note: optionalText(columnLengths["EncounterNote.body"]).describe("Organisation-private."),
 });
 
@@ -48,6 +57,10 @@ function checkEncounter(input: EncounterFields, context: z.core.$RefinementCtx<E
   const materials = input.materials ?? [];
   if (new Set(materials.map((m) => m.item)).size !== materials.length) {
     context.addIssue({ code: "custom", path: ["materials"], message: "each item once" });
+  }
+  const services = input.services ?? [];
+  if (new Set(services).size !== services.length) {
+    context.addIssue({ code: "custom", path: ["services"], message: "each service once" });
   }
 }
 

@@ -1,5 +1,16 @@
 import type { z } from "zod";
-import type { FieldErrorCode } from "../errors.ts";
+import { type FieldErrorCode, fieldErrorCodes } from "../errors.ts";
+
+/**
+ * What a refinement adds to its issue to say which field code it is (`params`), when the rule
+ * has a message of its own: `context.addIssue({ code: "custom", path, ...withFieldCode("REQUIRED") })`.
+ */
+export function withFieldCode(code: FieldErrorCode): {
+  message: string;
+  params: { fieldErrorCode: FieldErrorCode };
+} {
+  return { message: code, params: { fieldErrorCode: code } };
+}
 
 /**
  * The stable code of a zod issue, the same in the API's InputValidationError and in the web's
@@ -16,6 +27,12 @@ export function fieldErrorCodeOf(issue: z.core.$ZodIssue): FieldErrorCode {
       return "INVALID_FORMAT";
     case "invalid_type":
       return issue.input === undefined || issue.input === null ? "REQUIRED" : "INVALID_VALUE";
+    case "custom": {
+      const named = issue.params?.fieldErrorCode;
+      return (fieldErrorCodes as readonly unknown[]).includes(named)
+        ? (named as FieldErrorCode)
+        : "INVALID_VALUE";
+    }
     default:
       return "INVALID_VALUE";
   }

@@ -7,15 +7,20 @@ import {
   accompanimentClosingStatuses,
   accompanimentDestinations,
   ageBrackets,
+  catalogueLists,
   channels,
   clinicalActKinds,
   genders,
-  materialItems,
+  materialCategories,
+  materialUnits,
   placeTypes,
   referralOutcomes,
   themes,
   urgencies,
   venueKinds,
+  workshopAudiences,
+  workshopKinds,
+  workshopTopics,
 } from "../vocabularies.ts";
 import { named } from "./fields.ts";
 
@@ -25,7 +30,9 @@ export const ageBracket = named("AgeBracket", z.enum(ageBrackets));
 export const channel = named("Channel", z.enum(channels));
 export const placeType = named("PlaceType", z.enum(placeTypes));
 export const theme = named("Theme", z.enum(themes));
-export const materialItem = named("MaterialItem", z.enum(materialItems));
+export const catalogueList = named("CatalogueList", z.enum(catalogueLists));
+export const materialCategory = named("MaterialCategory", z.enum(materialCategories));
+export const materialUnit = named("MaterialUnit", z.enum(materialUnits));
 export const venueKind = named("VenueKind", z.enum(venueKinds));
 export const accompanimentDestination = named("AccompanimentDestination", z.enum(accompanimentDestinations));
 export const accompanimentClosingStatus = named(
@@ -39,3 +46,6 @@ export const referralStatus = named("ReferralStatus", z.enum(referralStatuses));
 export const referralOutcome = named("ReferralOutcome", z.enum(referralOutcomes));
 export const sharedRecordKind = named("SharedRecordKind", z.enum(sharedRecordKinds));
 export const role = named("Role", z.enum(roles));
+export const workshopKind = named("WorkshopKind", z.enum(workshopKinds));
+export const workshopTopic = named("WorkshopTopic", z.enum(workshopTopics));
+export const workshopAudience = named("WorkshopAudience", z.enum(workshopAudiences));

@@ -9,7 +9,9 @@ import {
   visiblePersonWhere,
   visibleReferralWhere,
   visibleSafetyAlertWhere,
+  visibleShiftReportWhere,
   visibleVenueWhere,
+  visibleWorkshopWhere,
 } from "../../access/visible-records.ts";
 import type { Context } from "../../context.ts";
 import { uuidPattern } from "../../global-ids.ts";
@@ -138,6 +140,20 @@ export async function auditRecordOf(
           ? await ctx.tx.organisation.findFirst({ where: { id: recordId }, select: { name: true } })
           : null;
       return organisation ? { label: organisation.name, at: null, openId: null } : nothing;
+    }
+    case "SHIFT_REPORT": {
+      const report = await ctx.tx.shiftReport.findFirst({
+        where: { id: recordId, AND: [visibleShiftReportWhere(viewer)] },
+        select: { startsAt: true },
+      });
+      return report ? { label: null, at: report.startsAt, openId: null } : nothing;
+    }
+    case "WORKSHOP": {
+      const workshop = await ctx.tx.workshop.findFirst({
+        where: { id: recordId, AND: [visibleWorkshopWhere(viewer)] },
+        select: { place: true },
+      });
+      return workshop ? { label: workshop.place, at: null, openId: null } : nothing;
     }
     default:
       return nothing;

@@ -1,14 +1,14 @@
 import { createPartnership, createUser } from "@maillage/db/factories";
+import { defaultProgrammeSettings, fiscalYearBounds } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
 import { usePartnershipWorld } from "../../testing/partnership-world.ts";
-import { fiscalYearBounds } from "./dashboards.queries.ts";
 
 const world = usePartnershipWorld();
 const fiscalYear = 2025;
 
 beforeAll(async () => {
-  const { from } = fiscalYearBounds(fiscalYear);
+  const { from } = fiscalYearBounds(fiscalYear, defaultProgrammeSettings);
   const insert = (
     organisationId: string,
     authorId: string,

@@ -69,6 +69,38 @@ describe("encounters", () => {
     expect(defaults.data?.encounterDefaults).toEqual({ channel: "SMS", placeType: "ONLINE", venue: null });
   });
 
+  it("names the catalogue's services and platform, labelled in the viewer's language", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const result = await worker.request<any>(
+      `mutation ($input: RecordEncounterInput!) {
+        recordEncounter(input: $input) {
+          __typename
+          ... on RecordEncounterSuccess {
+            encounter { channel platform platformLabel services { service label } materials { item label quantity } }
+          }
+        }
+      }`,
+      {
+        input: {
+          anonymous: { gender: "UNDISCLOSED", ageBracket: "UNKNOWN", headCount: 120 },
+          channel: "VIDEO",
+          placeType: "ONLINE",
+          platform: "WHATSAPP",
+          services: ["CASE_MANAGEMENT_TALK"],
+          materials: [{ item: "FOOD_VOUCHERS", quantity: 2 }],
+        },
+      },
+      { headers: { "accept-language": "en" } },
+    );
+    expect(result.data?.recordEncounter.encounter).toEqual({
+      channel: "VIDEO",
+      platform: "WHATSAPP",
+      platformLabel: "WhatsApp",
+      services: [{ service: "CASE_MANAGEMENT_TALK", label: "Case-management talk" }],
+      materials: [{ item: "FOOD_VOUCHERS", label: "Food vouchers", quantity: 2 }],
+    });
+  });
+
   it("rejects each kind of bad input with a translated field error and writes nothing", async () => {
     const worker = await world.signIn(world.owner.users.worker);
     const before = await encounterCount();
@@ -92,6 +124,13 @@ describe("encounters", () => {
         "materials:INVALID_VALUE",
       ],
       [{ ...base, note: "x".repeat(4001) }, "note:TOO_LONG"],
+      // Catalogue codes: unknown, of another list, malformed.
+      [{ ...base, materials: [{ item: "CAVIAR", quantity: 1 }] }, "materials.0.item:NOT_FOUND"],
+      [{ ...base, materials: [{ item: "MEAL", quantity: 1 }] }, "materials.0.item:WRONG_LIST"],
+      [{ ...base, services: ["CONDOMS"] }, "services.0:WRONG_LIST"],
+      [{ ...base, services: ["MEAL", "MEAL"] }, "services:INVALID_VALUE"],
+      [{ ...base, platform: "ZOOM_meeting" }, "platform:INVALID_FORMAT"],
+      [{ ...base, channel: "VIDEO", platform: "SHOWER" }, "platform:WRONG_LIST"],
       [{ ...base, personId: encodeGlobalID("Person", world.partner.id) }, "personId:NOT_FOUND"],
       [{ ...base, venueId: encodeGlobalID("Venue", world.owner.id) }, "venueId:NOT_FOUND"],
       [

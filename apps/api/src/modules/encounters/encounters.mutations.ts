@@ -10,12 +10,20 @@ import type { ActingContext } from "../../context.ts";
 import { fieldProblem, NotFoundError } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
+import { checkCatalogueCodes } from "../catalogues/catalogues.ts";
 import { ChannelEnum, EncounterNode, PlaceTypeEnum } from "./encounters.types.ts";
 
 type EncounterInput = z.output<typeof recordEncounterInput>;
 
-/** Checks the references and dates of an encounter; returns what to write. */
-async function resolveEncounter(ctx: ActingContext, input: EncounterInput) {
+/**
+ * Checks the references and dates of an encounter; returns what to write. `current`: the codes
+ * already on the encounter being changed (a retired item may stay on it).
+ */
+async function resolveEncounter(
+  ctx: ActingContext,
+  input: EncounterInput,
+  current: ReadonlySet<string> = new Set(),
+) {
   const occurredAt = input.occurredAt ?? ctx.now;
   if (occurredAt.getTime() > ctx.now.getTime() + encounterLimits.maxFutureHours * 3600_000) {
     throw fieldProblem(ctx.locale, "occurredAt", "TOO_FAR_IN_FUTURE");
@@ -39,6 +47,22 @@ async function resolveEncounter(ctx: ActingContext, input: EncounterInput) {
     if (!venue) throw fieldProblem(ctx.locale, "venueId", "NOT_FOUND");
     venueId = venue.id;
   }
+  const materials = (input.materials ?? []).filter((m) => m.quantity > 0);
+  const services = input.services ?? [];
+  const platform = input.platform || null;
+  await checkCatalogueCodes(
+    ctx,
+    [
+      ...materials.map((m, index) => ({
+        path: `materials.${index}.item`,
+        code: m.item,
+        list: "MATERIAL" as const,
+      })),
+      ...services.map((code, index) => ({ path: `services.${index}`, code, list: "SERVICE" as const })),
+      ...(platform ? [{ path: "platform", code: platform, list: "PLATFORM" as const }] : []),
+    ],
+    current,
+  );
   return {
     personId,
     venueId,
@@ -49,7 +73,9 @@ async function resolveEncounter(ctx: ActingContext, input: EncounterInput) {
     anonymousGender: input.anonymous?.gender ?? null,
     anonymousAgeBracket: input.anonymous?.ageBracket ?? null,
     headCount: input.anonymous?.headCount ?? 1,
-    materials: (input.materials ?? []).filter((m) => m.quantity > 0),
+    platform,
+    materials,
+    services,
     note: input.note || null,
   };
 }
@@ -60,7 +86,7 @@ defineMutation("recordEncounter", {
   payload: { encounter: EncounterNode },
   resolve: async (input, ctx) => {
     const { organisationId, userId } = ctx.viewer;
-    const { materials, note, ...fields } = await resolveEncounter(ctx, input);
+    const { materials, services, note, ...fields } = await resolveEncounter(ctx, input);
     return ctx.tx.encounter.create({
       data: {
         ...fields,
@@ -70,6 +96,9 @@ defineMutation("recordEncounter", {
         // a second statement (re-reading the row), on the most frequent write of the product.
         ...(materials.length > 0
           ? { materials: { create: materials.map((m) => ({ ...m, organisationId })) } }
+          : {}),
+        ...(services.length > 0
+          ? { services: { create: services.map((service) => ({ service, organisationId })) } }
           : {}),
         ...(note ? { note: { create: { organisationId, body: note } } } : {}),
       },
@@ -93,15 +122,33 @@ defineMutation("updateEncounter", {
   payload: { encounter: EncounterNode },
   resolve: async ({ id: globalId, ...input }, ctx) => {
     const encounter = await changeableEncounter(ctx, globalId);
-    const { materials, note, ...fields } = await resolveEncounter(ctx, input);
+    const current = await ctx.tx.encounter.findUniqueOrThrow({
+      where: { id: encounter.id },
+      select: {
+        platform: true,
+        materials: { select: { item: true } },
+        services: { select: { service: true } },
+      },
+    });
+    const { materials, services, note, ...fields } = await resolveEncounter(
+      ctx,
+      input,
+      new Set([
+        ...current.materials.map((m) => m.item),
+        ...current.services.map((s) => s.service),
+        ...(current.platform ? [current.platform] : []),
+      ]),
+    );
     const organisationId = encounter.organisationId;
     await ctx.tx.encounterMaterial.deleteMany({ where: { encounterId: encounter.id } });
+    await ctx.tx.encounterService.deleteMany({ where: { encounterId: encounter.id } });
     await ctx.tx.encounterNote.deleteMany({ where: { encounterId: encounter.id } });
     const updated = await ctx.tx.encounter.update({
       where: { id: encounter.id },
       data: {
         ...fields,
         materials: { create: materials.map((m) => ({ ...m, organisationId })) },
+        services: { create: services.map((service) => ({ service, organisationId })) },
         ...(note ? { note: { create: { organisationId, body: note } } } : {}),
       },
     });

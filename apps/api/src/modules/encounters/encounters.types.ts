@@ -1,21 +1,39 @@
-import { AgeBracket, Channel, MaterialItem, PlaceType, Theme } from "@maillage/db";
+import { AgeBracket, Channel, PlaceType, Theme } from "@maillage/db";
 import { mayChangeEncounter } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { visiblePersonLoad } from "../../access/person-loader.ts";
 import { readsOwnRecord, visibleEncounterWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
+import { entryLabel } from "../catalogues/catalogues.ts";
 import { GenderEnum, PersonNode } from "../persons/persons.types.ts";
 
 export const ChannelEnum = builder.enumType(Channel, { name: "Channel" });
 export const PlaceTypeEnum = builder.enumType(PlaceType, { name: "PlaceType" });
 export const ThemeEnum = builder.enumType(Theme, { name: "Theme" });
-export const MaterialItemEnum = builder.enumType(MaterialItem, { name: "MaterialItem" });
 export const AgeBracketEnum = builder.enumType(AgeBracket, { name: "AgeBracket" });
+
+/** A catalogue entry's name, as the encounter's organisation calls it (read by a partner too). */
+const labelled = {
+  select: { entry: { select: { labelFr: true, labelEn: true } } },
+  resolve: (
+    row: { entry: { labelFr: string; labelEn: string } },
+    _args: unknown,
+    ctx: { locale: "fr" | "en" },
+  ) => entryLabel(row.entry, ctx.locale),
+};
 
 const EncounterMaterialRef = builder.prismaObject("EncounterMaterial", {
   fields: (t) => ({
-    item: t.expose("item", { type: MaterialItemEnum }),
+    item: t.exposeString("item", { description: "The code of the organisation's catalogue entry." }),
+    label: t.string(labelled),
     quantity: t.exposeInt("quantity"),
+  }),
+});
+
+const EncounterServiceRef = builder.prismaObject("EncounterService", {
+  fields: (t) => ({
+    service: t.exposeString("service", { description: "The code of the organisation's catalogue entry." }),
+    label: t.string(labelled),
   }),
 });
 
@@ -49,8 +67,19 @@ export const EncounterNode = builder.prismaNode("Encounter", {
     }),
     anonymousGender: t.expose("anonymousGender", { type: GenderEnum, nullable: true }),
     anonymousAgeBracket: t.expose("anonymousAgeBracket", { type: AgeBracketEnum, nullable: true }),
-    // In the enum's order: without an ORDER BY the database may answer in any order.
+    // In a fixed order: without an ORDER BY the database may answer in any order.
     materials: t.relation("materials", { type: EncounterMaterialRef, query: { orderBy: { item: "asc" } } }),
+    services: t.relation("services", { type: EncounterServiceRef, query: { orderBy: { service: "asc" } } }),
+    platform: t.exposeString("platform", {
+      nullable: true,
+      description: "The code of the online platform or video service (by name only).",
+    }),
+    platformLabel: t.string({
+      nullable: true,
+      select: { platformEntry: { select: { labelFr: true, labelEn: true } } },
+      resolve: (encounter, _args, ctx) =>
+        encounter.platformEntry ? entryLabel(encounter.platformEntry, ctx.locale) : null,
+    }),
     organisation: t.relation("organisation"),
     person: t.loadable({
       type: PersonNode,

@@ -7,6 +7,7 @@ import {
   createUser,
   type TestUser,
 } from "@maillage/db/factories";
+import { defaultProgrammeSettings } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
 import { usePartnershipWorld } from "../../testing/partnership-world.ts";
@@ -15,7 +16,8 @@ import { todayWindow } from "./today-window.ts";
 const world = usePartnershipWorld();
 const minute = 60_000;
 const day = 86_400_000;
-const window = todayWindow(new Date());
+// The world's organisations keep the default settings (Toronto, 1 April).
+const window = todayWindow(new Date(), defaultProgrammeSettings);
 /** A minute after midnight this morning, plus `minutes`: today, and already past. */
 const earlyToday = (minutes = 0) => new Date(window.dayStart.getTime() + (1 + minutes) * minute);
 

@@ -6,6 +6,7 @@
  * only when asked for, in a fixed number of statements whatever the volume of records.
  */
 import type { Partnership, Prisma } from "@maillage/db/prisma";
+import { fiscalYearOf } from "@maillage/domain";
 import {
   visibleAccompanimentWhere,
   visibleAuditEventWhere,
@@ -22,9 +23,11 @@ import { Dashboard, loadPartnershipDashboard } from "../dashboards/dashboards.qu
 import { StockLevelRef, stockLevels } from "../material-stock/material-stock.ts";
 import { NurseVisitNode } from "../nurse-visits/nurse-visits.types.ts";
 import { PartnershipNode } from "../organisations/organisations.types.ts";
+import { settingsOf, viewerSettings } from "../programme-settings/viewer-settings.ts";
 import { overdueReferralIds } from "../referrals/referrals.queries.ts";
 import { ReferralNode } from "../referrals/referrals.types.ts";
 import { SafetyAlertNode } from "../safety-alerts/safety-alerts.types.ts";
+import { latestShiftReport } from "../shift-reports/shift-reports.types.ts";
 import { VenueNode } from "../venues/venues.types.ts";
 import { dateDaysBefore, type TodayWindow, todayWindow } from "./today-window.ts";
 import { venuesDue } from "./venues-due.ts";
@@ -356,7 +359,8 @@ const CommitteeToday = builder.objectRef<CommitteeShape>("CommitteeToday").imple
       description: "The current fiscal year's indicators, small counts suppressed (as on the dashboard).",
       authScopes: (seat) => ({ committeeSeat: seat.partnership.id }),
       unauthorizedResolver: () => null,
-      resolve: (seat, _args, ctx) => loadPartnershipDashboard(ctx, seat.partnership.id, seat.fiscalYear),
+      resolve: (seat, _args, ctx) =>
+        loadPartnershipDashboard(ctx, seat.partnership.id, seat.fiscalYear, settingsOf(seat.partnership)),
     }),
   }),
 });
@@ -370,6 +374,14 @@ const Today = builder.objectRef<TodayWindow>("Today").implement({
   description: "What the viewer's roles have to do today. A part the viewer's roles do not read is null.",
   fields: (t) => ({
     dayStart: t.field({ type: "DateTime", resolve: (window) => window.dayStart }),
+    latestShiftReport: t.withAuth({ readsOwn: "SHIFT_REPORT" }).prismaField({
+      type: "ShiftReport",
+      nullable: true,
+      description:
+        "The team's latest shift report: its handover notes are what the next shift reads first (outreach workers and coordinators).",
+      unauthorizedResolver: asNull,
+      resolve: (query, _window, _args, ctx) => latestShiftReport(ctx, query),
+    }),
     outreach: t.withAuth({ role: "OUTREACH_WORKER" }).field({
       type: OutreachToday,
       nullable: true,
@@ -416,7 +428,11 @@ const Today = builder.objectRef<TodayWindow>("Today").implement({
           },
           orderBy: { name: "asc" },
         });
-        return partnerships.map((partnership) => ({ partnership, fiscalYear: window.fiscalYear }));
+        // Each committee's current year in its partnership's settings (a calendar year in Brussels).
+        return partnerships.map((partnership) => ({
+          partnership,
+          fiscalYear: fiscalYearOf(window.now, settingsOf(partnership)),
+        }));
       },
     }),
   }),
@@ -427,6 +443,6 @@ builder.queryField("today", (t) =>
     type: Today,
     description:
       "The home screen: for each role the viewer holds in the acting organisation (and each committee seat), what to do today.",
-    resolve: (_root, _args, ctx) => todayWindow(ctx.now),
+    resolve: async (_root, _args, ctx) => todayWindow(ctx.now, await viewerSettings(ctx)),
   }),
 );

@@ -1,7 +1,8 @@
 import type { Venue } from "@maillage/db/prisma";
 import { venueIsOverdue } from "@maillage/domain";
-import { visibleEncounterWhere, visibleVenueWhere } from "../../access/visible-records.ts";
+import { visibleVenueWhere } from "../../access/visible-records.ts";
 import type { ActingContext } from "../../context.ts";
+import { lastVisitsOf } from "../venues/last-visits.ts";
 import type { TodayWindow } from "./today-window.ts";
 
 const dayMs = 86_400_000;
@@ -24,9 +25,10 @@ export interface VenuesDueShape {
 
 /**
  * The organisation's venues whose visit cadence has passed (overdue) or passes by tonight (due),
- * by the rule of the venues page (`venueIsOverdue` against the last encounter recorded there):
- * two statements whatever the number of venues and encounters — the venues under their filter,
- * then the latest visible encounter of each in one aggregate.
+ * by the rule of the venues page (`venueIsOverdue` against the last visit: the later of the last
+ * encounter recorded there and the last shift report that visited it): two statements whatever
+ * the number of venues, encounters and reports — the venues under their filter, then the last
+ * visit of each in one aggregate (venues/last-visits.ts).
  */
 export async function venuesDue(
   ctx: ActingContext,
@@ -36,18 +38,10 @@ export async function venuesDue(
   const venues = await ctx.tx.venue.findMany({
     where: { archivedAt: null, visitCadenceDays: { not: null }, AND: [visibleVenueWhere(ctx.viewer)] },
   });
-  const latest =
-    venues.length === 0
-      ? []
-      : await ctx.tx.encounter.groupBy({
-          by: ["venueId"],
-          where: {
-            venueId: { in: venues.map((venue) => venue.id) },
-            AND: [visibleEncounterWhere(ctx.viewer, ctx.now)],
-          },
-          _max: { occurredAt: true },
-        });
-  const lastVisit = new Map(latest.map((row) => [row.venueId, row._max.occurredAt]));
+  const lastVisit = await lastVisitsOf(
+    ctx,
+    venues.map((venue) => venue.id),
+  );
   const due = venues
     .map((venue) => {
       const lastVisitAt = lastVisit.get(venue.id) ?? null;

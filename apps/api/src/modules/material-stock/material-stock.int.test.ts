@@ -1,7 +1,10 @@
 // The stock of what is handed out: counted by coordinators, drawn on by the field's encounters,
 // low on the coordinator's home screen; nobody else reads or writes it.
+import { queryAsViewer } from "@maillage/db/factories";
+import { fieldErrorMessage } from "@maillage/domain";
 import { describe, expect, it } from "vitest";
 import { usePartnershipWorld } from "../../testing/partnership-world.ts";
+import { countOf } from "../../testing/rows.ts";
 
 const world = usePartnershipWorld();
 
@@ -81,5 +84,171 @@ describe("material stock", () => {
       [world.owner.id],
     );
     expect(rows).toHaveLength(0);
+  });
+});
+
+const receive = `mutation ($input: ReceiveMaterialInput!) {
+  receiveMaterial(input: $input) {
+    __typename
+    ... on ReceiveMaterialSuccess { level { item label onHand receivedSince handedOutSince low } }
+    ... on AppError { code }
+    ... on InputValidationError { fields { path code message } }
+  }
+}`;
+
+const ownerReceipts = () =>
+  countOf(world.pool, "SELECT count(*)::int AS n FROM material_receipts WHERE organisation_id = $1", [
+    world.owner.id,
+  ]);
+
+describe("stock received", () => {
+  it("adds to what is on hand, beside what encounters hand out since the count", async () => {
+    const coordinator = await world.signIn(world.owner.users.coordinator);
+    await coordinator.request<any>(record, { input: { item: "LUBRICANT", onHand: 50, lowThreshold: 10 } });
+    const received = await coordinator.request<any>(receive, {
+      input: { item: "LUBRICANT", quantity: 30, source: "PUBLIC_HEALTH_SUPPLY" },
+    });
+    expect(received.data?.receiveMaterial).toEqual({
+      __typename: "ReceiveMaterialSuccess",
+      level: {
+        item: "LUBRICANT",
+        label: "Lubrifiant",
+        onHand: 80,
+        receivedSince: 30,
+        handedOutSince: 0,
+        low: false,
+      },
+    });
+    const worker = await world.signIn(world.owner.users.worker);
+    await worker.request<any>(encounter, {
+      input: {
+        anonymous: { gender: "WOMAN", ageBracket: "AGE_18_25", headCount: 1 },
+        channel: "PHONE",
+        placeType: "OTHER",
+        materials: [{ item: "LUBRICANT", quantity: 20 }],
+      },
+    });
+    const again = await coordinator.request<any>(receive, {
+      input: { item: "LUBRICANT", quantity: 5, source: "DONATION" },
+    });
+    expect(again.data?.receiveMaterial.level).toMatchObject({
+      onHand: 65,
+      receivedSince: 35,
+      handedOutSince: 20,
+    });
+    const { rows } = await world.pool.query(
+      "SELECT quantity, source, recorded_by_id FROM material_receipts WHERE organisation_id = $1 AND item = 'LUBRICANT' ORDER BY received_at",
+      [world.owner.id],
+    );
+    expect(rows).toEqual([
+      { quantity: 30, source: "PUBLIC_HEALTH_SUPPLY", recorded_by_id: world.owner.users.coordinator.id },
+      { quantity: 5, source: "DONATION", recorded_by_id: world.owner.users.coordinator.id },
+    ]);
+
+    // An item never counted starts from what was received.
+    const first = await coordinator.request<any>(receive, {
+      input: { item: "HYGIENE_KITS", quantity: 40, source: "PURCHASE" },
+    });
+    expect(first.data?.receiveMaterial.level).toMatchObject({
+      item: "HYGIENE_KITS",
+      onHand: 40,
+      receivedSince: 40,
+    });
+  });
+
+  it("refuses a zero or negative quantity, an unknown or retired item, writing nothing", async () => {
+    const coordinator = await world.signIn(world.owner.users.coordinator);
+    await coordinator.request<any>(
+      `mutation { addCatalogueEntry(input: { list: MATERIAL, code: "OLD_KITS", labelFr: "Anciennes trousses",
+        labelEn: "Old kits", category: DRUG_USE, unit: KIT }) { __typename } }`,
+    );
+    await coordinator.request<any>(
+      `mutation { retireCatalogueEntry(input: { code: "OLD_KITS" }) { __typename } }`,
+    );
+    const before = await ownerReceipts();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ item: "SYRINGES", quantity: 0, source: "PURCHASE" }, "quantity", "TOO_SMALL"],
+      [{ item: "SYRINGES", quantity: -12, source: "DONATION" }, "quantity", "TOO_SMALL"],
+      [{ item: "NOT_IN_CATALOGUE", quantity: 5, source: "DONATION" }, "item", "NOT_FOUND"],
+      [{ item: "SHOWER", quantity: 5, source: "DONATION" }, "item", "WRONG_LIST"],
+      [{ item: "OLD_KITS", quantity: 5, source: "DONATION" }, "item", "RETIRED"],
+    ];
+    for (const [input, path, code] of cases) {
+      const refused = await coordinator.request<any>(receive, { input });
+      expect({ input, answer: refused.data?.receiveMaterial }).toEqual({
+        input,
+        answer: {
+          __typename: "InputValidationError",
+          code: "INPUT_VALIDATION",
+          fields: [{ path, code, message: fieldErrorMessage("fr", code as "NOT_FOUND") }],
+        },
+      });
+    }
+    expect(await ownerReceipts()).toBe(before);
+    const { rows } = await world.pool.query(
+      "SELECT item FROM material_stocks WHERE organisation_id = $1 AND item IN ('SYRINGES', 'OLD_KITS')",
+      [world.owner.id],
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it("is refused to a worker and to a partner's coordinator, through the API and in SQL", async () => {
+    const before = await ownerReceipts();
+    const worker = await world.signIn(world.owner.users.worker);
+    const refused = await worker.request<any>(receive, {
+      input: { item: "CONDOMS", quantity: 100, source: "PURCHASE" },
+    });
+    expect(refused.data?.receiveMaterial ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+
+    // The partner's coordinator receives into her own stock only: the owner's own item is not hers.
+    const owner = await world.signIn(world.owner.users.coordinator);
+    await owner.request<any>(
+      `mutation { addCatalogueEntry(input: { list: MATERIAL, code: "OWNER_KITS", labelFr: "Trousses maison",
+        labelEn: "Home kits", category: HYGIENE, unit: KIT }) { __typename } }`,
+    );
+    const partner = await world.signIn(world.partner.users.coordinator);
+    const notHers = await partner.request<any>(receive, {
+      input: { item: "OWNER_KITS", quantity: 10, source: "DONATION" },
+    });
+    expect(notHers.data?.receiveMaterial.fields).toEqual([
+      { path: "item", code: "NOT_FOUND", message: fieldErrorMessage("fr", "NOT_FOUND") },
+    ]);
+
+    const insert = `INSERT INTO material_receipts (organisation_id, item, quantity, source, recorded_by_id)
+                    VALUES ($1, 'CONDOMS', 10, 'DONATION', $2)`;
+    for (const viewer of [
+      {
+        userId: world.owner.users.worker.id,
+        organisationId: world.owner.id,
+        roles: ["OUTREACH_WORKER" as const],
+      },
+      {
+        userId: world.partner.users.coordinator.id,
+        organisationId: world.partner.id,
+        roles: ["COORDINATOR" as const],
+      },
+    ]) {
+      await expect(
+        queryAsViewer(world.pool, viewer, insert, [world.owner.id, viewer.userId]),
+      ).rejects.toThrow(/row-level security/);
+      const seen = await queryAsViewer<{ n: number }>(
+        world.pool,
+        viewer,
+        "SELECT count(*)::int AS n FROM material_receipts WHERE organisation_id = $1",
+        [world.owner.id],
+      );
+      expect(seen).toEqual([{ n: 0 }]);
+    }
+    // A coordinator records receipts as herself, never in another's name.
+    await expect(
+      queryAsViewer(
+        world.pool,
+        { userId: world.owner.users.coordinator.id, organisationId: world.owner.id, roles: ["COORDINATOR"] },
+        insert,
+        [world.owner.id, world.owner.users.worker.id],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    expect(await ownerReceipts()).toBe(before);
   });
 });

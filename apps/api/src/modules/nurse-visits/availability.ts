@@ -11,8 +11,14 @@ const clock = (minutes: number) =>
 const WeeklySlotRef = builder.prismaObject("AvailabilitySlot", {
   fields: (t) => ({
     weekday: t.exposeInt("weekday", { description: "ISO weekday: 1 = Monday … 7 = Sunday." }),
-    start: t.string({ description: "HH:MM, America/Toronto", resolve: (slot) => clock(slot.startMinute) }),
-    end: t.string({ description: "HH:MM, America/Toronto", resolve: (slot) => clock(slot.endMinute) }),
+    start: t.string({
+      description: "HH:MM, in the time zone of the organisation's programme settings",
+      resolve: (slot) => clock(slot.startMinute),
+    }),
+    end: t.string({
+      description: "HH:MM, in the time zone of the organisation's programme settings",
+      resolve: (slot) => clock(slot.endMinute),
+    }),
   }),
 });
 
@@ -60,7 +66,8 @@ builder.queryField("myAvailability", (t) =>
 );
 
 defineMutation("setWeeklyAvailability", {
-  description: "Replaces the viewer's weekly availability (America/Toronto wall time).",
+  description:
+    "Replaces the viewer's weekly availability (wall time of the acting organisation's time zone, its programme settings).",
   authScopes: { workingRole: true },
   args: setWeeklyAvailabilityArgs,
   payload: { availability: MyAvailability },

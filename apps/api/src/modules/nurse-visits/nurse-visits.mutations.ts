@@ -26,6 +26,7 @@ import {
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
 import { OrganisationNode } from "../organisations/organisations.types.ts";
+import { organisationTimeZones, viewerSettings } from "../programme-settings/viewer-settings.ts";
 import { NurseVisitNode } from "./nurse-visits.types.ts";
 import { commitmentsOf, lockCalendars, partnerNurses, weeklySlotsOf } from "./scheduling.ts";
 
@@ -132,12 +133,22 @@ builder.queryField("jointVisitSlots", (t) =>
         await commitmentsOf(ctx, people, window),
       ];
       const busyOf = (userId: string) => commitments.filter((c) => c.userId === userId);
-      const worker = { slots: slots.get(viewerId) ?? [], busy: busyOf(viewerId) };
+      // Each one's weekly hours are in her own organisation's time zone (its programme settings).
+      const zones = await organisationTimeZones(
+        ctx,
+        nurses.map((nurse) => nurse.organisationId),
+      );
+      const { timeZone } = await viewerSettings(ctx);
+      const worker = { slots: slots.get(viewerId) ?? [], timeZone, busy: busyOf(viewerId) };
       return nurses
         .filter((nurse) => nurse.user.id !== viewerId)
         .flatMap((nurse) =>
           findJointSlots(
-            { slots: slots.get(nurse.user.id) ?? [], busy: busyOf(nurse.user.id) },
+            {
+              slots: slots.get(nurse.user.id) ?? [],
+              timeZone: zones.get(nurse.organisationId) ?? timeZone,
+              busy: busyOf(nurse.user.id),
+            },
             worker,
             window,
             duration,

@@ -9,7 +9,8 @@ import {
   AccompanimentDestinationEnum,
   AccompanimentStatusEnum,
 } from "../accompaniments/accompaniments.types.ts";
-import { ChannelEnum, MaterialItemEnum, PlaceTypeEnum, ThemeEnum } from "../encounters/encounters.types.ts";
+import { entryLabel } from "../catalogues/catalogues.ts";
+import { ChannelEnum, PlaceTypeEnum, ThemeEnum } from "../encounters/encounters.types.ts";
 import { ClinicalActKindEnum, NurseVisitStatusEnum } from "../nurse-visits/nurse-visits.types.ts";
 import { OrganisationNode } from "../organisations/organisations.types.ts";
 import { GenderEnum } from "../persons/persons.types.ts";
@@ -40,7 +41,8 @@ const PreviewMaterial = builder
   .objectRef<Shape<"encounters">["materials"][number]>("PartnerPreviewMaterial")
   .implement({
     fields: (t) => ({
-      item: t.expose("item", { type: MaterialItemEnum }),
+      item: t.exposeString("item"),
+      label: t.string({ resolve: (material, _args, ctx) => entryLabel(material.entry, ctx.locale) }),
       quantity: t.exposeInt("quantity"),
     }),
   });

@@ -53,7 +53,10 @@ async function readRecords(
       placeType: true,
       themes: true,
       headCount: true,
-      materials: { select: { item: true, quantity: true }, orderBy: { item: "asc" } },
+      materials: {
+        select: { item: true, quantity: true, entry: { select: { labelFr: true, labelEn: true } } },
+        orderBy: { item: "asc" },
+      },
     },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: recordsPerKind,

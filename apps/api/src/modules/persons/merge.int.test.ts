@@ -244,6 +244,53 @@ describe("merging two persons' files", () => {
     expect(again.data?.mergePersons.code).toBe("NOT_FOUND");
   });
 
+  it("moves the duplicate's intake (when the kept file has none) and deliveries; the kept file's intake stands", async () => {
+    const coordinator = await world.signIn(world.owner.users.coordinator);
+    const worker = world.owner.users.worker;
+    const intake = (personId: string, housing: string) =>
+      world.pool.query(
+        `INSERT INTO intake_assessments (organisation_id, person_id, assessed_by_id, housing) VALUES ($1, $2, $3, $4)`,
+        [world.owner.id, personId, worker.id, housing],
+      );
+    const delivery = (personId: string) =>
+      world.pool.query(
+        `INSERT INTO material_deliveries (organisation_id, person_id, requested_by_id, assigned_to_id)
+         VALUES ($1, $2, $3, $3)`,
+        [world.owner.id, personId, worker.id],
+      );
+    // A kept file without an intake receives the duplicate's.
+    const first = await duplicates("Accueil");
+    await intake(first.dup.id, "IMMEDIATE");
+    await delivery(first.dup.id);
+    const merged = await coordinator.request<any>(merge, {
+      input: { keepId: first.keep.globalId, mergeId: first.dup.globalId },
+    });
+    expect(merged.data?.mergePersons.__typename).toBe("MergePersonsSuccess");
+    const { rows: moved } = await world.pool.query(
+      "SELECT housing FROM intake_assessments WHERE person_id = $1",
+      [first.keep.id],
+    );
+    expect(moved).toEqual([{ housing: "IMMEDIATE" }]);
+    expect(
+      await countOf(world.pool, "SELECT count(*)::int AS n FROM material_deliveries WHERE person_id = $1", [
+        first.keep.id,
+      ]),
+    ).toBe(1);
+    // Both files assessed: the kept file's answers stand (one intake per person).
+    const second = await duplicates("Accueil bis");
+    await intake(second.keep.id, "NONE");
+    await intake(second.dup.id, "IMMEDIATE");
+    const again = await coordinator.request<any>(merge, {
+      input: { keepId: second.keep.globalId, mergeId: second.dup.globalId },
+    });
+    expect(again.data?.mergePersons.__typename).toBe("MergePersonsSuccess");
+    const { rows: kept } = await world.pool.query(
+      "SELECT housing FROM intake_assessments WHERE person_id = $1",
+      [second.keep.id],
+    );
+    expect(kept).toEqual([{ housing: "NONE" }]);
+  });
+
   it("is refused to anyone but a coordinator of the owning organisation, across organisations and for the same file", async () => {
     const { keep, dup } = await duplicates("Refus");
     const outsider = await createPerson(world.pool, { organisationId: world.partner.id, alias: "Refus C" });

@@ -302,6 +302,8 @@ defineMutation("mergePersons", {
     const encounters = await ctx.tx.encounter.updateMany({ where: from, data: to });
     const accompaniments = await ctx.tx.accompaniment.updateMany({ where: from, data: to });
     const referrals = await ctx.tx.referral.updateMany({ where: from, data: to });
+    // Delivery requests follow the person (they hold no consent: nothing a partner sees widens).
+    await ctx.tx.materialDelivery.updateMany({ where: from, data: to });
     let legalName = 0;
     if (!keep.legalName && merge.legalName) {
       legalName = (await ctx.tx.personLegalName.updateMany({ where: from, data: to })).count;

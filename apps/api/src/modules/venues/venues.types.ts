@@ -2,6 +2,7 @@ import { VenueKind } from "@maillage/db";
 import { venueIsOverdue } from "@maillage/domain";
 import { visibleVenueWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
+import { lastVisitOf } from "./last-visits.ts";
 
 export const VenueKindEnum = builder.enumType(VenueKind, { name: "VenueKind" });
 
@@ -25,15 +26,14 @@ export const VenueNode = builder.prismaNode("Venue", {
     lastVisitAt: t.field({
       type: "DateTime",
       nullable: true,
-      description: "The latest encounter recorded at this venue.",
-      select: { encounters: { take: 1, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } } },
-      resolve: (venue) => venue.encounters[0]?.occurredAt ?? null,
+      description:
+        "The later of the last encounter recorded at this venue and the start of the last shift report that visited it.",
+      resolve: (venue, _args, ctx) => lastVisitOf(ctx, venue.id),
     }),
     overdue: t.boolean({
       description: "The visit cadence has passed since the last visit.",
-      select: { encounters: { take: 1, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } } },
-      resolve: (venue, _args, ctx) =>
-        venueIsOverdue(venue.encounters[0]?.occurredAt ?? null, venue.visitCadenceDays, ctx.now),
+      resolve: async (venue, _args, ctx) =>
+        venueIsOverdue(await lastVisitOf(ctx, venue.id), venue.visitCadenceDays, ctx.now),
     }),
   }),
 });

@@ -19,7 +19,10 @@ const sameInBothLanguages = new Set([
   "app.name", // "Maillage", the product's name
   "timeline.note", // "Note"
   "enum.PlaceType.BAR", // "Bar"
-  "enum.MaterialItem.CONDOMS", // "Condoms" (Québec French says condom)
+  "enum.VenueKind.BAR", // "Bar"
+  "enum.MaterialCategory.NALOXONE", // "Naloxone"
+  "enum.CatalogueList.SERVICE", // "Services"
+  "catalogue.nav", // "Catalogue"
   "enum.ClinicalActKind.CONTRACEPTION", // "Contraception"
   "enum.ClinicalActKind.VACCINATION", // "Vaccination"
   "enum.Theme.FINANCES", // "Finances"

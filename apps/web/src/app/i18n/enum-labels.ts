@@ -15,8 +15,14 @@ export interface EnumTypes {
   Channel: Schema.Channel;
   ClinicalActKind: Schema.ClinicalActKind;
   ConsentStatus: Schema.ConsentStatus;
+  DeliveryStatus: Schema.DeliveryStatus;
   Gender: Schema.Gender;
-  MaterialItem: Schema.MaterialItem;
+  IntakeDomain: Schema.IntakeDomain;
+  IntakeNeedLevel: Schema.IntakeNeedLevel;
+  CatalogueList: Schema.CatalogueList;
+  MaterialCategory: Schema.MaterialCategory;
+  MaterialUnit: Schema.MaterialUnit;
+  StockSource: Schema.StockSource;
   NurseVisitResponse: Schema.NurseVisitResponse;
   NurseVisitStatus: Schema.NurseVisitStatus;
   OrganisationKind: Schema.OrganisationKind;
@@ -31,6 +37,9 @@ export interface EnumTypes {
   Theme: Schema.Theme;
   Urgency: Schema.Urgency;
   VenueKind: Schema.VenueKind;
+  WorkshopAudience: Schema.WorkshopAudience;
+  WorkshopKind: Schema.WorkshopKind;
+  WorkshopTopic: Schema.WorkshopTopic;
 }
 export type EnumName = keyof EnumTypes;
 export type EnumLabels = { [E in EnumName]: Record<EnumTypes[E], string> };
@@ -74,6 +83,13 @@ const fr: EnumLabels = {
     WOUND_CARE: "Soins de plaies",
     OTHER: "Autre",
   },
+  DeliveryStatus: {
+    REQUESTED: "Demandée",
+    SCHEDULED: "Programmée",
+    DELIVERED: "Livrée",
+    NOT_REACHED: "Non jointe",
+    CANCELLED: "Annulée",
+  },
   ConsentStatus: { ACTIVE: "En vigueur", UPCOMING: "À venir", EXPIRED: "Expiré", WITHDRAWN: "Retiré" },
   Gender: {
     WOMAN: "Femme",
@@ -84,15 +100,31 @@ const fr: EnumLabels = {
     OTHER: "Autre",
     UNDISCLOSED: "Non précisé",
   },
-  MaterialItem: {
-    CONDOMS: "Condoms",
-    LUBRICANT: "Lubrifiant",
-    SYRINGES: "Seringues",
-    CRACK_KITS: "Trousses d'inhalation",
-    NALOXONE_KITS: "Trousses de naloxone",
-    HYGIENE_KITS: "Trousses d'hygiène",
-    PREGNANCY_TESTS: "Tests de grossesse",
-    FOOD: "Alimentation",
+  CatalogueList: { MATERIAL: "Matériel", SERVICE: "Services", PLATFORM: "Plateformes en ligne" },
+  MaterialCategory: {
+    PREVENTION: "Matériel de prévention",
+    DRUG_USE: "Matériel de consommation",
+    NALOXONE: "Naloxone",
+    FOOD: "Nourriture",
+    FOOD_VOUCHERS: "Bons alimentaires",
+    CLOTHING: "Vêtements",
+    HYGIENE: "Hygiène",
+    OTHER: "Autre",
+  },
+  MaterialUnit: {
+    UNIT: "Unité",
+    KIT: "Trousse",
+    BOX: "Boîte",
+    PACK: "Paquet",
+    PARCEL: "Colis",
+    VOUCHER: "Bon",
+    MEAL: "Repas",
+  },
+  StockSource: {
+    PURCHASE: "Achat",
+    DONATION: "Don",
+    PUBLIC_HEALTH_SUPPLY: "Santé publique",
+    OTHER: "Autre",
   },
   NurseVisitResponse: {
     ACCEPT: "Accepter",
@@ -177,18 +209,58 @@ const fr: EnumLabels = {
     VIOLENCE: "Violence",
     EMPLOYMENT: "Emploi",
     FOOD: "Alimentation",
+    FOOD_AID: "Aide alimentaire",
+    WEBCAM_WORK: "Travail par webcam",
     OTHER: "Autre",
   },
   Urgency: { ROUTINE: "Habituelle", SOON: "Bientôt", URGENT: "Urgente" },
+  IntakeDomain: {
+    HOUSING: "Logement",
+    HEALTH: "Santé",
+    SUBSTANCE_USE: "Consommation",
+    JUSTICE: "Judiciaire",
+    INCOME: "Revenu",
+    EMPLOYMENT: "Emploi",
+    SAFETY: "Sécurité",
+  },
+  IntakeNeedLevel: { NONE: "Aucun besoin", LONG_TERM: "À long terme", IMMEDIATE: "Immédiat" },
   VenueKind: {
     MASSAGE_PARLOUR: "Salon de massage",
+    BAR: "Bar",
     DANCERS_BAR: "Bar de danseuses",
+    STRIP_CLUB: "Club de striptease",
+    PEEP_SHOW: "Peep-show",
     ESCORT_AGENCY: "Agence d'escortes",
-    ONLINE_AD_PLATFORM: "Plateforme d'annonces",
-    PARK: "Parc",
+    ONLINE_AD_PLATFORM: "Site ou plateforme d'annonces",
     HOTEL: "Hôtel",
+    HOURLY_HOTEL: "Hôtel de passe",
+    PARK: "Parc",
     NIGHT_CENTRE: "Centre de nuit",
     STREET_AREA: "Secteur de rue",
+    OTHER: "Autre",
+  },
+  WorkshopAudience: {
+    YOUTH_SECONDARY_SCHOOL: "Jeunes du secondaire",
+    YOUTH_CENTRE: "Jeunes d'une maison des jeunes",
+    POST_SECONDARY_STUDENTS: "Étudiant·es du cégep ou de l'université",
+    ADULTS: "Adultes",
+    PARENTS: "Parents et familles",
+    PROFESSIONALS: "Intervenant·es et professionnel·les",
+    COMMUNITY_GROUP_MEMBERS: "Membres d'un organisme communautaire",
+    GENERAL_PUBLIC: "Grand public",
+    OTHER: "Autre",
+  },
+  WorkshopKind: { WORKSHOP: "Atelier", KIOSK: "Kiosque de prévention" },
+  WorkshopTopic: {
+    SEXUAL_HEALTH: "Santé sexuelle",
+    CONSENT_AND_RELATIONSHIPS: "Consentement et relations",
+    SEXUAL_EXPLOITATION_PREVENTION: "Prévention de l'exploitation sexuelle",
+    STBBI_PREVENTION: "Prévention des ITSS",
+    SUBSTANCE_USE: "Consommation de substances",
+    OVERDOSE_PREVENTION_NALOXONE: "Prévention des surdoses et naloxone",
+    HARM_REDUCTION: "Réduction des méfaits",
+    ONLINE_SAFETY: "Sécurité en ligne",
+    SERVICES_PRESENTATION: "Présentation des services",
     OTHER: "Autre",
   },
 };
@@ -232,6 +304,13 @@ const en: EnumLabels = {
     WOUND_CARE: "Wound care",
     OTHER: "Other",
   },
+  DeliveryStatus: {
+    REQUESTED: "Requested",
+    SCHEDULED: "Scheduled",
+    DELIVERED: "Delivered",
+    NOT_REACHED: "Not reached",
+    CANCELLED: "Cancelled",
+  },
   ConsentStatus: { ACTIVE: "In force", UPCOMING: "Upcoming", EXPIRED: "Expired", WITHDRAWN: "Withdrawn" },
   Gender: {
     WOMAN: "Woman",
@@ -242,15 +321,31 @@ const en: EnumLabels = {
     OTHER: "Other",
     UNDISCLOSED: "Undisclosed",
   },
-  MaterialItem: {
-    CONDOMS: "Condoms",
-    LUBRICANT: "Lubricant",
-    SYRINGES: "Syringes",
-    CRACK_KITS: "Crack kits",
-    NALOXONE_KITS: "Naloxone kits",
-    HYGIENE_KITS: "Hygiene kits",
-    PREGNANCY_TESTS: "Pregnancy tests",
+  CatalogueList: { MATERIAL: "Material", SERVICE: "Services", PLATFORM: "Online platforms" },
+  MaterialCategory: {
+    PREVENTION: "Prevention material",
+    DRUG_USE: "Drug-use material",
+    NALOXONE: "Naloxone",
     FOOD: "Food",
+    FOOD_VOUCHERS: "Food vouchers",
+    CLOTHING: "Clothing",
+    HYGIENE: "Hygiene",
+    OTHER: "Other",
+  },
+  MaterialUnit: {
+    UNIT: "Unit",
+    KIT: "Kit",
+    BOX: "Box",
+    PACK: "Pack",
+    PARCEL: "Parcel",
+    VOUCHER: "Voucher",
+    MEAL: "Meal",
+  },
+  StockSource: {
+    PURCHASE: "Purchase",
+    DONATION: "Donation",
+    PUBLIC_HEALTH_SUPPLY: "Public-health supply",
+    OTHER: "Other",
   },
   NurseVisitResponse: {
     ACCEPT: "Accept",
@@ -334,18 +429,58 @@ const en: EnumLabels = {
     VIOLENCE: "Violence",
     EMPLOYMENT: "Employment",
     FOOD: "Food",
+    FOOD_AID: "Food aid",
+    WEBCAM_WORK: "Webcam work",
     OTHER: "Other",
   },
   Urgency: { ROUTINE: "Routine", SOON: "Soon", URGENT: "Urgent" },
+  IntakeDomain: {
+    HOUSING: "Housing",
+    HEALTH: "Health",
+    SUBSTANCE_USE: "Substance use",
+    JUSTICE: "Legal",
+    INCOME: "Income",
+    EMPLOYMENT: "Employment",
+    SAFETY: "Safety",
+  },
+  IntakeNeedLevel: { NONE: "No need", LONG_TERM: "Long-term", IMMEDIATE: "Immediate" },
   VenueKind: {
     MASSAGE_PARLOUR: "Massage parlour",
+    BAR: "Bar",
     DANCERS_BAR: "Dancers' bar",
+    STRIP_CLUB: "Strip club",
+    PEEP_SHOW: "Peep show",
     ESCORT_AGENCY: "Escort agency",
-    ONLINE_AD_PLATFORM: "Online ad platform",
-    PARK: "Park",
+    ONLINE_AD_PLATFORM: "Ad site or platform",
     HOTEL: "Hotel",
+    HOURLY_HOTEL: "Hourly hotel",
+    PARK: "Park",
     NIGHT_CENTRE: "Night centre",
     STREET_AREA: "Street area",
+    OTHER: "Other",
+  },
+  WorkshopAudience: {
+    YOUTH_SECONDARY_SCHOOL: "Secondary-school youth",
+    YOUTH_CENTRE: "Youth-centre youth",
+    POST_SECONDARY_STUDENTS: "College or university students",
+    ADULTS: "Adults",
+    PARENTS: "Parents and families",
+    PROFESSIONALS: "Workers and professionals",
+    COMMUNITY_GROUP_MEMBERS: "Members of a community group",
+    GENERAL_PUBLIC: "General public",
+    OTHER: "Other",
+  },
+  WorkshopKind: { WORKSHOP: "Workshop", KIOSK: "Prevention kiosk" },
+  WorkshopTopic: {
+    SEXUAL_HEALTH: "Sexual health",
+    CONSENT_AND_RELATIONSHIPS: "Consent and relationships",
+    SEXUAL_EXPLOITATION_PREVENTION: "Preventing sexual exploitation",
+    STBBI_PREVENTION: "STBBI prevention",
+    SUBSTANCE_USE: "Substance use",
+    OVERDOSE_PREVENTION_NALOXONE: "Overdose prevention and naloxone",
+    HARM_REDUCTION: "Harm reduction",
+    ONLINE_SAFETY: "Online safety",
+    SERVICES_PRESENTATION: "Presenting our services",
     OTHER: "Other",
   },
 };

@@ -1,4 +1,4 @@
-import { minutesToWait } from "@maillage/domain";
+import { defaultProgrammeSettings, minutesToWait, type ProgrammeSettings } from "@maillage/domain";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { IntlProvider, useIntl } from "react-intl";
 import {
@@ -9,7 +9,7 @@ import {
   type MessageKey,
 } from "./catalogues.ts";
 import { type EnumName, type EnumTypes, enumMessageKey } from "./enum-labels.ts";
-import { activeLanguage, type Language, localeOf, rememberLanguage, timeZone } from "./language.ts";
+import { activeLanguage, formattingLocale, type Language, localeOf, rememberLanguage } from "./language.ts";
 
 export type { MessageKey } from "./catalogues.ts";
 export { enumOptions } from "./enum-labels.ts";
@@ -62,7 +62,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         locale={localeOf[language]}
         defaultLocale={localeOf.fr}
         messages={catalogues[language]}
-        timeZone={timeZone}
+        timeZone={defaultProgrammeSettings.timeZone}
       >
         {children}
       </IntlProvider>
@@ -71,8 +71,37 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 }
 
 /**
+ * Below it, dates are shown in the programme's time zone and dates and numbers written as its
+ * locale writes them (the acting organisation's settings, `me.programmeSettings`), in the
+ * language the person chose (formattingLocale). Above it (sign-in): Québec's defaults.
+ */
+export function ProgrammeFormats({
+  settings,
+  children,
+}: {
+  settings: Pick<ProgrammeSettings, "timeZone" | "locale">;
+  children: ReactNode;
+}) {
+  const choice = useContext(LanguageContext);
+  if (!choice) throw new Error("ProgrammeFormats outside I18nProvider");
+  const { language } = choice;
+  return (
+    <IntlProvider
+      locale={formattingLocale(language, settings.locale)}
+      defaultLocale={localeOf.fr}
+      messages={catalogues[language]}
+      timeZone={settings.timeZone}
+    >
+      {children}
+    </IntlProvider>
+  );
+}
+
+/**
  * The current call shape over react-intl: `t(key, values)` formats an ICU message whose key is
- * checked by the typecheck; dates and numbers follow the language and America/Toronto.
+ * checked by the typecheck; dates and numbers follow the language, the programme's locale and its
+ * time zone (ProgrammeFormats), which `timeZone` names for the screens that turn a date box's
+ * day or wall time into an instant.
  */
 export function useT() {
   const intl = useIntl();
@@ -84,6 +113,7 @@ export function useT() {
       language,
       setLanguage,
       intl,
+      timeZone: intl.timeZone ?? defaultProgrammeSettings.timeZone,
       t: (key: MessageKey, values?: MessageValues): string => intl.formatMessage({ id: key }, values),
       /** A date and time (medium date, short time), or with other Intl options. */
       formatDateTime: (value: string | Date, options?: Intl.DateTimeFormatOptions): string =>

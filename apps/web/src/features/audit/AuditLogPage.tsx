@@ -41,21 +41,27 @@ const filterForm = z.object({
 type FilterValues = z.output<typeof filterForm>;
 const noFilter: FilterValues = { userId: "", action: "", recordKind: "", from: "", to: "" };
 
-/** A `date` box's day as the instant its Toronto day starts (plus `days`). */
-function torontoDayStart(text: string, days = 0): string | null {
+/** A `date` box's day as the instant its day starts in the programme's zone (plus `days`). */
+function zonedDayStart(text: string, timeZone: string, days = 0): string | null {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!parts) return null;
-  return instantAtWallTime(Number(parts[1]), Number(parts[2]), Number(parts[3]) + days, 0).toISOString();
+  return instantAtWallTime(
+    Number(parts[1]),
+    Number(parts[2]),
+    Number(parts[3]) + days,
+    0,
+    timeZone,
+  ).toISOString();
 }
 
-function apiFilter(values: FilterValues): AuditLogFilter {
+function apiFilter(values: FilterValues, timeZone: string): AuditLogFilter {
   return {
     userId: values.userId || null,
     action: (values.action || null) as AuditAction | null,
     recordKind: (values.recordKind || null) as AuditRecordKind | null,
-    from: torontoDayStart(values.from),
+    from: zonedDayStart(values.from, timeZone),
     // "To" names the last day shown: up to the start of the next.
-    to: torontoDayStart(values.to, 1),
+    to: zonedDayStart(values.to, timeZone, 1),
   };
 }
 
@@ -216,10 +222,10 @@ function AuditFilters({ onApply }: { onApply(filter: FilterValues): void }) {
 
 /** /journal: the organisation's audit log in words, newest first, filtered by member, action, kind, days. */
 export function AuditLogPage() {
-  const { t } = useT();
+  const { t, timeZone } = useT();
   const sentenceOf = useSentence();
   // The filter the log is read with: the one last applied, not the one being chosen.
-  const [filter, setFilter] = useState<AuditLogFilter>(apiFilter(noFilter));
+  const [filter, setFilter] = useState<AuditLogFilter>(() => apiFilter(noFilter, timeZone));
   const log = useInfiniteQuery({
     queryKey: auditKeys.log(filter),
     initialPageParam: null as string | null,
@@ -231,7 +237,7 @@ export function AuditLogPage() {
     <section className="page">
       <h1>{t("audit.title")}</h1>
       <p className="muted">{t("audit.intro")}</p>
-      <AuditFilters onApply={(values) => setFilter(apiFilter(values))} />
+      <AuditFilters onApply={(values) => setFilter(apiFilter(values, timeZone))} />
       <Loaded query={log} emptyWhen={() => events.length === 0} emptyText={t("audit.empty")}>
         {() => (
           <div className="table-scroll">

@@ -8,6 +8,7 @@ const frActions: Record<AuditAction, string> = {
   READ_LEGAL_NAME: "Consultation d'un nom légal",
   PREVIEW_AS_PARTNER: "Aperçu comme partenaire",
   PERSON_UPDATED: "Dossier modifié",
+  INTAKE_UPDATED: "Formulaire d'accueil modifié",
   PERSON_FOLLOWERS_CHANGED: "Suivi du dossier modifié",
   CONSENT_RECORDED: "Consentement inscrit",
   CONSENT_WITHDRAWN: "Consentement retiré",
@@ -30,6 +31,7 @@ const frActions: Record<AuditAction, string> = {
   REFERRAL_CLOSED_NO_CONTACT: "Référence fermée sans contact",
   ROLES_CHANGED: "Rôles modifiés",
   SHARING_AGREEMENT_CHANGED: "Entente de partage modifiée",
+  PROGRAMME_SETTINGS_CHANGED: "Réglages du programme modifiés",
   SAFETY_ALERT_PUBLISHED: "Alerte de sécurité publiée",
   SAFETY_ALERT_WITHDRAWN: "Alerte de sécurité retirée",
   SIGN_IN: "Connexion",
@@ -45,12 +47,17 @@ const frActions: Record<AuditAction, string> = {
   PERSONS_MERGED: "Dossiers fusionnés",
   VENUE_ARCHIVED: "Milieu archivé",
   VENUE_RESTORED: "Milieu restauré",
+  SHIFT_REPORT_UPDATED: "Rapport de quart modifié",
+  SHIFT_REPORT_DELETED: "Rapport de quart supprimé",
+  WORKSHOP_UPDATED: "Atelier ou kiosque modifié",
+  WORKSHOP_DELETED: "Atelier ou kiosque supprimé",
 };
 const enActions: Record<AuditAction, string> = {
   READ_PERSON_FILE: "File read",
   READ_LEGAL_NAME: "Legal name read",
   PREVIEW_AS_PARTNER: "Preview as a partner",
   PERSON_UPDATED: "File changed",
+  INTAKE_UPDATED: "Intake form changed",
   PERSON_FOLLOWERS_CHANGED: "File followers changed",
   CONSENT_RECORDED: "Consent recorded",
   CONSENT_WITHDRAWN: "Consent withdrawn",
@@ -73,6 +80,7 @@ const enActions: Record<AuditAction, string> = {
   REFERRAL_CLOSED_NO_CONTACT: "Referral closed, no contact",
   ROLES_CHANGED: "Roles changed",
   SHARING_AGREEMENT_CHANGED: "Sharing agreement changed",
+  PROGRAMME_SETTINGS_CHANGED: "Programme settings changed",
   SAFETY_ALERT_PUBLISHED: "Safety alert published",
   SAFETY_ALERT_WITHDRAWN: "Safety alert withdrawn",
   SIGN_IN: "Sign-in",
@@ -88,6 +96,10 @@ const enActions: Record<AuditAction, string> = {
   PERSONS_MERGED: "Files merged",
   VENUE_ARCHIVED: "Venue archived",
   VENUE_RESTORED: "Venue restored",
+  SHIFT_REPORT_UPDATED: "Shift report changed",
+  SHIFT_REPORT_DELETED: "Shift report deleted",
+  WORKSHOP_UPDATED: "Workshop or kiosk changed",
+  WORKSHOP_DELETED: "Workshop or kiosk deleted",
 };
 
 // Who did what to what: {who}, the record as a verb's object ({record}) or after "de" ({ofRecord}).
@@ -96,6 +108,7 @@ const frSentences: Record<AuditAction, string> = {
   READ_LEGAL_NAME: "{who} a consulté le nom légal {ofRecord}",
   PREVIEW_AS_PARTNER: "{who} a vu le dossier {ofRecord} comme un partenaire le voit",
   PERSON_UPDATED: "{who} a modifié le dossier {ofRecord}",
+  INTAKE_UPDATED: "{who} a modifié le formulaire d'accueil du dossier {ofRecord}",
   PERSON_FOLLOWERS_CHANGED: "{who} a changé qui suit le dossier {ofRecord}",
   CONSENT_RECORDED: "{who} a inscrit {record}",
   CONSENT_WITHDRAWN: "{who} a retiré {record}",
@@ -118,6 +131,8 @@ const frSentences: Record<AuditAction, string> = {
   REFERRAL_CLOSED_NO_CONTACT: "{who} a fermé sans contact {record}",
   ROLES_CHANGED: "{who} a changé les rôles {ofRecord}",
   SHARING_AGREEMENT_CHANGED: "{who} a modifié l'entente de partage {ofRecord}",
+  PROGRAMME_SETTINGS_CHANGED:
+    "{who} a modifié les réglages (fuseau horaire, année financière, format) {ofRecord}",
   SAFETY_ALERT_PUBLISHED: "{who} a publié {record}",
   SAFETY_ALERT_WITHDRAWN: "{who} a retiré {record}",
   SIGN_IN: "{who} s'est connecté·e",
@@ -133,12 +148,17 @@ const frSentences: Record<AuditAction, string> = {
   PERSONS_MERGED: "{who} a fusionné un autre dossier dans celui {ofRecord}",
   VENUE_ARCHIVED: "{who} a archivé {record}",
   VENUE_RESTORED: "{who} a restauré {record}",
+  SHIFT_REPORT_UPDATED: "{who} a modifié {record}",
+  SHIFT_REPORT_DELETED: "{who} a supprimé {record}",
+  WORKSHOP_UPDATED: "{who} a modifié {record}",
+  WORKSHOP_DELETED: "{who} a supprimé {record}",
 };
 const enSentences: Record<AuditAction, string> = {
   READ_PERSON_FILE: "{who} read the file {ofRecord}",
   READ_LEGAL_NAME: "{who} read the legal name {ofRecord}",
   PREVIEW_AS_PARTNER: "{who} saw the file {ofRecord} as a partner sees it",
   PERSON_UPDATED: "{who} changed the file {ofRecord}",
+  INTAKE_UPDATED: "{who} changed the intake form of the file {ofRecord}",
   PERSON_FOLLOWERS_CHANGED: "{who} changed who follows the file {ofRecord}",
   CONSENT_RECORDED: "{who} recorded {record}",
   CONSENT_WITHDRAWN: "{who} withdrew {record}",
@@ -161,6 +181,7 @@ const enSentences: Record<AuditAction, string> = {
   REFERRAL_CLOSED_NO_CONTACT: "{who} closed {record} without contact",
   ROLES_CHANGED: "{who} changed the roles {ofRecord}",
   SHARING_AGREEMENT_CHANGED: "{who} changed the sharing agreement {ofRecord}",
+  PROGRAMME_SETTINGS_CHANGED: "{who} changed the settings (time zone, fiscal year, format) {ofRecord}",
   SAFETY_ALERT_PUBLISHED: "{who} published {record}",
   SAFETY_ALERT_WITHDRAWN: "{who} withdrew {record}",
   SIGN_IN: "{who} signed in",
@@ -176,6 +197,10 @@ const enSentences: Record<AuditAction, string> = {
   PERSONS_MERGED: "{who} merged another file into the file {ofRecord}",
   VENUE_ARCHIVED: "{who} archived {record}",
   VENUE_RESTORED: "{who} restored {record}",
+  SHIFT_REPORT_UPDATED: "{who} changed {record}",
+  SHIFT_REPORT_DELETED: "{who} deleted {record}",
+  WORKSHOP_UPDATED: "{who} changed {record}",
+  WORKSHOP_DELETED: "{who} deleted {record}",
 };
 
 const frKinds: Record<AuditRecordKind, string> = {
@@ -192,6 +217,8 @@ const frKinds: Record<AuditRecordKind, string> = {
   VENUE: "Milieu",
   INVITATION: "Invitation",
   ORGANISATION: "Organisme",
+  SHIFT_REPORT: "Rapport de quart",
+  WORKSHOP: "Atelier ou kiosque",
 };
 const enKinds: Record<AuditRecordKind, string> = {
   PERSON: "File",
@@ -207,6 +234,8 @@ const enKinds: Record<AuditRecordKind, string> = {
   VENUE: "Venue",
   INVITATION: "Invitation",
   ORGANISATION: "Organisation",
+  SHIFT_REPORT: "Shift report",
+  WORKSHOP: "Workshop or kiosk",
 };
 
 // A record of each kind, named ({label}) when the viewer may see it ({known} = yes).
@@ -224,6 +253,8 @@ const frRecords: Record<AuditRecordKind, string> = {
   VENUE: "{known, select, yes {le milieu « {label} »} other {un milieu}}",
   INVITATION: "{known, select, yes {l'invitation de {label}} other {une invitation}}",
   ORGANISATION: "{known, select, yes {l'organisme « {label} »} other {un organisme}}",
+  SHIFT_REPORT: "{known, select, yes {le rapport du quart du {date}} other {un rapport de quart}}",
+  WORKSHOP: "{known, select, yes {l'atelier ou le kiosque « {label} »} other {un atelier ou un kiosque}}",
 };
 const frOfRecords: Record<AuditRecordKind, string> = {
   PERSON: "{known, select, yes {de la personne « {label} »} other {d'une personne}}",
@@ -239,6 +270,9 @@ const frOfRecords: Record<AuditRecordKind, string> = {
   VENUE: "{known, select, yes {du milieu « {label} »} other {d'un milieu}}",
   INVITATION: "{known, select, yes {de l'invitation de {label}} other {d'une invitation}}",
   ORGANISATION: "{known, select, yes {de l'organisme « {label} »} other {d'un organisme}}",
+  SHIFT_REPORT: "{known, select, yes {du rapport du quart du {date}} other {d'un rapport de quart}}",
+  WORKSHOP:
+    "{known, select, yes {de l'atelier ou du kiosque « {label} »} other {d'un atelier ou d'un kiosque}}",
 };
 const enRecords: Record<AuditRecordKind, string> = {
   PERSON: "{known, select, yes {the person “{label}”} other {a person}}",
@@ -254,6 +288,8 @@ const enRecords: Record<AuditRecordKind, string> = {
   VENUE: "{known, select, yes {the venue “{label}”} other {a venue}}",
   INVITATION: "{known, select, yes {the invitation of {label}} other {an invitation}}",
   ORGANISATION: "{known, select, yes {the organisation “{label}”} other {an organisation}}",
+  SHIFT_REPORT: "{known, select, yes {the report of the shift of {date}} other {a shift report}}",
+  WORKSHOP: "{known, select, yes {the workshop or kiosk “{label}”} other {a workshop or kiosk}}",
 };
 const enOfRecords: Record<AuditRecordKind, string> = {
   PERSON: "{known, select, yes {of the person “{label}”} other {of a person}}",
@@ -269,6 +305,8 @@ const enOfRecords: Record<AuditRecordKind, string> = {
   VENUE: "{known, select, yes {of the venue “{label}”} other {of a venue}}",
   INVITATION: "{known, select, yes {of the invitation of {label}} other {of an invitation}}",
   ORGANISATION: "{known, select, yes {of the organisation “{label}”} other {of an organisation}}",
+  SHIFT_REPORT: "{known, select, yes {of the report of the shift of {date}} other {of a shift report}}",
+  WORKSHOP: "{known, select, yes {of the workshop or kiosk “{label}”} other {of a workshop or kiosk}}",
 };
 
 export const auditMessages = defineMessages(

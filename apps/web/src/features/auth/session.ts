@@ -5,6 +5,15 @@ import { graphql } from "../../generated/gql.ts";
 import type { MeFieldsFragment } from "../../generated/graphql.ts";
 import { offlineMe, rememberIdentity } from "../../offline/offline-identity.ts";
 
+/** A programme's time zone, fiscal-year start and locale (its dates, days and figures follow them). */
+export const ProgrammeSettingsFields = graphql(`
+  fragment ProgrammeSettingsFields on ProgrammeSettings {
+    timeZone
+    fiscalYearStartMonth
+    locale
+  }
+`);
+
 /** What the app knows of the signed-in person: read by `me`, sign-in and organisation switch. */
 export const MeFields = graphql(`
   fragment MeFields on Me {
@@ -32,7 +41,13 @@ export const MeFields = graphql(`
       partnership {
         id
         name
+        programmeSettings {
+          ...ProgrammeSettingsFields
+        }
       }
+    }
+    programmeSettings {
+      ...ProgrammeSettingsFields
     }
     csrfToken
   }

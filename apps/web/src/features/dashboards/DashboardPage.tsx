@@ -6,12 +6,16 @@ import { enumOptions, type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Loaded } from "../../ui/Loaded.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
 import { mayTake, useViewer } from "../auth/session.ts";
+import { IntakeNeedsFigures } from "../night-centre/IntakeNeedsFigures.tsx";
+import { Count } from "./Count.tsx";
 import {
   type Dashboard,
   dashboardKeys,
   OrganisationDashboardQuery,
   PartnershipDashboardQuery,
 } from "./dashboards.graphql.ts";
+import { currentFiscalYear, useFiscalYearLabel } from "./fiscal-years.ts";
+import { WorkshopFigures } from "./WorkshopFigures.tsx";
 
 type TotalName = "encounters" | "contacts" | "personsMet" | "visitsCompleted";
 type TableName =
@@ -19,6 +23,8 @@ type TableName =
   | "byTheme"
   | "byChannel"
   | "materials"
+  | "services"
+  | "byPlatform"
   | "personsByAge"
   | "personsByGender"
   | "acts"
@@ -32,12 +38,17 @@ const totals: Record<TotalName, MessageKey> = {
   visitsCompleted: "dashboard.visitsCompleted",
 };
 
-/** Each table, in the order shown: its title and the schema enum its cells' keys are values of. */
-const tables: Record<TableName, { title: MessageKey; keysOf: EnumName }> = {
+/**
+ * Each table, in the order shown: its title and the schema enum its cells' keys are values of,
+ * or null for a catalogue's codes (the API names them: `label`).
+ */
+const tables: Record<TableName, { title: MessageKey; keysOf: EnumName | null }> = {
   byPlace: { title: "dashboard.table.byPlace", keysOf: "PlaceType" },
   byTheme: { title: "dashboard.table.byTheme", keysOf: "Theme" },
   byChannel: { title: "dashboard.table.byChannel", keysOf: "Channel" },
-  materials: { title: "dashboard.table.materials", keysOf: "MaterialItem" },
+  byPlatform: { title: "dashboard.table.byPlatform", keysOf: null },
+  materials: { title: "dashboard.table.materials", keysOf: null },
+  services: { title: "dashboard.table.services", keysOf: null },
   personsByAge: { title: "dashboard.table.personsByAge", keysOf: "AgeBracket" },
   personsByGender: { title: "dashboard.table.personsByGender", keysOf: "Gender" },
   acts: { title: "dashboard.table.acts", keysOf: "ClinicalActKind" },
@@ -50,10 +61,8 @@ function isValueOf<E extends EnumName>(name: E, key: string): key is EnumTypes[E
   return (enumOptions(name) as string[]).includes(key);
 }
 
-/** Fiscal years run 1 April – 31 March: the year the current one started. */
-function currentFiscalYear(now = new Date()): number {
-  return now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
-}
+// Kept here for the screens that import it from the dashboard (workshops).
+export { currentFiscalYear } from "./fiscal-years.ts";
 
 /** The dashboard of the organisation (exact) or of a partnership (small counts suppressed). */
 function useDashboard(scope: { partnershipId: string } | "organisation", fiscalYear: number) {
@@ -76,29 +85,13 @@ function useDashboard(scope: { partnershipId: string } | "organisation", fiscalY
   });
 }
 
-/**
- * A count, or the mark of a suppressed one (null): the same mark for every suppressed cell, small
- * or hidden beside a small one, so that the mark itself says nothing of the hidden number.
- */
-function Count({ value }: { value: number | null }) {
-  const { t, formatNumber } = useT();
-  if (value === null) {
-    return (
-      <span className="badge">
-        <span aria-hidden="true">{t("dashboard.suppressedMark")}</span>
-        <span className="visually-hidden">{t("dashboard.suppressedCell")}</span>
-      </span>
-    );
-  }
-  return <>{formatNumber(value)}</>;
-}
-
 function IndicatorTable({ name, table }: { name: TableName; table: Dashboard[TableName] }) {
   const { t, enumLabel } = useT();
   const { title, keysOf } = tables[name];
   const cells = [...table.cells].sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
   // A key this version of the web does not know yet is shown as the API sent it.
-  const label = (key: string) => (isValueOf(keysOf, key) ? enumLabel(keysOf, key) : key);
+  const label = (cell: { key: string; label?: string | null }) =>
+    keysOf && isValueOf(keysOf, cell.key) ? enumLabel(keysOf, cell.key) : (cell.label ?? cell.key);
   return (
     <section aria-labelledby={`table-${name}`}>
       <h2 id={`table-${name}`}>{t(title)}</h2>
@@ -117,7 +110,7 @@ function IndicatorTable({ name, table }: { name: TableName; table: Dashboard[Tab
           <tbody>
             {cells.map((cell) => (
               <tr key={cell.key}>
-                <th scope="row">{label(cell.key)}</th>
+                <th scope="row">{label(cell)}</th>
                 <td className="numeric">
                   <Count value={cell.count} />
                 </td>
@@ -160,6 +153,8 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
           <IndicatorTable key={name} name={name} table={dashboard[name]} />
         ))}
       </div>
+      <WorkshopFigures workshops={dashboard.workshops} />
+      <IntakeNeedsFigures intakeNeeds={dashboard.intakeNeeds} />
     </>
   );
 }
@@ -168,13 +163,16 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
 export function DashboardPage() {
   const { t } = useT();
   const me = useViewer();
-  const [fiscalYear, setFiscalYear] = useState(currentFiscalYear);
+  const fiscalYearLabel = useFiscalYearLabel();
   const seats = me.committeeSeats.map((seat) => seat.partnership);
   // The partnership chosen among the committee seats (a screen's filter, like the year).
   const [partnershipId, setPartnershipId] = useState(seats[0]?.id ?? "");
   const ownOrganisation = mayTake(me, "READ_ORGANISATION_DASHBOARD");
-  const dashboard = useDashboard(ownOrganisation ? "organisation" : { partnershipId }, fiscalYear);
   const seat = seats.find((partnership) => partnership.id === partnershipId);
+  // The organisation's years follow its own settings, a partnership's its own (Brussels, January…).
+  const settings = ownOrganisation ? me.programmeSettings : (seat?.programmeSettings ?? me.programmeSettings);
+  const [fiscalYear, setFiscalYear] = useState(() => currentFiscalYear(settings));
+  const dashboard = useDashboard(ownOrganisation ? "organisation" : { partnershipId }, fiscalYear);
   const title = ownOrganisation
     ? t("dashboard.organisationTitle", { name: me.actingOrganisation?.name ?? "" })
     : t("dashboard.partnershipTitle", { name: seat?.name ?? "" });
@@ -185,8 +183,8 @@ export function DashboardPage() {
         <SelectField
           label={t("dashboard.fiscalYear")}
           choices={[0, 1, 2].map((back) => {
-            const year = currentFiscalYear() - back;
-            return { value: year, label: t("dashboard.fiscalYearLabel", { start: year, end: year + 1 }) };
+            const year = currentFiscalYear(settings) - back;
+            return { value: year, label: fiscalYearLabel(year, settings) };
           })}
           value={fiscalYear}
           onChange={(event) => setFiscalYear(Number(event.target.value))}

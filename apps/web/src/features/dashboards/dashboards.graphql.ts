@@ -12,6 +12,7 @@ export const IndicatorTableFields = graphql(`
   fragment IndicatorTableFields on IndicatorTable {
     cells {
       key
+      label
       count
     }
     total
@@ -38,6 +39,12 @@ export const DashboardFields = graphql(`
     materials {
       ...IndicatorTableFields
     }
+    services {
+      ...IndicatorTableFields
+    }
+    byPlatform {
+      ...IndicatorTableFields
+    }
     personsByGender {
       ...IndicatorTableFields
     }
@@ -52,6 +59,27 @@ export const DashboardFields = graphql(`
     }
     referrals {
       ...IndicatorTableFields
+    }
+    intakeNeeds {
+      assessed
+      domains {
+        domain
+        levels {
+          ...IndicatorTableFields
+        }
+      }
+    }
+    workshops {
+      sessions
+      workshops
+      kiosks
+      participants
+      byTopic {
+        ...IndicatorTableFields
+      }
+      byAudience {
+        ...IndicatorTableFields
+      }
     }
   }
 `);

@@ -3,21 +3,22 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useController } from "react-hook-form";
 import { MutationFailure, mutate } from "../../app/graphql.ts";
-import { enumOptions, useT } from "../../app/i18n/index.tsx";
+import { useT } from "../../app/i18n/index.tsx";
 import { navigate } from "../../app/router.tsx";
 import { resubmitEntry, submitEntry } from "../../offline/field-queue.ts";
 import { CheckboxInput } from "../../ui/CheckboxInput.tsx";
+import { ChoiceChips, ToggleChips } from "../../ui/ChipsField.tsx";
 import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { EnumChoiceChips, EnumToggleChips } from "../../ui/EnumChipsField.tsx";
 import { FieldSet } from "../../ui/Field.tsx";
 import { QuantityField } from "../../ui/QuantityField.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
-import { Stepper } from "../../ui/Stepper.tsx";
 import { TextAreaField } from "../../ui/TextAreaField.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { queuePath } from "../offline-queue/offline-queue.routes.ts";
 import { personKeys } from "../persons/persons.graphql.ts";
 import { venueKeys } from "../venues/venues.graphql.ts";
+import { type CatalogueChoices, choiceLabel } from "./catalogue-choices.ts";
 import {
   type EncounterFormOutput,
   type EncounterFormValues,
@@ -25,6 +26,7 @@ import {
   encounterForm,
   encounterInput,
   nextEncounterValues,
+  platformChannels,
   repeatedEncounterValues,
 } from "./encounter-form.ts";
 import { RecordEncounter, UpdateEncounter } from "./encounters.graphql.ts";
@@ -45,6 +47,7 @@ export function EncounterForm({
   resuming = null,
   initial,
   venues,
+  catalogue,
 }: {
   /** The encounter being edited, or null for a new one. */
   editing: string | null;
@@ -52,8 +55,10 @@ export function EncounterForm({
   resuming?: string | null;
   initial: EncounterFormValues;
   venues: { id: string; name: string }[];
+  /** The organisation's items, services and platforms to choose from. */
+  catalogue: CatalogueChoices;
 }) {
-  const { t, enumLabel } = useT();
+  const { t, language } = useT();
   const queryClient = useQueryClient();
   const form = useDomainForm(encounterForm, { defaultValues: initial });
   const field = fieldBinder(form);
@@ -68,6 +73,8 @@ export function EncounterForm({
   const place = useController({ control, name: "placeType" });
   const themes = useController({ control, name: "themes" });
   const materials = useController({ control, name: "materials" });
+  const services = useController({ control, name: "services" });
+  const platform = useController({ control, name: "platform" });
   // Whether the note box is shown: a state of the screen (one tap opens it), not a form value.
   const [noteOpen, setNoteOpen] = useState(Boolean(initial.note));
   const [saved, setSaved] = useState<Saved>(null);
@@ -120,8 +127,25 @@ export function EncounterForm({
     },
   });
   const quantities = materials.field.value;
-  const setQuantity = (item: keyof typeof quantities, quantity: number) =>
+  const setQuantity = (item: string, quantity: number) =>
     materials.field.onChange({ ...quantities, [item]: quantity });
+  // The catalogue's items, and any item of the edited encounter retired since (kept on it).
+  const items = [
+    ...catalogue.materials,
+    ...Object.keys(initial.materials ?? {})
+      .filter((code) => !catalogue.materials.some((choice) => choice.code === code))
+      .map((code) => ({ code, labelFr: code, labelEn: code })),
+  ];
+  const labelOf = (list: CatalogueChoices[keyof CatalogueChoices]) => (code: string) => {
+    const choice = list.find((c) => c.code === code);
+    return choice ? choiceLabel(choice, language) : code;
+  };
+  const serviceCodes = [
+    ...catalogue.services.map((choice) => choice.code),
+    ...(initial.services ?? []).filter((code) => !catalogue.services.some((choice) => choice.code === code)),
+  ];
+  const platformCodes = catalogue.platforms.map((choice) => choice.code);
+  const namesPlatform = platformChannels.has(channel.field.value) && platformCodes.length > 0;
   const anonymous = contact.field.value === "ANONYMOUS";
   const repeatable = person.field.value ? (last.data ?? null) : null;
   return (
@@ -164,17 +188,18 @@ export function EncounterForm({
         <>
           <EnumChoiceChips vocabulary="Gender" legend={t("encounter.gender")} controller={gender} />
           <EnumChoiceChips vocabulary="AgeBracket" legend={t("encounter.age")} controller={age} />
-          <FieldSet legend={t("encounter.headCount")} error={errors.anonymous?.headCount}>
-            <Stepper
-              value={headCount.field.value ?? 1}
-              min={1}
-              max={encounterLimits.maxHeadCount}
-              onChange={headCount.field.onChange}
-              decreaseLabel={t("encounter.headCountLess")}
-              increaseLabel={t("encounter.headCountMore")}
-              buttonRef={headCount.field.ref}
-            />
-          </FieldSet>
+          {/* A group is typed (120 at a street festival) or nudged, kept within the limits. */}
+          <QuantityField
+            label={t("encounter.headCount")}
+            value={headCount.field.value ?? 1}
+            min={1}
+            max={encounterLimits.maxHeadCount}
+            onChange={headCount.field.onChange}
+            decreaseLabel={t("encounter.headCountLess")}
+            increaseLabel={t("encounter.headCountMore")}
+            quickLabel={(count) => t("encounter.headCountQuick", { count })}
+            inputRef={headCount.field.ref}
+          />
         </>
       ) : (
         <>
@@ -193,6 +218,18 @@ export function EncounterForm({
         </>
       )}
       <EnumChoiceChips vocabulary="Channel" legend={t("encounter.channel")} controller={channel} />
+      {namesPlatform ? (
+        <ChoiceChips
+          legend={t("encounter.platform")}
+          hint={t("encounter.platformHint")}
+          options={platformCodes}
+          label={labelOf(catalogue.platforms)}
+          value={platform.field.value ?? ""}
+          onChange={(code: string) => platform.field.onChange(platform.field.value === code ? "" : code)}
+          chipRef={platform.field.ref}
+          error={platform.fieldState.error}
+        />
+      ) : null}
       <EnumChoiceChips vocabulary="PlaceType" legend={t("encounter.place")} controller={place} />
       <SelectField
         label={t("encounter.venue")}
@@ -203,8 +240,9 @@ export function EncounterForm({
       <EnumToggleChips vocabulary="Theme" legend={t("encounter.themes")} controller={themes} />
       <FieldSet legend={t("encounter.materials")} error={errors.materials}>
         <ul className="steppers">
-          {enumOptions("MaterialItem").map((item, index) => {
-            const name = enumLabel("MaterialItem", item);
+          {items.map((choice, index) => {
+            const item = choice.code;
+            const name = choiceLabel(choice, language);
             return (
               <li key={item}>
                 <QuantityField
@@ -222,6 +260,17 @@ export function EncounterForm({
           })}
         </ul>
       </FieldSet>
+      {serviceCodes.length > 0 ? (
+        <ToggleChips
+          legend={t("encounter.services")}
+          options={serviceCodes}
+          label={labelOf(catalogue.services)}
+          value={services.field.value ?? []}
+          onChange={services.field.onChange}
+          chipRef={services.field.ref}
+          error={services.fieldState.error}
+        />
+      ) : null}
       {noteOpen ? (
         <TextAreaField label={t("encounter.note")} {...field("note")} column="EncounterNote.body" />
       ) : (

@@ -8,6 +8,7 @@ import { type SliceExtra, sliceExtra } from "../../offline/caseload-slice.ts";
 import { fieldQueue } from "../../offline/field-queue.ts";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { PersonAliasQuery } from "../persons/persons.graphql.ts";
+import { type CatalogueChoices, catalogueChoices, noCatalogue } from "./catalogue-choices.ts";
 import { EncounterForm } from "./EncounterForm.tsx";
 import {
   type EncounterFormValues,
@@ -27,6 +28,7 @@ import "./encounters.css";
 async function loadDefaults(): Promise<{
   defaults: StartingChoices;
   venues: { id: string; name: string }[];
+  catalogue: CatalogueChoices;
 }> {
   try {
     const data = await request(EncounterDefaultsQuery);
@@ -34,11 +36,18 @@ async function loadDefaults(): Promise<{
     return {
       defaults: { channel, placeType, venueId: venue?.id ?? null },
       venues: data.venues.edges.map((edge) => edge.node),
+      catalogue: catalogueChoices(data.catalogue),
     };
   } catch (error) {
     if (!isOffline(error)) throw error;
     const extra = await sliceExtra((await fieldQueue()).vault);
-    return extra ?? { defaults: { channel: "IN_PERSON", placeType: "WORKPLACE", venueId: null }, venues: [] };
+    return extra
+      ? { ...extra, catalogue: extra.catalogue ?? noCatalogue }
+      : {
+          defaults: { channel: "IN_PERSON", placeType: "WORKPLACE", venueId: null },
+          venues: [],
+          catalogue: noCatalogue,
+        };
   }
 }
 
@@ -120,6 +129,7 @@ export function QuickEncounterPage() {
         editing={editing}
         initial={editedEncounterValues(existing.data)}
         venues={defaults.data.venues}
+        catalogue={defaults.data.catalogue}
       />
     ) : (
       <p role="alert" className="alert alert--error">
@@ -134,6 +144,7 @@ export function QuickEncounterPage() {
         resuming={resuming}
         initial={kept.data}
         venues={defaults.data.venues}
+        catalogue={defaults.data.catalogue}
       />
     ) : (
       <p role="alert" className="alert alert--error">
@@ -149,6 +160,7 @@ export function QuickEncounterPage() {
         editing={null}
         initial={newEncounterValues(defaults.data.defaults, person)}
         venues={defaults.data.venues}
+        catalogue={defaults.data.catalogue}
       />
     );
   }

@@ -3,7 +3,7 @@
  * holds it — who (an anonymous contact or a picked person), quantities by material, the venue
  * as a select's text, the time as a datetime-local's text — and how it becomes the input sent.
  */
-import { anonymousContactInput, materialItem, recordEncounterInput } from "@maillage/domain/inputs";
+import { anonymousContactInput, catalogueCode, recordEncounterInput } from "@maillage/domain/inputs";
 import type { Path } from "react-hook-form";
 import { z } from "zod";
 import type { RecordEncounterInput } from "../../generated/graphql.ts";
@@ -27,16 +27,23 @@ export const encounterForm = z
       .transform((id): string | null | undefined => id || null)
       .pipe(input.venueId),
     themes: input.themes,
-    // Taps on a stepper per item; the API takes the items handed out, each once, with a quantity.
+    // Taps on a stepper per catalogue item; the API takes the items handed out, each once, with a
+    // quantity.
     materials: z
-      .partialRecord(materialItem, z.number())
+      .record(catalogueCode, z.number())
       .transform(
         (quantities): EncounterMaterials =>
-          materialItem.options
-            .filter((item) => (quantities[item] ?? 0) > 0)
-            .map((item) => ({ item, quantity: quantities[item] ?? 0 })),
+          Object.entries(quantities)
+            .filter(([, quantity]) => quantity > 0)
+            .map(([item, quantity]) => ({ item, quantity })),
       )
       .pipe(input.materials),
+    services: input.services,
+    // The platform's chip (online or video only); "" for none.
+    platform: z
+      .string()
+      .transform((code): string | null | undefined => code || null)
+      .pipe(input.platform),
     note: input.note,
     // "It was earlier": without it the encounter is now, whatever the time box holds.
     earlier: z.boolean(),
@@ -55,6 +62,9 @@ export const encounterForm = z
 export type EncounterFormValues = z.input<typeof encounterForm>;
 export type EncounterFormOutput = z.output<typeof encounterForm>;
 
+/** The channels on which a platform is named (WhatsApp, Teams, an ad site…). */
+export const platformChannels: ReadonlySet<string> = new Set(["ONLINE_PLATFORM", "VIDEO"]);
+
 /**
  * What is sent: the person's id or the anonymous contact, never both (the API's rule). A new
  * entry carries the moment it was made: it may wait on the phone and be sent hours later.
@@ -71,6 +81,9 @@ export function encounterInput(values: EncounterFormOutput, madeAt?: Date): Reco
     venueId: values.venueId ?? null,
     themes: values.themes ?? [],
     materials: values.materials ?? [],
+    services: values.services ?? [],
+    // A platform is named for an online or video contact only.
+    platform: platformChannels.has(values.channel) ? (values.platform ?? null) : null,
     note: values.note || null,
     occurredAt:
       values.earlier && values.occurredAt ? values.occurredAt.toISOString() : (madeAt?.toISOString() ?? null),
@@ -89,6 +102,8 @@ export function repeatedEncounterValues(
     venueId: last.venueId ?? "",
     themes: [...last.themes],
     materials: Object.fromEntries(last.materials.map((m) => [m.item, m.quantity])),
+    services: (last.services ?? []).map((s) => s.service),
+    platform: last.platform ?? "",
   };
 }
 
@@ -105,6 +120,8 @@ export function encounterFieldOf(path: string): Path<EncounterFormValues> | null
     case "venueId":
     case "themes":
     case "materials":
+    case "services":
+    case "platform":
     case "note":
     case "occurredAt":
       return head;
@@ -137,6 +154,8 @@ export function newEncounterValues(
     venueId: defaults.venueId ?? "",
     themes: [],
     materials: {},
+    services: [],
+    platform: "",
     note: "",
     earlier: false,
     occurredAt: "",
@@ -151,6 +170,7 @@ export function nextEncounterValues(saved: EncounterFormValues): EncounterFormVa
     anonymous: { ...saved.anonymous, headCount: 1 },
     themes: [],
     materials: {},
+    services: [],
     note: "",
     earlier: false,
     occurredAt: "",
@@ -172,6 +192,8 @@ export function editedEncounterValues(encounter: EditedEncounter): EncounterForm
     venueId: encounter.venueId ?? "",
     themes: encounter.themes,
     materials: Object.fromEntries(encounter.materials.map((m) => [m.item, m.quantity])),
+    services: encounter.services.map((s) => s.service),
+    platform: encounter.platform ?? "",
     note: encounter.note ?? "",
     earlier: true,
     occurredAt: toLocalInput(new Date(encounter.occurredAt)),
@@ -197,6 +219,8 @@ export function queuedEncounterValues(input: RecordEncounterInput, alias: string
     venueId: input.venueId ?? "",
     themes: input.themes ?? [],
     materials: Object.fromEntries((input.materials ?? []).map((m) => [m.item, m.quantity])),
+    services: input.services ?? [],
+    platform: input.platform ?? "",
     note: input.note ?? "",
     // The moment it was made, kept as it was.
     earlier: occurred !== null,

@@ -28,6 +28,12 @@ export const EncounterDefaultsQuery = graphql(`
         }
       }
     }
+    catalogue {
+      code
+      list
+      labelFr
+      labelEn
+    }
   }
 `);
 
@@ -62,9 +68,13 @@ export const EncounterForEditQuery = graphql(`
         anonymousGender
         anonymousAgeBracket
         note
+        platform
         materials {
           item
           quantity
+        }
+        services {
+          service
         }
         person {
           ...PersonSummary

@@ -4,6 +4,7 @@ import type { MessageKey } from "../../app/i18n/index.tsx";
 import { useT } from "../../app/i18n/index.tsx";
 import { Loaded } from "../../ui/Loaded.tsx";
 import { useViewer } from "../auth/session.ts";
+import { HandoverCard } from "../shift-reports/HandoverCard.tsx";
 import { homeKeys, TodayQuery } from "./home.graphql.ts";
 import {
   AdministrationSection,
@@ -44,6 +45,8 @@ export function HomePage() {
       <Loaded query={today}>
         {(data) => (
           <>
+            {/* The last shift's handover first: what the next shift reads before anything else. */}
+            {data.latestShiftReport ? <HandoverCard report={data.latestShiftReport} /> : null}
             {data.nurse ? <NurseSection nurse={data.nurse} /> : null}
             {data.outreach ? <OutreachSection outreach={data.outreach} /> : null}
             {data.coordination ? <CoordinationSection coordination={data.coordination} /> : null}

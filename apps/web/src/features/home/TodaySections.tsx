@@ -1,6 +1,7 @@
 /** The home screen's sections, one per role: cards ordered by what is most urgent. */
 import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
+import { fiscalYearName } from "../dashboards/fiscal-years.ts";
 import { stockPath } from "../material-stock/material-stock.routes.ts";
 import { calendarDate } from "../safety-alerts/safety-alerts.graphql.ts";
 import type { Today } from "./home.graphql.ts";
@@ -236,9 +237,7 @@ export function CoordinationSection({ coordination }: { coordination: Part<"coor
         items={lowStock.map((level) => ({
           key: level.item,
           content: (
-            <Link to={stockPath}>
-              {t("today.stock.item", { item: enumLabel("MaterialItem", level.item), count: level.onHand })}
-            </Link>
+            <Link to={stockPath}>{t("today.stock.item", { item: level.label, count: level.onHand })}</Link>
           ),
         }))}
         link={{ to: stockPath, label: t("stock.title") }}
@@ -330,7 +329,12 @@ export function CommitteeSection({ committee }: { committee: Today["committees"]
       <section className="card today-card today-card--wide" aria-labelledby={`${id}-figures`}>
         <h3 id={`${id}-figures`} className="today-card__title">
           {dashboard
-            ? t("today.committee.year", { from: dashboard.fiscalYear, to: dashboard.fiscalYear + 1 })
+            ? t("today.committee.year", {
+                name: fiscalYearName(
+                  dashboard.fiscalYear,
+                  partnership.programmeSettings.fiscalYearStartMonth,
+                ),
+              })
             : t("today.committee.unavailable")}
         </h3>
         {dashboard ? (

@@ -10,6 +10,7 @@ export const homeKeys = {
 export const TodayQuery = graphql(`
   query Today {
     today {
+      latestShiftReport { id startsAt endsAt authorName handoverNote venues { id name } }
       outreach {
         accompaniments(first: 5) {
           totalCount
@@ -47,7 +48,7 @@ export const TodayQuery = graphql(`
             node { id createdAt urgency direction fromOrganisation { id name } toOrganisation { id name } }
           }
         }
-        lowStock { item onHand lowThreshold }
+        lowStock { item label onHand lowThreshold }
         alertsToReview(first: 5) {
           totalCount
           edges { node { id area occurredOn expiresAt } }
@@ -59,7 +60,7 @@ export const TodayQuery = graphql(`
       }
       administration { members pendingInvitations auditEventsToday }
       committees {
-        partnership { id name }
+        partnership { id name programmeSettings { fiscalYearStartMonth } }
         dashboard { fiscalYear encounters contacts personsMet visitsCompleted }
       }
     }

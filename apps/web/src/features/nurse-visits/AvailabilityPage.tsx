@@ -1,6 +1,6 @@
 import { addAbsenceInput, setWeeklyAvailabilityArgs } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import { type Path, useFieldArray } from "react-hook-form";
 import { z } from "zod";
 import { failureOf, mutate, request } from "../../app/graphql.ts";
@@ -20,7 +20,7 @@ import {
   visitKeys,
 } from "./nurse-visits.graphql.ts";
 import { TimeRangeFields } from "./TimeRangeFields.tsx";
-import { torontoInstant } from "./week.ts";
+import { zonedInstant } from "./week.ts";
 import "./visits.css";
 
 /** ISO weekdays (1 = Monday), with their names. */
@@ -103,22 +103,31 @@ function WeeklyForm({ initial }: { initial: WeeklyValues }) {
 }
 
 /**
- * The API's absence input with the times as the form holds them: `datetime-local` boxes in
- * Montréal/Toronto time.
+ * The API's absence input with the times as the form holds them: `datetime-local` boxes in the
+ * programme's time zone.
  */
-const absenceForm = addAbsenceInput.extend({
-  startsAt: z.string().transform(torontoInstant).pipe(addAbsenceInput.shape.startsAt),
-  endsAt: z.string().transform(torontoInstant).pipe(addAbsenceInput.shape.endsAt),
-});
+const absenceFormIn = (timeZone: string) =>
+  addAbsenceInput.extend({
+    startsAt: z
+      .string()
+      .transform((text) => zonedInstant(text, timeZone))
+      .pipe(addAbsenceInput.shape.startsAt),
+    endsAt: z
+      .string()
+      .transform((text) => zonedInstant(text, timeZone))
+      .pipe(addAbsenceInput.shape.endsAt),
+  });
+type AbsenceForm = ReturnType<typeof absenceFormIn>;
 
 function Absences({ exceptions }: { exceptions: MyAvailability["exceptions"] }) {
-  const { t, formatDateTime, failureMessage } = useT();
+  const { t, formatDateTime, failureMessage, timeZone } = useT();
+  const absenceForm = useMemo(() => absenceFormIn(timeZone), [timeZone]);
   const queryClient = useQueryClient();
   const form = useDomainForm(absenceForm, { defaultValues: { startsAt: "", endsAt: "", reason: "" } });
   const field = fieldBinder(form);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: visitKeys.availability });
   const add = useMutation({
-    mutationFn: ({ startsAt, endsAt, reason }: z.output<typeof absenceForm>) =>
+    mutationFn: ({ startsAt, endsAt, reason }: z.output<AbsenceForm>) =>
       mutate(AddAbsence, (data) => data.addAbsence, {
         input: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason: reason || null },
       }),

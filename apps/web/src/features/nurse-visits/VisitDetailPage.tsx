@@ -1,7 +1,7 @@
 import { type VisitResponse, visitResponseOutcome } from "@maillage/domain";
 import { respondToNurseVisitInput } from "@maillage/domain/inputs";
 import { type UseMutationResult, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { z } from "zod";
 import { failureOf, mutate, request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
@@ -21,7 +21,7 @@ import {
 } from "./nurse-visits.graphql.ts";
 import { type ReassignValues, ReassignVisitForm } from "./ReassignVisitForm.tsx";
 import { TimeRangeFields } from "./TimeRangeFields.tsx";
-import { torontoInstant, torontoLocal } from "./week.ts";
+import { zonedInstant, zonedLocal } from "./week.ts";
 import "./visits.css";
 import { Fact } from "../../ui/Fact.tsx";
 import { NotFoundPage } from "../../ui/NotFoundPage.tsx";
@@ -33,19 +33,20 @@ interface Answer {
 }
 
 /**
- * The API's answer input with the times as the form holds them: `datetime-local` boxes in
- * Montréal/Toronto time. Whether a time is needed is the API's rule (it says so on the field).
+ * The API's answer input with the times as the form holds them: `datetime-local` boxes in the
+ * programme's time zone. Whether a time is needed is the API's rule (it says so on the field).
  */
-const otherTimeForm = z.object({
-  start: z
-    .string()
-    .transform((text): Date | null | undefined => torontoInstant(text))
-    .pipe(respondToNurseVisitInput.shape.start),
-  end: z
-    .string()
-    .transform((text): Date | null | undefined => torontoInstant(text))
-    .pipe(respondToNurseVisitInput.shape.end),
-});
+const otherTimeFormIn = (timeZone: string) =>
+  z.object({
+    start: z
+      .string()
+      .transform((text): Date | null | undefined => zonedInstant(text, timeZone))
+      .pipe(respondToNurseVisitInput.shape.start),
+    end: z
+      .string()
+      .transform((text): Date | null | undefined => zonedInstant(text, timeZone))
+      .pipe(respondToNurseVisitInput.shape.end),
+  });
 
 function OtherTimeForm({
   visit,
@@ -54,9 +55,13 @@ function OtherTimeForm({
   visit: VisitDetail;
   respond: UseMutationResult<unknown, Error, Answer>;
 }) {
-  const { t } = useT();
+  const { t, timeZone } = useT();
+  const otherTimeForm = useMemo(() => otherTimeFormIn(timeZone), [timeZone]);
   const form = useDomainForm(otherTimeForm, {
-    defaultValues: { start: torontoLocal(visit.plannedStart), end: torontoLocal(visit.plannedEnd) },
+    defaultValues: {
+      start: zonedLocal(visit.plannedStart, timeZone),
+      end: zonedLocal(visit.plannedEnd, timeZone),
+    },
   });
   const field = fieldBinder(form);
   return (

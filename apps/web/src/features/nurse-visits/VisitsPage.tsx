@@ -13,7 +13,7 @@ import {
   VisitNoticesQuery,
   visitKeys,
 } from "./nurse-visits.graphql.ts";
-import { torontoWeek } from "./week.ts";
+import { zonedWeek } from "./week.ts";
 import "./visits.css";
 
 const visitPath = (id: string) => `/visites/${encodeURIComponent(id)}`;
@@ -125,10 +125,10 @@ function Notices() {
 }
 
 function WeekCalendar() {
-  const { t, formatDate, formatDateTime, enumLabel } = useT();
+  const { t, formatDate, formatDateTime, enumLabel, timeZone } = useT();
   // Which week is shown: a state of the screen.
   const [anchor, setAnchor] = useState(() => new Date());
-  const week = torontoWeek(anchor);
+  const week = zonedWeek(anchor, timeZone);
   const from = week.first.start.toISOString();
   const to = week.last.end.toISOString();
   const calendar = useQuery({

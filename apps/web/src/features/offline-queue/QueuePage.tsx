@@ -1,10 +1,19 @@
 import { useEffect, useState } from "react";
-import { useT } from "../../app/i18n/index.tsx";
+import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
-import { failureOfEntry, fieldQueue } from "../../offline/field-queue.ts";
+import { failureOfEntry, fieldQueue, type QueuedKind } from "../../offline/field-queue.ts";
 import type { VaultEntry } from "../../offline/vault.ts";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { useFieldQueue } from "./useFieldQueue.ts";
+
+/** What each kind of entry is called (a new kind of the queue needs its name here). */
+const kindLabels: Record<QueuedKind, MessageKey> = {
+  recordEncounter: "queue.kind.recordEncounter",
+  closeAccompaniment: "queue.kind.closeAccompaniment",
+  checkInToEvening: "queue.kind.checkInToEvening",
+  requestMaterialDelivery: "queue.kind.requestMaterialDelivery",
+  transitionMaterialDelivery: "queue.kind.transitionMaterialDelivery",
+};
 
 /** Where a refused entry of each kind is fixed (the form it came from, filled with it). */
 const fixPaths: Record<string, (id: string) => string> = {
@@ -75,11 +84,7 @@ export function QueuePage() {
                 <p>
                   <strong>{entry.readable ? entry.summary : t("queue.unreadable")}</strong>{" "}
                   <span className="muted small">
-                    {t(
-                      entry.kind === "closeAccompaniment"
-                        ? "queue.kind.closeAccompaniment"
-                        : "queue.kind.recordEncounter",
-                    )}
+                    {t(kindLabels[entry.kind as QueuedKind] ?? "queue.kind.recordEncounter")}
                     {" · "}
                     {formatDateTime(new Date(entry.createdAt))}
                   </span>

@@ -20,6 +20,8 @@ export const offlineQueueMessages = defineMessages(
     "queue.unreadableExplained": "Cette saisie ne peut pas être lue sur ce téléphone : supprimez-la.",
     "queue.kind.recordEncounter": "Rencontre",
     "queue.kind.closeAccompaniment": "Suite d’un accompagnement",
+    "queue.kind.requestMaterialDelivery": "Demande de livraison",
+    "queue.kind.transitionMaterialDelivery": "Suivi d’une livraison",
     "queue.signOutQuestion":
       "{count, plural, one {# saisie n’est pas encore envoyée : elle sera perdue si vous vous déconnectez maintenant.} other {# saisies ne sont pas encore envoyées : elles seront perdues si vous vous déconnectez maintenant.}}",
     "queue.signOutAnyway": "Me déconnecter quand même",
@@ -43,6 +45,8 @@ export const offlineQueueMessages = defineMessages(
     "queue.unreadableExplained": "This entry cannot be read on this phone: delete it.",
     "queue.kind.recordEncounter": "Encounter",
     "queue.kind.closeAccompaniment": "Accompaniment outcome",
+    "queue.kind.requestMaterialDelivery": "Delivery request",
+    "queue.kind.transitionMaterialDelivery": "Delivery update",
     "queue.signOutQuestion":
       "{count, plural, one {# entry is not sent yet: it will be lost if you sign out now.} other {# entries are not sent yet: they will be lost if you sign out now.}}",
     "queue.signOutAnyway": "Sign out anyway",

@@ -4,7 +4,8 @@ import { request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { Link, usePath } from "../../app/router.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
-import { mayTake, mayWrite, useViewer } from "../auth/session.ts";
+import { mayRead, mayTake, mayWrite, useViewer } from "../auth/session.ts";
+import { IntakeSection } from "../night-centre/IntakeSection.tsx";
 import { ConsentSection } from "./ConsentSection.tsx";
 import { ArchiveControls, MergePanel } from "./FileMaintenance.tsx";
 import { PartnerPreviewPanel } from "./PartnerPreviewPanel.tsx";
@@ -118,6 +119,9 @@ export function PersonFilePage({ params }: { params: Record<string, string> }) {
           <Fact term={t("file.owner")}>{person.organisation.name}</Fact>
         </dl>
       </section>
+      {owned && mayRead(me, "INTAKE_ASSESSMENT") ? (
+        <IntakeSection personId={person.id} alias={person.alias} />
+      ) : null}
       <h2>{t("timeline.title")}</h2>
       <Timeline person={person} />
       {owned && mayWrite(me, "CONSENT") ? (

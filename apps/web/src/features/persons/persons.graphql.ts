@@ -103,9 +103,15 @@ export const PersonFileQuery = graphql(`
             headCount
             note
             viewerMayChange
+            platformLabel
             materials {
               item
+              label
               quantity
+            }
+            services {
+              service
+              label
             }
           }
         }

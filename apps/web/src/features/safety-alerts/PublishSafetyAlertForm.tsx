@@ -1,7 +1,7 @@
 import { type IdentifyingDetail, identifyingDetails, instantAtWallTime } from "@maillage/domain";
 import { columnLengths, publishSafetyAlertInput } from "@maillage/domain/inputs";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useDeferredValue, useId } from "react";
+import { useDeferredValue, useId, useMemo } from "react";
 import { z } from "zod";
 import { mutate } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
@@ -13,38 +13,43 @@ import { SelectField } from "../../ui/SelectField.tsx";
 import { TextAreaField } from "../../ui/TextAreaField.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { useMyPartnerships } from "../partnerships/useMyPartnerships.ts";
-import { PublishSafetyAlert, safetyAlertKeys, torontoDay } from "./safety-alerts.graphql.ts";
+import { PublishSafetyAlert, safetyAlertKeys, zonedDay } from "./safety-alerts.graphql.ts";
 
 /** A `date` box's day as the API's `Date` (UTC midnight, as it stores it); undefined when empty. */
 function dayOf(text: string): Date | undefined {
   return text ? new Date(`${text}T00:00:00.000Z`) : undefined;
 }
 
-/** The end of a day in Montréal/Toronto: the alert stays up through its last day. */
-function endOfTorontoDay(text: string): Date | undefined {
+/** The end of a day in the programme's time zone: the alert stays up through its last day. */
+function endOfZonedDay(text: string, timeZone: string): Date | undefined {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!parts) return text ? new Date(Number.NaN) : undefined;
-  return instantAtWallTime(Number(parts[1]), Number(parts[2]), Number(parts[3]), 23 * 60 + 59);
+  return instantAtWallTime(Number(parts[1]), Number(parts[2]), Number(parts[3]), 23 * 60 + 59, timeZone);
 }
 
 /**
  * The API's alert input (@maillage/domain/inputs) with its dates as the form's `date` boxes hold
  * them (YYYY-MM-DD). Every rule is the API's.
  */
-const alertForm = publishSafetyAlertInput.extend({
-  occurredOn: z.string().transform(dayOf).pipe(publishSafetyAlertInput.shape.occurredOn),
-  expiresAt: z.string().transform(endOfTorontoDay).pipe(publishSafetyAlertInput.shape.expiresAt),
-});
-type AlertValues = z.input<typeof alertForm>;
+const alertFormIn = (timeZone: string) =>
+  publishSafetyAlertInput.extend({
+    occurredOn: z.string().transform(dayOf).pipe(publishSafetyAlertInput.shape.occurredOn),
+    expiresAt: z
+      .string()
+      .transform((text) => endOfZonedDay(text, timeZone))
+      .pipe(publishSafetyAlertInput.shape.expiresAt),
+  });
+type AlertForm = ReturnType<typeof alertFormIn>;
+type AlertValues = z.input<AlertForm>;
 
-const emptyAlert = (partnershipId: string): AlertValues => ({
+const emptyAlert = (partnershipId: string, timeZone: string): AlertValues => ({
   partnershipId,
   whatHappened: "",
   aggressorDescription: "",
   vehicleDescription: "",
   area: "",
-  occurredOn: torontoDay(),
-  expiresAt: torontoDay(30),
+  occurredOn: zonedDay(timeZone),
+  expiresAt: zonedDay(timeZone, 30),
   checkedNoOneIdentifiable: false,
 });
 
@@ -92,11 +97,12 @@ export function PublishSafetyAlertForm() {
 }
 
 function AlertForm({ partnerships }: { partnerships: { id: string; name: string }[] }) {
-  const { t } = useT();
+  const { t, timeZone } = useT();
   const ids = useId();
   const queryClient = useQueryClient();
   const only = partnerships.length === 1 ? (partnerships[0]?.id ?? "") : "";
-  const form = useDomainForm(alertForm, { defaultValues: emptyAlert(only) });
+  const alertForm = useMemo(() => alertFormIn(timeZone), [timeZone]);
+  const form = useDomainForm(alertForm, { defaultValues: emptyAlert(only, timeZone) });
   const field = fieldBinder(form);
   const { errors } = form.formState;
   // Checked on the deferred text: typing stays quick on a slow phone.
@@ -104,7 +110,7 @@ function AlertForm({ partnerships }: { partnerships: { id: string; name: string 
   const details = identifyingDetails(whatHappened ?? "");
   const warningId = `${ids}-identifying`;
   const publish = useMutation({
-    mutationFn: ({ occurredOn, expiresAt, ...alert }: z.output<typeof alertForm>) =>
+    mutationFn: ({ occurredOn, expiresAt, ...alert }: z.output<AlertForm>) =>
       mutate(PublishSafetyAlert, (data) => data.publishSafetyAlert, {
         input: {
           ...alert,
@@ -115,7 +121,7 @@ function AlertForm({ partnerships }: { partnerships: { id: string; name: string 
         },
       }),
     onSuccess: () => {
-      form.reset(emptyAlert(only));
+      form.reset(emptyAlert(only, timeZone));
       void queryClient.invalidateQueries({ queryKey: safetyAlertKeys.all });
     },
     onError: (error) => showFailure(form, error),
@@ -197,14 +203,14 @@ function AlertForm({ partnerships }: { partnerships: { id: string; name: string 
           <TextField
             label={t("alerts.occurredOn")}
             type="date"
-            max={torontoDay(1)}
+            max={zonedDay(timeZone, 1)}
             {...field("occurredOn")}
           />
           <TextField
             label={t("alerts.expiresAt")}
             hint={t("alerts.publish.expiresHint")}
             type="date"
-            min={torontoDay()}
+            min={zonedDay(timeZone)}
             {...field("expiresAt")}
           />
         </div>

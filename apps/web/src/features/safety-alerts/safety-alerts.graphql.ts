@@ -1,5 +1,5 @@
 /** GraphQL documents of the safety-alert screens; their types come from schema.graphql (codegen). */
-import { wallTime } from "@maillage/domain";
+import { defaultProgrammeSettings, wallTime } from "@maillage/domain";
 import type { ResultOf } from "../../app/graphql.ts";
 import { graphql } from "../../generated/gql.ts";
 
@@ -68,13 +68,24 @@ export const WithdrawSafetyAlert = graphql(`
   }
 `);
 
-/** Today in America/Toronto, plus some days, as YYYY-MM-DD (what a date input holds). */
-export function torontoDay(plusDays = 0): string {
-  const { year, month, day } = wallTime(new Date(Date.now() + plusDays * 86_400_000));
+/** Today in the programme's time zone, plus some days, as YYYY-MM-DD (what a date input holds). */
+export function zonedDay(timeZone: string, plusDays = 0): string {
+  const { year, month, day } = wallTime(new Date(Date.now() + plusDays * 86_400_000), timeZone);
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** A calendar date shown as such: noon UTC never crosses a day boundary in Toronto. */
+/**
+ * @deprecated Toronto's day whatever the programme: use zonedDay with `useT().timeZone` (kept
+ * for a screen still calling it; it goes once none does).
+ */
+export function torontoDay(plusDays = 0): string {
+  return zonedDay(defaultProgrammeSettings.timeZone, plusDays);
+}
+
+/**
+ * A calendar date shown as such: noon UTC is that same day in every zone from UTC−11 to UTC+11
+ * (Québec's and Wallonia's programmes alike).
+ */
 export function calendarDate(day: string): Date {
   return new Date(`${day}T12:00:00Z`);
 }

@@ -1,13 +1,26 @@
 /**
  * The demo data: one partnership modelled on real programmes (DESIGN.md §1) — ~300
  * pseudonymous persons, ~8,000 encounters over two fiscal years (1 April – 31 March), nurse
- * visits, accompaniments, consents, referrals in every status, venues and safety alerts.
- * Deterministic: the same seed and `now` give the same rows, ids included.
+ * visits, accompaniments, consents, referrals in every status, venues and safety alerts — then
+ * the four shapes of programme with this week's activity (programmes.ts): a night centre's
+ * evenings, a phone and SMS line with deliveries, online outreach with food aid, a street team's
+ * shift reports and workshops, and their stock. Deterministic: the same seed and `now` give the
+ * same rows, ids included.
  */
-import { aliasSearchKey } from "@maillage/domain";
+import {
+  aliasSearchKey,
+  defaultProgrammeSettings,
+  fiscalYearBounds,
+  fiscalYearOf,
+  instantAtWallTime,
+  type ProgrammeSettings,
+  wallTime,
+} from "@maillage/domain";
 import { hash } from "@node-rs/argon2";
 import type pg from "pg";
 import { insertRows } from "./batches.ts";
+import { programmeCalendar } from "./calendar.ts";
+import { eveningsFrom } from "./night-centre.ts";
 import {
   aliasFor,
   demoAccounts,
@@ -17,6 +30,7 @@ import {
   type OrganisationKey,
 } from "./people.ts";
 import { itemAt, present } from "./present.ts";
+import { seedProgrammes } from "./programmes.ts";
 import { SeededRandom } from "./random.ts";
 import { seedTodayPlan } from "./today.ts";
 
@@ -33,6 +47,12 @@ export interface SeedSummary {
   venues: number;
   consents: number;
   safetyAlerts: number;
+  nightCentreEvenings: number;
+  intakes: number;
+  deliveries: number;
+  shiftReports: number;
+  workshops: number;
+  lowStockItems: number;
   seconds: number;
 }
 
@@ -40,12 +60,18 @@ const hour = 3_600_000;
 const day = 24 * hour;
 const allKinds = ["PROFILE", "ENCOUNTERS_SUMMARY", "ACCOMPANIMENTS", "REFERRALS", "NURSE_VISIT_LOGISTICS"];
 
-/** 1 April of the fiscal year holding `now`, and of the one before. */
-function fiscalYears(now: Date): { previousStart: Date; currentStart: Date } {
-  const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+/**
+ * The demo partnership's programme settings (a Québec programme: Toronto's time zone, funders'
+ * years from 1 April, Canadian French); its member organisations start with the same.
+ */
+const demoProgramme: ProgrammeSettings = defaultProgrammeSettings;
+
+/** The start of the fiscal year holding `now`, and of the one before, in the programme's settings. */
+function fiscalYears(now: Date, programme: ProgrammeSettings): { previousStart: Date; currentStart: Date } {
+  const year = fiscalYearOf(now, programme);
   return {
-    currentStart: new Date(Date.UTC(year, 3, 1, 4)),
-    previousStart: new Date(Date.UTC(year - 1, 3, 1, 4)),
+    currentStart: fiscalYearBounds(year, programme).from,
+    previousStart: fiscalYearBounds(year - 1, programme).from,
   };
 }
 
@@ -56,13 +82,16 @@ export async function seedDemo(
   const started = Date.now();
   const random = new SeededRandom(options.seed ?? 2026);
   const now = options.now ?? new Date();
-  const { previousStart } = fiscalYears(now);
+  const { previousStart, currentStart } = fiscalYears(now, demoProgramme);
+  // The night centre's visits since then are its evenings' check-ins (night-centre.ts).
+  const eveningsStart = eveningsFrom(programmeCalendar(now, demoProgramme.timeZone)).getTime();
   const span = now.getTime() - previousStart.getTime();
   const between = (from: number, to: number) => new Date(from + random.next() * (to - from));
-  // Field work happens in the afternoon and evening (America/Toronto is UTC−4/−5).
+  // Field work happens in the afternoon and evening, in the programme's time zone.
   const duringWork = (date: Date) => {
-    const d = new Date(date);
-    d.setUTCHours(random.int(16, 23) + 1, random.pick([0, 10, 15, 20, 30, 40, 45, 50]), 0, 0);
+    const { year, month, day: dayOfMonth } = wallTime(date, demoProgramme.timeZone);
+    const minute = random.int(12, 19) * 60 + random.pick([0, 10, 15, 20, 30, 40, 45, 50]);
+    const d = instantAtWallTime(year, month, dayOfMonth, minute, demoProgramme.timeZone);
     return d.getTime() > now.getTime() ? new Date(now.getTime() - random.int(1, 120) * 60_000) : d;
   };
 
@@ -90,8 +119,15 @@ export async function seedDemo(
     );
     const partnershipId = random.uuid();
     await client.query(
-      "INSERT INTO partnerships (id, name, region) VALUES ($1, $2, 'Chaudière-Appalaches')",
-      [partnershipId, demoPartnershipName],
+      `INSERT INTO partnerships (id, name, region, time_zone, fiscal_year_start_month, locale)
+       VALUES ($1, $2, 'Chaudière-Appalaches', $3, $4, $5)`,
+      [
+        partnershipId,
+        demoPartnershipName,
+        demoProgramme.timeZone,
+        demoProgramme.fiscalYearStartMonth,
+        demoProgramme.locale,
+      ],
     );
     const members = (Object.keys(demoOrganisations) as OrganisationKey[]).filter(
       (key) => demoOrganisations[key].inPartnership,
@@ -102,6 +138,14 @@ export async function seedDemo(
       ["partnership_id", "organisation_id"],
       [],
       members.map((key) => [partnershipId, organisationIds[key]]),
+    );
+    // Joining, an organisation starts with its partnership's settings (then they are its own).
+    await client.query(
+      `UPDATE organisations o SET time_zone = p.time_zone, fiscal_year_start_month = p.fiscal_year_start_month,
+         locale = p.locale
+       FROM partnership_members pm JOIN partnerships p ON p.id = pm.partnership_id
+       WHERE pm.organisation_id = o.id AND p.id = $1`,
+      [partnershipId],
     );
     await client.query(
       `INSERT INTO sharing_agreements (partnership_id, record_kinds) VALUES ($1, $2::"SharedRecordKind"[])`,
@@ -338,7 +382,7 @@ export async function seedDemo(
       const id = random.uuid();
       const anonymous = random.chance(0.25);
       const person = anonymous ? null : random.pick(personsOf[owner]);
-      const occurredAt = duringWork(
+      let occurredAt = duringWork(
         between(Math.max(previousStart.getTime(), person?.createdAt.getTime() ?? 0), now.getTime()),
       );
       const placeType =
@@ -355,6 +399,13 @@ export async function seedDemo(
               ["PUBLIC_PLACE", 9],
               ["BAR", 5],
             ]);
+      // A plain visit to the night centre comes before the evenings kept in Maillage, whose
+      // check-ins are its visits since (the files here were all opened before: 80 % into the span
+      // at most, over ten weeks before now).
+      if (placeType === "NIGHT_CENTRE" && occurredAt.getTime() >= eveningsStart)
+        occurredAt = duringWork(
+          between(Math.max(previousStart.getTime(), person?.createdAt.getTime() ?? 0), eveningsStart),
+        );
       const channel =
         placeType === "WORKPLACE" && random.chance(0.2)
           ? random.pick(["ONLINE_PLATFORM", "SMS"])
@@ -456,7 +507,7 @@ export async function seedDemo(
       client,
       "encounter_materials",
       ["encounter_id", "organisation_id", "item", "quantity"],
-      ["", "", '::"MaterialItem"', ""],
+      ["", "", "", ""],
       materialRows,
     );
     await insertRows(client, "encounter_notes", ["encounter_id", "organisation_id", "body"], [], noteRows);
@@ -473,15 +524,41 @@ export async function seedDemo(
       between,
       duringWork,
     });
-    await seedTodayPlan(client, random, { now, organisationIds, userIds, persons });
+    await seedTodayPlan(client, random, {
+      now,
+      timeZone: demoProgramme.timeZone,
+      organisationIds,
+      userIds,
+      persons,
+    });
+    const programmes = await seedProgrammes(client, random, {
+      now,
+      timeZone: demoProgramme.timeZone,
+      currentStart,
+      previousStart,
+      organisationIds,
+      userIds,
+      persons,
+      workers,
+      personsBefore: persons.length,
+    });
+    const { rows: written } = await client.query<{ persons: number; encounters: number }>(
+      "SELECT (SELECT count(*)::int FROM persons) AS persons, (SELECT count(*)::int FROM encounters) AS encounters",
+    );
     await client.query("COMMIT");
     return {
       organisations: Object.keys(organisationIds).length,
       users: demoAccounts.length,
-      persons: persons.length,
-      encounters: encounterRows.length,
+      persons: written[0]?.persons ?? 0,
+      encounters: written[0]?.encounters ?? 0,
       venues: venueRows.length,
       ...counts,
+      nightCentreEvenings: programmes.evenings,
+      intakes: programmes.intakes,
+      deliveries: programmes.deliveries,
+      shiftReports: programmes.shiftReports,
+      workshops: programmes.workshops,
+      lowStockItems: programmes.lowStockItems,
       seconds: (Date.now() - started) / 1000,
     };
   } catch (error) {

@@ -6,7 +6,7 @@ import { itemAt } from "./present.ts";
  */
 export const demoPassword = "maillage-demo-2026";
 
-export type OrganisationKey = "street" | "night" | "health" | "calacs" | "police" | "horizon";
+export type OrganisationKey = "street" | "night" | "health" | "calacs" | "police" | "horizon" | "line";
 
 export const demoOrganisations: Record<
   OrganisationKey,
@@ -22,6 +22,8 @@ export const demoOrganisations: Record<
   calacs: { name: "CALACS Rive-Sud", kind: "OTHER_PARTNER", inPartnership: true },
   police: { name: "Service de police de Lévis", kind: "OTHER_PARTNER", inPartnership: false },
   horizon: { name: "Groupe Horizon — Québec", kind: "COMMUNITY_GROUP", inPartnership: false },
+  // The confidential phone and SMS line, which brings material to those who ask (issue 15).
+  line: { name: "Ligne Alternative — écoute et livraison", kind: "COMMUNITY_GROUP", inPartnership: true },
 };
 
 export const demoPartnershipName = "Volet Intervention Prostitution — Lévis";
@@ -126,6 +128,24 @@ export const demoAccounts: DemoAccount[] = [
     email: "max@horizon.demo",
     displayName: "Max H.",
     memberships: [{ organisation: "horizon", roles: ["OUTREACH_WORKER"] }],
+    committee: false,
+  },
+  {
+    email: "ines.coord@horizon.demo",
+    displayName: "Inès K.",
+    memberships: [{ organisation: "horizon", roles: ["COORDINATOR"] }],
+    committee: false,
+  },
+  {
+    email: "noemie.ligne@alternative.demo",
+    displayName: "Noémie B.",
+    memberships: [{ organisation: "line", roles: ["OUTREACH_WORKER"] }],
+    committee: false,
+  },
+  {
+    email: "rachel.coord@alternative.demo",
+    displayName: "Rachel S.",
+    memberships: [{ organisation: "line", roles: ["COORDINATOR"] }],
     committee: false,
   },
 ];

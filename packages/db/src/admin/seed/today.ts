@@ -13,6 +13,8 @@ const day = 86_400_000;
 
 export interface TodayPlanContext {
   now: Date;
+  /** The demo programme's time zone: "today" and its hours are its wall time. */
+  timeZone: string;
   organisationIds: Record<OrganisationKey, string>;
   /** Demo user ids by e-mail. */
   userIds: Map<string, string>;
@@ -30,10 +32,10 @@ export async function seedTodayPlan(client: pg.ClientBase, random: SeededRandom,
   const admin = user("admin@ancrage.demo");
   const street = c.organisationIds.street;
   const health = c.organisationIds.health;
-  const { year, month, day: date } = wallTime(c.now);
-  /** Today (or `days` later) at this Toronto wall-clock time. */
+  const { year, month, day: date } = wallTime(c.now, c.timeZone);
+  /** Today (or `days` later) at this wall-clock time of the programme's zone. */
   const at = (hour: number, minute = 0, days = 0) =>
-    instantAtWallTime(year, month, date + days, hour * 60 + minute);
+    instantAtWallTime(year, month, date + days, hour * 60 + minute, c.timeZone);
   const streetPersons = c.persons.filter((p) => p.owner === "street");
   const pick = () => random.pick(streetPersons).id;
 

@@ -1,0 +1,339 @@
+// Workshops and prevention kiosks (issue 15, item 4): recorded by the organisation's working roles,
+// counted in its dashboard apart from the work with persons, suppressed in the committee's; bad
+// input writes nothing; no partner and no unrelated organisation reads or writes them.
+import { createUser } from "@maillage/db/factories";
+import { workshopLimits } from "@maillage/domain/inputs";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { beforeAll, describe, expect, it } from "vitest";
+import { usePartnershipWorld } from "../../testing/partnership-world.ts";
+import { dayOfBound, workshopFigures } from "./workshop-indicators.ts";
+
+const world = usePartnershipWorld();
+
+const dayMs = 86_400_000;
+/** A day well inside the past: the fiscal year is the one it falls in (1 April – 31 March). */
+const heldOn = new Date(Date.now() - 20 * dayMs).toISOString().slice(0, 10);
+const [year = 0, month = 0] = heldOn.split("-").map(Number);
+const fiscalYear = month >= 4 ? year : year - 1;
+
+const record = `mutation ($input: RecordWorkshopInput!) {
+  recordWorkshop(input: $input) {
+    __typename
+    ... on RecordWorkshopSuccess { workshop { id kind topic audience place heldOn participants requestedBy note facilitators { id displayName } } }
+    ... on InputValidationError { code message fields { path code message } }
+    ... on AppError { code }
+  }
+}`;
+const update = `mutation ($input: UpdateWorkshopInput!) {
+  updateWorkshop(input: $input) { __typename ... on UpdateWorkshopSuccess { workshop { id place note } } ... on AppError { code } }
+}`;
+const remove = `mutation ($input: DeleteWorkshopInput!) {
+  deleteWorkshop(input: $input) { __typename ... on DeleteWorkshopSuccess { deletedId } ... on AppError { code } }
+}`;
+const list = `query ($from: Date, $to: Date) {
+  workshops(first: 50, from: $from, to: $to) { totalCount edges { node { id place participants note } } }
+}`;
+const figures = `workshops { sessions workshops kiosks participants
+  byTopic { cells { key count } total } byAudience { cells { key count } total } }`;
+const organisationDashboard = `query ($year: Int!) { organisationDashboard(fiscalYear: $year) {
+  __typename ... on OrganisationDashboardSuccess { dashboard { encounters contacts ${figures} } } } }`;
+const partnershipDashboard = `query ($id: ID!, $year: Int!) { partnershipDashboard(partnershipId: $id, fiscalYear: $year) {
+  __typename ... on PartnershipDashboardSuccess { dashboard { suppressed ${figures} } } } }`;
+
+const workshop = (facilitatorId: string, overrides: Record<string, unknown> = {}) => ({
+  kind: "WORKSHOP",
+  topic: "CONSENT_AND_RELATIONSHIPS",
+  audience: "YOUTH_SECONDARY_SCHOOL",
+  place: "École secondaire du Plateau",
+  heldOn,
+  durationMinutes: 75,
+  participants: 28,
+  requestedBy: "École secondaire du Plateau",
+  facilitatorIds: [facilitatorId],
+  ...overrides,
+});
+
+const cellsOf = (table: { cells: { key: string; count: number | null }[] }) =>
+  Object.fromEntries(table.cells.map((cell) => [cell.key, cell.count]));
+
+async function ownWorkshopRows(organisationId: string) {
+  const { rows } = await world.pool.query<{ place: string; participants: number }>(
+    "SELECT place, participants FROM workshops WHERE organisation_id = $1 ORDER BY place",
+    [organisationId],
+  );
+  return rows;
+}
+
+let committee: Awaited<ReturnType<typeof world.signIn>>;
+beforeAll(async () => {
+  const member = await createUser(world.pool, {
+    memberships: [{ organisationId: world.unrelated.id, roles: [] }],
+    committeePartnershipIds: [world.partnershipId],
+  });
+  committee = await world.signIn(member);
+});
+
+describe("workshops and prevention kiosks", () => {
+  it("are recorded by a worker, counted in the organisation's dashboard apart from persons, and suppressed under 5 for the committee", async () => {
+    const coordinator = await world.signIn(world.owner.users.coordinator);
+    const before = (await coordinator.request<any>(organisationDashboard, { year: fiscalYear })).data
+      ?.organisationDashboard.dashboard;
+    expect(before.workshops).toEqual({
+      sessions: 0,
+      workshops: 0,
+      kiosks: 0,
+      participants: 0,
+      byTopic: { cells: [], total: 0 },
+      byAudience: { cells: [], total: 0 },
+    });
+
+    const worker = await world.signIn(world.owner.users.worker);
+    const nurse = world.owner.users.nurse;
+    const recorded = await worker.request<any>(record, {
+      input: workshop(world.owner.users.worker.id, {
+        facilitatorIds: [world.owner.users.worker.id, nurse.id],
+        note: "Classe attentive ; revenir en mai.",
+      }),
+    });
+    expect(recorded.data?.recordWorkshop.__typename).toBe("RecordWorkshopSuccess");
+    expect(recorded.data?.recordWorkshop.workshop).toMatchObject({
+      kind: "WORKSHOP",
+      heldOn,
+      participants: 28,
+      note: "Classe attentive ; revenir en mai.",
+      facilitators: [
+        { id: world.owner.users.worker.id, displayName: world.owner.users.worker.displayName },
+        { id: nurse.id, displayName: nurse.displayName },
+      ],
+    });
+    // A nurse records one too (the organisation's working roles keep them), and a kiosk.
+    const nurseClient = await world.signIn(nurse);
+    for (const input of [
+      workshop(nurse.id, { topic: "STBBI_PREVENTION", participants: 30 }),
+      workshop(nurse.id, { participants: 18 }),
+      workshop(nurse.id, {
+        kind: "KIOSK",
+        topic: "OVERDOSE_PREVENTION_NALOXONE",
+        audience: "GENERAL_PUBLIC",
+        place: "Festival de quartier",
+        requestedBy: "Comité des fêtes",
+        participants: 120,
+      }),
+    ]) {
+      expect((await nurseClient.request<any>(record, { input })).data?.recordWorkshop.__typename).toBe(
+        "RecordWorkshopSuccess",
+      );
+    }
+
+    const listed = (await worker.request<any>(list, { from: heldOn, to: heldOn })).data?.workshops;
+    expect(listed.totalCount).toBe(4);
+    expect((await worker.request<any>(list, { to: "2000-01-01" })).data?.workshops.totalCount).toBe(0);
+
+    // The coordinator's dashboard: exact, and apart from the work with persons.
+    const after = (await coordinator.request<any>(organisationDashboard, { year: fiscalYear })).data
+      ?.organisationDashboard.dashboard;
+    expect({ encounters: after.encounters, contacts: after.contacts }).toEqual({
+      encounters: before.encounters,
+      contacts: before.contacts,
+    });
+    expect(after.workshops).toMatchObject({ sessions: 4, workshops: 3, kiosks: 1, participants: 196 });
+    expect(cellsOf(after.workshops.byTopic)).toEqual({
+      CONSENT_AND_RELATIONSHIPS: 2,
+      STBBI_PREVENTION: 1,
+      OVERDOSE_PREVENTION_NALOXONE: 1,
+    });
+    expect(cellsOf(after.workshops.byAudience)).toEqual({ YOUTH_SECONDARY_SCHOOL: 3, GENERAL_PUBLIC: 1 });
+
+    // The committee: 4 sessions in the partnership, under 5: every figure reads "x".
+    const id = encodeGlobalID("Partnership", world.partnershipId);
+    const small = (await committee.request<any>(partnershipDashboard, { id, year: fiscalYear })).data
+      ?.partnershipDashboard.dashboard;
+    expect(small.suppressed).toBe(true);
+    expect(small.workshops).toMatchObject({
+      sessions: null,
+      workshops: null,
+      kiosks: null,
+      participants: null,
+    });
+    expect(Object.values(cellsOf(small.workshops.byTopic))).toEqual([null, null, null]);
+    expect(small.workshops.byTopic.total).toBeNull();
+    expect(small.workshops.byAudience.total).toBeNull();
+
+    // The partner holds three more workshops: 7 sessions. One kiosk is small; the workshops are
+    // hidden beside it (or the kiosk = 7 − 6); the total and the participants show.
+    const partner = await world.signIn(world.partner.users.worker);
+    for (const participants of [22, 25, 31]) {
+      await partner.request<any>(record, {
+        input: workshop(world.partner.users.worker.id, { participants, place: "Maison des jeunes" }),
+      });
+    }
+    const larger = (await committee.request<any>(partnershipDashboard, { id, year: fiscalYear })).data
+      ?.partnershipDashboard.dashboard;
+    expect(larger.workshops).toMatchObject({
+      sessions: 7,
+      workshops: null,
+      kiosks: null,
+      participants: 196 + 22 + 25 + 31,
+    });
+    // CONSENT 5 shows; STBBI 1 and NALOXONE 1 are hidden; so is the audience's small cell and its complement.
+    expect(cellsOf(larger.workshops.byTopic)).toEqual({
+      CONSENT_AND_RELATIONSHIPS: 5,
+      STBBI_PREVENTION: null,
+      OVERDOSE_PREVENTION_NALOXONE: null,
+    });
+    expect(larger.workshops.byTopic.total).toBe(7);
+    expect(cellsOf(larger.workshops.byAudience)).toEqual({
+      YOUTH_SECONDARY_SCHOOL: null,
+      GENERAL_PUBLIC: null,
+    });
+  });
+
+  it("is changed and removed by the organisation's working roles, the note too", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const created = await worker.request<any>(record, {
+      input: workshop(world.owner.users.worker.id, { place: "Centre communautaire", note: "À revoir" }),
+    });
+    const id = created.data?.recordWorkshop.workshop.id;
+    const coordinator = await world.signIn(world.owner.users.coordinator);
+    const changed = await coordinator.request<any>(update, {
+      input: {
+        id,
+        ...workshop(world.owner.users.worker.id, { place: "Centre communautaire Est", note: "" }),
+      },
+    });
+    expect(changed.data?.updateWorkshop.workshop).toEqual({
+      id,
+      place: "Centre communautaire Est",
+      note: null,
+    });
+    const removed = await coordinator.request<any>(remove, { input: { id } });
+    expect(removed.data?.deleteWorkshop.deletedId).toBe(id);
+    const { rows } = await world.pool.query<{ action: string }>(
+      "SELECT action FROM audit_events WHERE record_kind = 'WORKSHOP' AND organisation_id = $1 ORDER BY id",
+      [world.owner.id],
+    );
+    expect(rows.map((row) => row.action)).toEqual(["WORKSHOP_UPDATED", "WORKSHOP_DELETED"]);
+  });
+
+  it("refuses bad input with a translated error, writing nothing", async () => {
+    const worker = await world.signIn(world.unrelated.users.worker);
+    const facilitator = world.unrelated.users.worker.id;
+    const fieldsOf = (result: any) => result.data?.recordWorkshop.fields;
+    for (const participants of [0, -3]) {
+      const refused = await worker.request<any>(record, { input: workshop(facilitator, { participants }) });
+      expect(refused.data?.recordWorkshop.code).toBe("INPUT_VALIDATION");
+      expect(fieldsOf(refused)).toEqual([
+        { path: "participants", code: "TOO_SMALL", message: "Cette valeur est trop petite." },
+      ]);
+    }
+    const tooMany = await worker.request<any>(
+      record,
+      { input: workshop(facilitator, { participants: workshopLimits.maxParticipants + 1 }) },
+      { headers: { "accept-language": "en" } },
+    );
+    expect(tooMany.data?.recordWorkshop.message).toBe("Some information is invalid.");
+    expect(fieldsOf(tooMany)).toEqual([
+      { path: "participants", code: "TOO_LARGE", message: "This value is too large." },
+    ]);
+    // A day in the future, a member of another organisation as facilitator: field errors too.
+    const future = new Date(Date.now() + 5 * dayMs).toISOString().slice(0, 10);
+    const later = await worker.request<any>(record, { input: workshop(facilitator, { heldOn: future }) });
+    expect(fieldsOf(later)).toEqual([
+      { path: "heldOn", code: "TOO_FAR_IN_FUTURE", message: "Cette date est trop loin dans l'avenir." },
+    ]);
+    const stranger = await worker.request<any>(record, {
+      input: workshop(world.owner.users.worker.id),
+    });
+    expect(fieldsOf(stranger)?.map((problem: any) => `${problem.path} ${problem.code}`)).toEqual([
+      "facilitatorIds NOT_FOUND",
+    ]);
+    // No date, an unknown topic: refused by the schema itself before anything runs (the web's
+    // form checks the same rules with the same schema first: workshops.test.ts in packages/domain).
+    const { heldOn: _missing, ...withoutDate } = workshop(facilitator);
+    const undated = await worker.request<any>(record, { input: withoutDate });
+    expect(undated.status).toBe(400);
+    expect(undated.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const unknownTopic = await worker.request<any>(record, {
+      input: workshop(facilitator, { topic: "ASTROLOGY" }),
+    });
+    expect(unknownTopic.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await ownWorkshopRows(world.unrelated.id)).toEqual([]);
+  });
+
+  it("is never read nor written by a partner, an unrelated organisation, an admin or a committee member", async () => {
+    const owner = await world.signIn(world.owner.users.worker);
+    const created = await owner.request<any>(record, {
+      input: workshop(world.owner.users.worker.id, { place: "Cégep (privé)", note: "Note privée" }),
+    });
+    const id = created.data?.recordWorkshop.workshop.id;
+    const outsiders = [
+      world.partner.users.worker,
+      world.partner.users.nurse,
+      world.partner.users.coordinator,
+      world.unrelated.users.coordinator,
+      world.owner.users.admin,
+    ];
+    for (const user of outsiders) {
+      const client = await world.signIn(user);
+      const node = await client.request<any>("query ($id: ID!) { node(id: $id) { id } }", { id });
+      expect(node.data?.node ?? null).toBeNull();
+      const theirs = await client.request<any>(list);
+      const places = (theirs.data?.workshops.edges ?? []).map((edge: any) => edge.node.place);
+      expect(places).not.toContain("Cégep (privé)");
+      const changed = await client.request<any>(update, {
+        input: { id, ...workshop(user.id, { place: "Changé" }) },
+      });
+      expect(changed.data?.updateWorkshop?.code ?? changed.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      const removed = await client.request<any>(remove, { input: { id } });
+      expect(removed.data?.deleteWorkshop?.code ?? removed.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    }
+    // The committee member reaches no workshop either, only the aggregates.
+    expect((await committee.request<any>(list)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const { rows } = await world.pool.query(
+      "SELECT w.place, n.body FROM workshops w LEFT JOIN workshop_notes n ON n.workshop_id = w.id WHERE w.id = $1",
+      [encodedUuid(id)],
+    );
+    expect(rows).toEqual([{ place: "Cégep (privé)", body: "Note privée" }]);
+    // The admin (no working role) records none: refused by the scope, as not found.
+    const admin = await world.signIn(world.owner.users.admin);
+    const refused = await admin.request<any>(record, { input: workshop(world.owner.users.admin.id) });
+    expect(refused.data?.recordWorkshop?.code ?? refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("the committee's figures", () => {
+  it("suppress a small kind with its complement and keep zeros as 0", () => {
+    const shown = workshopFigures(
+      {
+        byKind: { WORKSHOP: 9, KIOSK: 2 },
+        participants: 300,
+        byTopic: { SEXUAL_HEALTH: 11 },
+        byAudience: {},
+      },
+      true,
+    );
+    expect(shown).toMatchObject({ sessions: 11, workshops: null, kiosks: null, participants: 300 });
+    expect(workshopFigures({ byKind: {}, participants: 0, byTopic: {}, byAudience: {} }, true)).toMatchObject(
+      {
+        sessions: 0,
+        workshops: 0,
+        kiosks: 0,
+        participants: 0,
+      },
+    );
+    expect(
+      workshopFigures({ byKind: { KIOSK: 7 }, participants: 900, byTopic: {}, byAudience: {} }, true),
+    ).toMatchObject({ sessions: 7, workshops: 0, kiosks: 7 });
+  });
+
+  it("find the day a period opens whatever the partnership's zone", () => {
+    expect(dayOfBound(new Date("2026-04-01T04:00:00Z"))).toBe("2026-04-01"); // Toronto, summer time
+    expect(dayOfBound(new Date("2026-03-31T22:00:00Z"))).toBe("2026-04-01"); // Brussels, summer time
+    expect(dayOfBound(new Date("2026-01-01T05:00:00Z"))).toBe("2026-01-01"); // Toronto, winter
+  });
+});
+
+/** The row id behind a Workshop global id. */
+function encodedUuid(globalId: string): string {
+  return Buffer.from(globalId, "base64").toString("utf8").split(":")[1] ?? "";
+}

@@ -1,0 +1,69 @@
+import { defineMessages } from "../../app/i18n/catalogue.ts";
+
+export const programmeSettingsMessages = defineMessages(
+  {
+    "settings.nav": "Réglages",
+    "settings.title": "Réglages du programme",
+    "settings.intro":
+      "Le fuseau horaire où se comptent les journées, les plages de visites et les indicateurs, le mois où commence l'année financière, et la façon d'écrire les dates et les nombres. L'écran reste en français ou en anglais, au choix de chaque personne.",
+    "settings.organisation.title": "Votre organisme : {name}",
+    "settings.organisation.hint":
+      "Ce que voient ses membres : la journée de l'accueil, les plages des visites conjointes, les dates des écrans et les indicateurs de l'organisme.",
+    "settings.partnership.title": "Partenariat : {name}",
+    "settings.partnership.hint":
+      "Les indicateurs du comité de suivi suivent ces réglages. Les changer ne change pas ceux des organismes membres.",
+    "settings.partnership.none": "Votre organisme ne fait partie d'aucun partenariat.",
+    "settings.differs": "Les réglages de votre organisme diffèrent de ceux de ce partenariat.",
+    "settings.copyToOrganisation": "Reprendre ces réglages pour mon organisme",
+    "settings.copied":
+      "Les réglages du partenariat sont dans le formulaire de votre organisme : enregistrez-le pour les appliquer.",
+    "settings.timeZone": "Fuseau horaire",
+    "settings.timeZone.hint": "America/Toronto pour le Québec, Europe/Brussels pour la Wallonie.",
+    "settings.timeZone.suggested": "Fuseaux courants",
+    "settings.timeZone.all": "Tous les fuseaux",
+    "settings.fiscalYearStartMonth": "Début de l'année financière",
+    "settings.fiscalYearStartMonth.hint":
+      "L'année commence le 1er de ce mois : avril pour les bailleurs de fonds du Québec, janvier pour une année civile.",
+    "settings.month": "1er {month}",
+    "settings.locale": "Dates et nombres",
+    "settings.locale.hint": "Les dates et les nombres suivent les usages de ce pays : l'aperçu les montre.",
+    "settings.preview": "Aperçu : {date} · {number}",
+    "settings.save.organisation": "Enregistrer les réglages de l'organisme",
+    "settings.save.partnership": "Enregistrer les réglages du partenariat",
+    "settings.saving": "Enregistrement…",
+    "settings.saved.organisation": "Réglages de l'organisme enregistrés.",
+    "settings.saved.partnership": "Réglages du partenariat enregistrés.",
+  },
+  {
+    "settings.nav": "Settings",
+    "settings.title": "Programme settings",
+    "settings.intro":
+      "The time zone days, visit slots and indicators are counted in, the month the fiscal year starts, and how dates and numbers are written. The screen stays in French or English, as each person chooses.",
+    "settings.organisation.title": "Your organisation: {name}",
+    "settings.organisation.hint":
+      "What its members see: the home screen's day, joint-visit slots, the dates on every screen and the organisation's indicators.",
+    "settings.partnership.title": "Partnership: {name}",
+    "settings.partnership.hint":
+      "The follow-up committee's indicators follow these settings. Changing them does not change the member organisations' own.",
+    "settings.partnership.none": "Your organisation is not part of any partnership.",
+    "settings.differs": "Your organisation's settings differ from this partnership's.",
+    "settings.copyToOrganisation": "Use these settings for my organisation",
+    "settings.copied": "The partnership's settings are in your organisation's form: save it to apply them.",
+    "settings.timeZone": "Time zone",
+    "settings.timeZone.hint": "America/Toronto for Québec, Europe/Brussels for Wallonia.",
+    "settings.timeZone.suggested": "Common time zones",
+    "settings.timeZone.all": "All time zones",
+    "settings.fiscalYearStartMonth": "Fiscal year starts",
+    "settings.fiscalYearStartMonth.hint":
+      "The year starts on the 1st of this month: April for Québec's funders, January for a calendar year.",
+    "settings.month": "1 {month}",
+    "settings.locale": "Dates and numbers",
+    "settings.locale.hint": "Dates and numbers follow this country's conventions: the preview shows them.",
+    "settings.preview": "Preview: {date} · {number}",
+    "settings.save.organisation": "Save the organisation's settings",
+    "settings.save.partnership": "Save the partnership's settings",
+    "settings.saving": "Saving…",
+    "settings.saved.organisation": "The organisation's settings are saved.",
+    "settings.saved.partnership": "The partnership's settings are saved.",
+  },
+);

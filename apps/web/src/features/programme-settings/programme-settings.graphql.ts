@@ -1,0 +1,53 @@
+/** GraphQL documents of the programme-settings screen; types from schema.graphql (codegen). */
+import type { ResultOf } from "../../app/graphql.ts";
+import { graphql } from "../../generated/gql.ts";
+
+export const programmeSettingsKeys = {
+  partnerships: ["programme-settings", "partnerships"] as const,
+};
+
+/** The acting organisation's partnerships and their settings. */
+export const PartnershipSettingsQuery = graphql(`
+  query PartnershipSettings {
+    myPartnerships {
+      id
+      name
+      programmeSettings {
+        ...ProgrammeSettingsFields
+      }
+    }
+  }
+`);
+
+export type PartnershipSettings = ResultOf<typeof PartnershipSettingsQuery>["myPartnerships"][number];
+
+export const UpdateOrganisationSettings = graphql(`
+  mutation UpdateOrganisationSettings($input: UpdateOrganisationSettingsInput!) {
+    updateOrganisationSettings(input: $input) {
+      __typename
+      ... on UpdateOrganisationSettingsSuccess {
+        settings {
+          ...ProgrammeSettingsFields
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+export const UpdatePartnershipSettings = graphql(`
+  mutation UpdatePartnershipSettings($input: UpdatePartnershipSettingsInput!) {
+    updatePartnershipSettings(input: $input) {
+      __typename
+      ... on UpdatePartnershipSettingsSuccess {
+        partnership {
+          id
+          programmeSettings {
+            ...ProgrammeSettingsFields
+          }
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
