@@ -6,7 +6,11 @@
  * opens online; gone with the vault.
  */
 import { request } from "../app/graphql.ts";
-import { type CatalogueChoices, catalogueChoices } from "../features/encounters/catalogue-choices.ts";
+import {
+  type CatalogueChoices,
+  catalogueChoices,
+  noCatalogue,
+} from "../features/encounters/catalogue-choices.ts";
 import { graphql } from "../generated/gql.ts";
 import type { Channel, PlaceType, Theme } from "../generated/graphql.ts";
 import type { Json, Vault } from "./vault.ts";
@@ -147,4 +151,12 @@ export async function slicePerson(vault: Vault, id: string): Promise<SlicePerson
 export async function sliceExtra(vault: Vault): Promise<SliceExtra | null> {
   if (vault.state !== "unlocked") return null;
   return ((await vault.caseload())?.extra ?? null) as unknown as SliceExtra | null;
+}
+
+/**
+ * With no signal: the organisation's catalogue kept with the slice, or none (a locked vault, a
+ * slice kept before catalogues existed) — an entry can still be made, without its choices.
+ */
+export async function keptCatalogue(vault: Vault): Promise<CatalogueChoices> {
+  return (await sliceExtra(vault))?.catalogue ?? noCatalogue;
 }

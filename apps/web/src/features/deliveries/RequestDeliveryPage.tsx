@@ -5,7 +5,7 @@ import { useController } from "react-hook-form";
 import { MutationFailure, request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
-import { sliceExtra } from "../../offline/caseload-slice.ts";
+import { keptCatalogue } from "../../offline/caseload-slice.ts";
 import { fieldQueue, submitEntry } from "../../offline/field-queue.ts";
 import { ChoiceChips } from "../../ui/ChipsField.tsx";
 import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
@@ -46,9 +46,8 @@ async function loadChoices(me: { id: string; displayName: string }): Promise<For
     return { items: data.catalogue, assignees: data.deliveryAssignees };
   } catch (error) {
     if (!isOffline(error)) throw error;
-    const extra = await sliceExtra((await fieldQueue()).vault);
     return {
-      items: extra?.catalogue?.materials ?? [],
+      items: (await keptCatalogue((await fieldQueue()).vault)).materials,
       assignees: [{ userId: me.id, displayName: me.displayName }],
     };
   }

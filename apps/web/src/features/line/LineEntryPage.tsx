@@ -4,7 +4,7 @@ import { useController } from "react-hook-form";
 import { MutationFailure, request } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
-import { sliceExtra } from "../../offline/caseload-slice.ts";
+import { keptCatalogue } from "../../offline/caseload-slice.ts";
 import { fieldQueue, submitEntry } from "../../offline/field-queue.ts";
 import { ChoiceChips } from "../../ui/ChipsField.tsx";
 import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
@@ -39,8 +39,7 @@ async function loadPlatforms(): Promise<CatalogueChoice[]> {
     return (await request(LinePlatformsQuery)).catalogue;
   } catch (error) {
     if (!isOffline(error)) throw error;
-    const extra = await sliceExtra((await fieldQueue()).vault);
-    return extra?.catalogue?.platforms ?? [];
+    return (await keptCatalogue((await fieldQueue()).vault)).platforms;
   }
 }
 
