@@ -243,4 +243,132 @@ describe.skipIf(browserMissing)("joint visit booking", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
   });
+
+  it("a visit that already happened: the worker records it, the nurse confirms it; the nurse records her own with its acts", async () => {
+    const { pool, partners, member, consent } = testData(env.server.databaseUrl);
+    const { street, health } = await partners({ street: "Rue (déjà faite)", health: "Santé (déjà faite)" });
+    // The public-health organisation's history starts on 1 April 2015.
+    await pool.query("UPDATE organisations SET started_on = '2015-04-01' WHERE id = $1", [health.id]);
+    const worker = await member(street, ["OUTREACH_WORKER"], "Julie Rue");
+    const nurse = await member(health, ["NURSE"], "Isabelle Inf");
+    const person = await createPerson(pool, { organisationId: street.id, alias: "Rosalie" });
+    await consent(street, person, health, ["PROFILE", "NURSE_VISIT_LOGISTICS"], worker);
+    /** An instant as a `datetime-local` box holds it, in the programme's zone (Toronto). */
+    const local = (instant: Date) =>
+      new Intl.DateTimeFormat("en-CA", {
+        timeZone: "America/Toronto",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      })
+        .format(instant)
+        .replace(", ", "T");
+
+    // The worker, on her phone: from the visits screen, for the nurse to confirm.
+    const workerPage = await env.signIn(worker);
+    await workerPage.goto(`${env.server.url}/visites`);
+    await workerPage.getByRole("link", { name: "Enregistrer une visite déjà faite" }).click();
+    await workerPage.getByRole("heading", { name: "Enregistrer une visite déjà faite" }).waitFor();
+    await workerPage.getByText(/L'infirmière confirmera la visite et y ajoutera ses actes/).waitFor();
+    await workerPage
+      .getByLabel("Infirmière venue avec vous")
+      .selectOption({ label: "Isabelle Inf — Santé (déjà faite)" });
+    await workerPage.getByLabel("Pseudonyme").fill("ros");
+    await workerPage.getByRole("button", { name: "Choisir Rosalie" }).click();
+    await workerPage.getByRole("button", { name: "Retirer Rosalie" }).waitFor();
+    // The chosen person's button is gone: the focus is back in the search box, for the keyboard.
+    await workerPage.waitForFunction(() => document.activeElement?.getAttribute("type") === "search");
+    await workerPage.getByRole("button", { name: "Domicile" }).click();
+    // Before the nurse's organisation's start date: refused, and the rule is said under the field.
+    await workerPage.getByLabel("Début", { exact: true }).fill("2014-06-10T10:00");
+    await workerPage.getByLabel("Fin", { exact: true }).fill("2014-06-10T11:00");
+    await workerPage.getByRole("button", { name: "Envoyer à l'infirmière pour confirmation" }).click();
+    const rule = workerPage.getByText(/au plus tôt le 1(er)? avril 2015, date de début de l'organisme/);
+    await rule.waitFor();
+    expect(await workerPage.getByLabel("Début", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    await shoot(workerPage, "past-visit-worker-refused-fr-360");
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    twoDaysAgo.setUTCMinutes(0, 0, 0);
+    await workerPage.getByLabel("Début", { exact: true }).fill(local(twoDaysAgo));
+    await workerPage
+      .getByLabel("Fin", { exact: true })
+      .fill(local(new Date(twoDaysAgo.getTime() + 3_600_000)));
+    await workerPage.getByRole("button", { name: "Envoyer à l'infirmière pour confirmation" }).click();
+    await workerPage
+      .getByText("Visite envoyée à l'infirmière : elle la confirmera avec ses actes.")
+      .waitFor();
+    await workerPage.locator("dd", { hasText: "À confirmer par l'infirmière" }).waitFor();
+    expect(await workerPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shoot(workerPage, "past-visit-worker-sent-fr-360");
+
+    // The nurse, on a desktop: the visit is hers to confirm; she does, with her acts.
+    const nursePage = await env.signIn(nurse, { viewport: desktop });
+    await nursePage.goto(`${env.server.url}/visites`);
+    await nursePage.getByText("Visite déjà faite à confirmer").waitFor();
+    const toConfirm = nursePage.locator("section[aria-labelledby=to-confirm] li").first();
+    await toConfirm.waitFor();
+    expect(await toConfirm.textContent()).toContain("Rosalie");
+    await shoot(nursePage, "past-visit-to-confirm-fr-1280");
+    await toConfirm.getByRole("link").click();
+    await nursePage.getByRole("heading", { name: "Confirmer la visite" }).waitFor();
+    expect(await nursePage.getByRole("button", { name: "Refuser" }).count()).toBe(1);
+    await nursePage.getByRole("button", { name: "Un de plus : Dépistage ITSS" }).click();
+    await shoot(nursePage, "past-visit-confirm-fr-1280");
+    await nursePage.getByRole("button", { name: "Confirmer avec ces actes" }).click();
+    await nursePage.getByText("Visite confirmée.").waitFor();
+
+    // Then her own visit of earlier today, with its acts and a note: completed at once.
+    await nursePage.goto(`${env.server.url}/visites`);
+    await nursePage.getByRole("link", { name: "Enregistrer une visite déjà faite" }).click();
+    await nursePage.getByRole("heading", { name: "Enregistrer une visite déjà faite" }).waitFor();
+    await nursePage
+      .getByLabel("Intervenant·e venu·e avec vous")
+      .selectOption({ label: "Julie Rue — Rue (déjà faite)" });
+    await nursePage.getByLabel("Pseudonyme").fill("ros");
+    await nursePage.getByRole("button", { name: "Choisir Rosalie" }).click();
+    await nursePage.getByRole("button", { name: "Un de plus : Dépistage ITSS" }).click();
+    await nursePage.getByRole("button", { name: "Un de plus : Dépistage ITSS" }).click();
+    await nursePage.getByLabel(/Note clinique — Rosalie/).fill("Dépistage fait au salon.");
+    await shoot(nursePage, "past-visit-nurse-fr-1280");
+    await nursePage.getByRole("button", { name: "Enregistrer la visite" }).click();
+    await nursePage.getByText("Visite déjà faite enregistrée.").waitFor();
+    await nursePage.locator("dd", { hasText: "Réalisée" }).waitFor();
+
+    const { rows } = await pool.query(
+      `SELECT v.status, v.recorded_after, v.proposed_by_id = v.nurse_id AS by_nurse,
+              (SELECT sum(count)::int FROM clinical_acts a WHERE a.nurse_visit_id = v.id) AS acts,
+              (SELECT count(*)::int FROM clinical_notes n WHERE n.nurse_visit_id = v.id) AS notes
+         FROM nurse_visits v WHERE v.nurse_id = $1 ORDER BY v.planned_start`,
+      [nurse.id],
+    );
+    expect(rows).toEqual([
+      { status: "COMPLETED", recorded_after: true, by_nurse: false, acts: 1, notes: 0 },
+      { status: "COMPLETED", recorded_after: true, by_nurse: true, acts: 2, notes: 1 },
+    ]);
+    await workerPage.context().close();
+    await nursePage.context().close();
+
+    // In English, on a phone and on a desktop (screenshots).
+    for (const [user, viewport, name] of [
+      [nurse, phone, "nurse"],
+      [worker, desktop, "worker"],
+    ] as const) {
+      const page = await env.signIn(user, { language: "en", viewport });
+      await page.goto(`${env.server.url}/visites/deja-faite`);
+      await page.getByRole("heading", { name: "Record a visit that already happened" }).waitFor();
+      if (name === "worker") await page.getByText(/The nurse will confirm the visit/).waitFor();
+      else
+        await page
+          .getByText("Choose the outreach worker first: the persons are her organisation's.")
+          .waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      await shoot(page, `past-visit-${name}-en-${viewport.width}`);
+      await page.context().close();
+    }
+  });
 });

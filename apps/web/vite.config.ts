@@ -2,9 +2,10 @@ import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
 // Paths the service worker must never answer from its cache nor with index.html: the API, the
-// calendar feed (opened in a tab it is a navigation) and the health check. Person data never
+// calendar feed (opened in a tab it is a navigation), the import's files and templates (a
+// template link is a navigation too), the exports and the health check. Person data never
 // enters Cache Storage: there is no runtime caching at all, only the app shell below.
-const serverOnlyPaths = [/^\/graphql/, /^\/calendar\//, /^\/healthz/];
+const serverOnlyPaths = [/^\/graphql/, /^\/calendar\//, /^\/imports\//, /^\/exports/, /^\/healthz/];
 
 // No React plugin: Vite 8 (Oxc) compiles TSX with the automatic runtime from tsconfig's
 // "jsx": "react-jsx". The cost is no fast refresh in `pnpm dev` (a change reloads the page).
@@ -63,5 +64,9 @@ export default defineConfig({
     },
   },
   // `pnpm dev` (port 5173) sends the API's requests to `pnpm start`'s server (port 4000).
-  server: { proxy: { "/graphql": "http://127.0.0.1:4000" } },
+  server: {
+    proxy: Object.fromEntries(
+      ["/graphql", "/imports", "/exports"].map((path) => [path, "http://127.0.0.1:4000"]),
+    ),
+  },
 });

@@ -72,6 +72,8 @@ export interface FieldProblem {
   path: string;
   code: FieldErrorCode;
   message: string;
+  /** The date a rule names (BEFORE_ORGANISATION_START: the organisation's start), YYYY-MM-DD. */
+  limit?: string | undefined;
 }
 
 export class InputValidationError extends AppError {
@@ -84,8 +86,15 @@ export class InputValidationError extends AppError {
 }
 
 /** A rejection of one field found after parsing (a rule of the domain, not of the format). */
-export function fieldProblem(locale: Locale, path: string, code: FieldErrorCode): InputValidationError {
-  return new InputValidationError(locale, [{ path, code, message: fieldErrorMessage(locale, code) }]);
+export function fieldProblem(
+  locale: Locale,
+  path: string,
+  code: FieldErrorCode,
+  limit?: string,
+): InputValidationError {
+  return new InputValidationError(locale, [
+    { path, code, message: fieldErrorMessage(locale, code, limit), ...(limit ? { limit } : {}) },
+  ]);
 }
 
 /** Validates a mutation's input at the edge; a failure writes nothing. */

@@ -24,6 +24,7 @@ import "./modules/nurse-visits/nurse-visits.mutations.ts";
 import "./modules/nurse-visits/booking-consents.ts";
 import "./modules/nurse-visits/calendar.ts";
 import "./modules/nurse-visits/reassignment.ts";
+import "./modules/nurse-visits/past-visits.ts";
 import "./modules/referrals/referrals.types.ts";
 import "./modules/referrals/referrals.queries.ts";
 import "./modules/referrals/referrals.mutations.ts";
@@ -36,6 +37,7 @@ import "./modules/consents/consents.types.ts";
 import "./modules/consents/consents.mutations.ts";
 import "./modules/partnerships/partnerships.types.ts";
 import "./modules/programme-settings/programme-settings.ts";
+import "./modules/programme-settings/start-date.ts";
 import "./modules/partner-preview/partner-preview.queries.ts";
 import "./modules/dashboards/dashboards.queries.ts";
 import "./modules/material-stock/material-stock.ts";
@@ -54,6 +56,7 @@ import "./modules/night-centre/night-centre.mutations.ts";
 import "./modules/night-centre/intake.ts";
 import "./modules/night-centre/intake-indicators.ts";
 import "./modules/home/home.queries.ts";
+import "./modules/imports/imports.mutations.ts";
 
 export const schema = builder.toSchema();
 

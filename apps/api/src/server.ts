@@ -7,12 +7,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Database } from "@maillage/db";
 import { localeFromAcceptLanguage } from "@maillage/domain";
+import { createActingRoute } from "./http/acting-route.ts";
 import { createApolloServer } from "./http/apollo-server.ts";
 import type { UnexpectedErrorLog } from "./http/error-masking.ts";
 import { createGraphQLHandler } from "./http/graphql-handler.ts";
 import { sendJson, sendNotFound } from "./http/plain-responses.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveStatic, webDistDirectory } from "./http/static-files.ts";
+import { createExportsHandler } from "./modules/exports/exports-route.ts";
+import { createImportFilesHandler } from "./modules/imports/import-files.ts";
+import { handleImportTemplate, templatePath } from "./modules/imports/import-templates.ts";
 import { calendarFeed, renderCalendar } from "./modules/nurse-visits/ical.ts";
 
 export interface AppOptions {
@@ -37,6 +41,10 @@ export async function createApp(options: AppOptions) {
     trustProxy: options.trustProxy ?? false,
     log,
   });
+  // Routes beside /graphql that act for a member (session, CSRF token, organisation action).
+  const actFor = createActingRoute({ db: options.db, trustProxy: options.trustProxy ?? false, log });
+  const handleExport = createExportsHandler(actFor);
+  const handleImportUpload = createImportFilesHandler(actFor);
 
   /** The iCalendar feed of a secret URL: no names, no destinations (modules/nurse-visits/ical.ts). */
   async function handleCalendar(req: IncomingMessage, res: ServerResponse, secret: string) {
@@ -53,6 +61,9 @@ export async function createApp(options: AppOptions) {
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
+    if (url.pathname === "/exports") return handleExport(req, res, url);
+    if (url.pathname === "/imports/files") return handleImportUpload(req, res, url);
+    if (templatePath.test(url.pathname)) return handleImportTemplate(req, res, url);
     if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
     const feed = /^\/calendar\/([\w-]+)\.ics$/.exec(url.pathname);
     if (feed?.[1] && req.method === "GET") return handleCalendar(req, res, feed[1]);

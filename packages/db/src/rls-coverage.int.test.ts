@@ -150,6 +150,7 @@ describe("row-level security on every table", () => {
     expect(await updatableColumns("maillage_app", "organisations")).toEqual([
       "fiscal_year_start_month",
       "locale",
+      "started_on",
       "time_zone",
     ]);
     expect(await privileges("maillage_auth", "organisations")).toEqual(["SELECT"]);

@@ -24,6 +24,9 @@ export const auditActions = [
   "NURSE_VISIT_CANCEL",
   "NURSE_VISIT_PROPOSE_OTHER_TIME",
   "NURSE_VISIT_REASSIGNED",
+  "NURSE_VISIT_RECORDED_AFTER",
+  "NURSE_VISIT_SUBMITTED_AFTER",
+  "NURSE_VISIT_CONFIRMED",
   "REFERRAL_SENT",
   "REFERRAL_ACCEPTED",
   "REFERRAL_DECLINED",
@@ -53,6 +56,8 @@ export const auditActions = [
   "SHIFT_REPORT_DELETED",
   "WORKSHOP_UPDATED",
   "WORKSHOP_DELETED",
+  "EXPORT_DOWNLOADED",
+  "IMPORT_COMMITTED",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "./locale.ts";
+import { recordDateLimits } from "./record-dates.ts";
 
 /**
  * Stable codes of every expected failure the API reports, and their messages: the ONE
@@ -29,6 +30,8 @@ export const errorCodes = [
   "EVENING_CLOSED",
   "EVENING_ALREADY_OPEN",
   "INTAKE_ALREADY_RECORDED",
+  "IMPORT_FILE_REFUSED",
+  "IMPORT_HAS_PROBLEMS",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -63,6 +66,9 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       "Une soirée est déjà ouverte à ce centre à cette date : reprenez-la plutôt que d'en ouvrir une autre.",
     INTAKE_ALREADY_RECORDED:
       "L'accueil de cette personne est déjà rempli : modifiez-le dans son dossier. Rien n'a été enregistré.",
+    IMPORT_FILE_REFUSED: "Ce fichier ne peut pas être importé. Rien n'a été importé.",
+    IMPORT_HAS_PROBLEMS:
+      "Des lignes du fichier sont à corriger (voir la liste) : rien n'a été importé. Corrigez le fichier, puis importez-le de nouveau.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
   },
   en: {
@@ -92,6 +98,9 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       "An evening is already open at this centre on this date: go on with it rather than opening another.",
     INTAKE_ALREADY_RECORDED:
       "This person's intake form is already filled in: change it on their file. Nothing was saved.",
+    IMPORT_FILE_REFUSED: "This file cannot be imported. Nothing was imported.",
+    IMPORT_HAS_PROBLEMS:
+      "Some rows of the file need correcting (see the list): nothing was imported. Correct the file, then import it again.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",
   },
 };
@@ -104,11 +113,23 @@ export interface ErrorMessageValues {
 const localeTags: Record<Locale, string> = { fr: "fr-CA", en: "en-CA" };
 const formatters = new Map<string, IntlMessageFormat>();
 
-function format(locale: Locale, message: string, values: Record<string, number> | undefined): string {
+/**
+ * Named formats the messages use beyond ICU's own: `{limit, date, day}` is a calendar date (a
+ * Date at UTC midnight, as the Date scalar stores it), written in full whatever the zone. The
+ * web gives react-intl the same formats.
+ */
+export const messageFormats = {
+  date: { day: { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" } },
+} as const;
+
+/** Values an error message may take. */
+export type MessageFormatValues = Record<string, number | Date>;
+
+function format(locale: Locale, message: string, values: MessageFormatValues | undefined): string {
   const key = `${locale}\u0000${message}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new IntlMessageFormat(message, localeTags[locale]);
+    formatter = new IntlMessageFormat(message, localeTags[locale], messageFormats);
     formatters.set(key, formatter);
   }
   return String(formatter.format(values));
@@ -152,6 +173,10 @@ export const fieldErrorCodes = [
   "IN_USE",
   "WRONG_LIST",
   "SITE_NAME_ONLY",
+  "BEFORE_ORGANISATION_START",
+  "IN_THE_FUTURE",
+  "AFTER_TODAY",
+  "AFTER_EARLIEST_RECORD",
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -183,6 +208,13 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     WRONG_LIST: "Cet élément n'est pas de la bonne liste du catalogue.",
     SITE_NAME_ONLY:
       "Inscrivez le nom du site ou du service (LeoList, WhatsApp…), jamais l'annonce ou le compte d'une personne : pas d'adresse web ni de @pseudo.",
+    BEFORE_ORGANISATION_START:
+      "Cette date est trop ancienne : au plus tôt le {limit, date, day}, date de début de l'organisme (dans ses réglages).",
+    IN_THE_FUTURE:
+      "Cette date est dans l'avenir : on inscrit ce qui a déjà eu lieu ({minutes} minutes d'avance au plus, pour une horloge qui avance).",
+    AFTER_TODAY: "Cette date est dans l'avenir : on inscrit ce qui a déjà eu lieu, au plus tard aujourd'hui.",
+    AFTER_EARLIEST_RECORD:
+      "Des fiches de l'organisme sont datées du {limit, date, day} : la date de début ne peut pas être après cette date.",
   },
   en: {
     REQUIRED: "This field is required.",
@@ -211,10 +243,40 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     WRONG_LIST: "This entry is not from the right list of the catalogue.",
     SITE_NAME_ONLY:
       "Enter the name of the site or service (LeoList, WhatsApp…), never a person's ad or account: no web address or @handle.",
+    BEFORE_ORGANISATION_START:
+      "This date is too early: no earlier than {limit, date, day}, the organisation's start date (in its settings).",
+    IN_THE_FUTURE:
+      "This date is in the future: record what has already happened (at most {minutes} minutes ahead, for a clock that runs fast).",
+    AFTER_TODAY: "This date is in the future: record what has already happened, today at the latest.",
+    AFTER_EARLIEST_RECORD:
+      "Some of the organisation's records are dated {limit, date, day}: the start date cannot be later than that.",
   },
 };
 
-/** The message of a field-level problem in a language. */
-export function fieldErrorMessage(locale: Locale, code: FieldErrorCode): string {
-  return format(locale, fieldErrorMessages[locale][code], undefined);
+/** The field problems whose message names a date (`limit`): without it, the generic "not allowed". */
+export const fieldCodesWithLimit: ReadonlySet<FieldErrorCode> = new Set([
+  "BEFORE_ORGANISATION_START",
+  "AFTER_EARLIEST_RECORD",
+]);
+
+/**
+ * The values a field problem's message takes: the organisation's start date (`limit`, YYYY-MM-DD,
+ * carried by the problem) and the tolerance of the date rule (packages/domain record-dates.ts).
+ * A BEFORE_ORGANISATION_START without its date reads as the generic "not allowed".
+ */
+export function fieldErrorValues(
+  code: FieldErrorCode,
+  limit?: string | null,
+): MessageFormatValues | undefined {
+  if (fieldCodesWithLimit.has(code) && limit) return { limit: new Date(`${limit}T00:00:00.000Z`) };
+  if (code === "IN_THE_FUTURE") return { minutes: recordDateLimits.futureToleranceMinutes };
+  return undefined;
+}
+
+/** The message of a field-level problem in a language (`limit`: see fieldErrorValues). */
+export function fieldErrorMessage(locale: Locale, code: FieldErrorCode, limit?: string | null): string {
+  const values = fieldErrorValues(code, limit);
+  if (fieldCodesWithLimit.has(code) && !values)
+    return format(locale, fieldErrorMessages[locale].INVALID_VALUE, undefined);
+  return format(locale, fieldErrorMessages[locale][code], values);
 }

@@ -76,9 +76,8 @@ export function mayChangeEncounter(
   return encounter.authorId === viewer.userId || viewer.roles.includes("COORDINATOR");
 }
 
+/** How far back and ahead an encounter may be dated: the date rule of record-dates.ts. */
 export const encounterLimits = {
-  maxPastDays: 730,
-  maxFutureHours: 24,
   maxQuantity: 10_000,
   /** Items or services of one entry (a catalogue holds a few dozen). */
   maxCatalogueChoices: 60,

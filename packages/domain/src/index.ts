@@ -9,6 +9,7 @@ export * from "./night-centre.ts";
 export * from "./organisation-actions.ts";
 export * from "./permissions.ts";
 export * from "./programme-settings.ts";
+export * from "./record-dates.ts";
 export * from "./referrals.ts";
 export * from "./roles.ts";
 export * from "./scheduling.ts";

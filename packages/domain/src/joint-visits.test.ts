@@ -14,4 +14,13 @@ describe("visitResponseOutcome", () => {
     expect(visitResponseOutcome("COMPLETED", "CANCEL", false)).toBeNull();
     expect(visitResponseOutcome("DECLINED", "PROPOSE_OTHER_TIME", false)).toBeNull();
   });
+  it("lets the nurse decline a visit the worker recorded, and the worker withdraw it; nothing else", () => {
+    expect(visitResponseOutcome("AWAITING_CONFIRMATION", "DECLINE", false)).toBe("DECLINED");
+    expect(visitResponseOutcome("AWAITING_CONFIRMATION", "DECLINE", true)).toBeNull();
+    expect(visitResponseOutcome("AWAITING_CONFIRMATION", "CANCEL", true)).toBe("CANCELLED");
+    expect(visitResponseOutcome("AWAITING_CONFIRMATION", "CANCEL", false)).toBeNull();
+    // Confirming takes the nurse's acts (completeNurseVisit); it already happened: no other time.
+    expect(visitResponseOutcome("AWAITING_CONFIRMATION", "ACCEPT", false)).toBeNull();
+    expect(visitResponseOutcome("AWAITING_CONFIRMATION", "PROPOSE_OTHER_TIME", false)).toBeNull();
+  });
 });

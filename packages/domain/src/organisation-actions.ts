@@ -49,6 +49,20 @@ export const organisationActions = {
    * nurse_visits_handed_over_by_owner_coordinators).
    */
   REASSIGN_NURSE_VISIT: ["COORDINATOR"],
+  /**
+   * Download the organisation's own records as a spreadsheet (modules/exports, POST /exports):
+   * read through the kinds' visible…Where filters and kept to the acting organisation's rows,
+   * never a partner's. Audited (EXPORT_DOWNLOADED).
+   */
+  EXPORT_RECORDS: ["COORDINATOR"],
+  /**
+   * Import the organisation's history from spreadsheets (modules/imports: POST /imports/files,
+   * importPreview, dryRunImport, commitImport): persons, encounters, venues, material received,
+   * workshops, written under the coordinator's row-level security; the uploaded files are
+   * readable by the organisation's coordinators only (policy import_files_kept_by_coordinators).
+   * Audited (IMPORT_COMMITTED).
+   */
+  IMPORT_RECORDS: ["COORDINATOR"],
 } as const satisfies Record<string, readonly RoleName[]>;
 export type OrganisationAction = keyof typeof organisationActions;
 

@@ -109,6 +109,7 @@ export const nurseVisitStatuses = [
   "COUNTER_PROPOSED",
   "COMPLETED",
   "CANCELLED",
+  "AWAITING_CONFIRMATION",
 ] as const;
 
 export const clinicalActKinds = [

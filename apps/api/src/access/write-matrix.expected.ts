@@ -31,6 +31,8 @@ export const writeKinds = [
   "nurse visit",
   "nurse visit booked from a partner",
   "nurse visit's nurse",
+  "nurse visit recorded by its nurse",
+  "nurse visit submitted by its worker",
   "clinical note",
   "clinical act",
   "person on a nurse visit",
@@ -57,6 +59,7 @@ export const writeKinds = [
   "sharing agreement",
   "partnership's programme settings",
   "organisation's programme settings",
+  "organisation's start date",
   "membership of a colleague",
   "end of a colleague's membership",
   "invitation",
@@ -68,6 +71,9 @@ export const writeKinds = [
   "evening visit",
   "intake assessment",
   "evening handover note",
+  "import file",
+  "import",
+  "imported record",
 ] as const;
 export type WriteKind = (typeof writeKinds)[number];
 
@@ -221,6 +227,32 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
       delete: "a visit always has its nurse; it is handed over, never left without one",
     },
   },
+  // A visit that already happened, recorded by its nurse without propose/accept (issue 16):
+  // completed at once, so only a nurse, as its nurse, in her own organisation (SQL:
+  // nurse_visits_inserted_by_their_recorder), with a worker of the partnership. Through GraphQL
+  // only a nurse of a public-health organisation, naming a person shared with hers by a consent:
+  // the consented partner's (the world's public-health organisation).
+  "nurse visit recorded by its nurse": {
+    create: {
+      sql: partnershipMembers(["N"]),
+      graphql: { "partner, active consent": ["N"] },
+    },
+    notMeaningful: {
+      update: "once recorded, the visit is the nurse visit's (update)",
+      delete: "once recorded, the visit is the nurse visit's (delete)",
+    },
+  },
+  // Recorded by the worker for the nurse to confirm: awaiting confirmation, only by its own worker
+  // in her organisation, with a nurse of the partnership; through GraphQL for the worker's
+  // organisation's own persons (each consented to the nurse's organisation), like a proposal.
+  "nurse visit submitted by its worker": {
+    create: { sql: partnershipMembers(["W", "N", "C"]), graphql: own(["W", "N", "C"]) },
+    notMeaningful: {
+      update:
+        "the nurse confirms it (completeNurseVisit: the clinical note create cells) or declines it (the nurse visit's update)",
+      delete: "a visit is cancelled, never removed",
+    },
+  },
   // Only the visit's nurse completes it and writes its clinical notes (§3).
   "clinical note": {
     create: same(authorOr(["N"], [])),
@@ -234,7 +266,9 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
     delete: sqlOnly(authorOr(["N"], []), "acts are recorded when the visit is completed"),
   },
   // As proposeNurseVisit books her: the co-visiting worker's organisation, for a person of its own
-  // with a consent naming the nurse's organisation. The nurse's organisation never adds anyone.
+  // with a consent naming the nurse's organisation. The nurse's organisation adds nobody to a
+  // booked visit (the target here); only the nurse, to a visit she recorded herself after it
+  // happened, a person so consented (recordPastNurseVisit; past-visits.int.test.ts).
   "person on a nurse visit": {
     create: sqlOnly(
       own(["W", "N", "C"]),
@@ -459,6 +493,20 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
       delete: "settings are changed, never removed",
     },
   },
+  // The first day its records may be dated (issue 16): its coordinators, like its other settings.
+  "organisation's start date": {
+    update: {
+      ...same(own(["C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "updateOrganisationStartDate takes no organisation: it sets the acting organisation's",
+      },
+    },
+    notMeaningful: {
+      create: "an organisation has its start date from its creation (1 January 2000 by default)",
+      delete: "a start date is changed, never removed",
+    },
+  },
   // A working role is granted by another admin or a coordinator of the organisation (§3).
   "membership of a colleague": {
     create: sqlOnly(
@@ -556,6 +604,30 @@ export const expectedWrites: Record<WriteKind, KindCells> = {
     create: same(own(["W", "C"])),
     update: same(own(["W", "C"])),
     delete: sqlOnly(nobody, "a handover is rewritten, never removed"),
+  }, // Imports from spreadsheets: the organisation's coordinators (organisationActions.IMPORT_RECORDS).
+  "import file": {
+    create: sqlOnly(
+      own(["C"]),
+      "uploaded by POST /imports/files (imports/import-files.int.test.ts: who may)",
+    ),
+    update: sqlOnly(nobody, "an uploaded file is never changed"),
+    delete: sqlOnly(own(["C"]), "erased by commitImport, or when older than 24 hours at the next upload"),
+  },
+  import: {
+    create: {
+      ...same(own(["C"])),
+      graphqlRelations: {
+        only: ownRelations,
+        reason: "commitImport takes no organisation: it imports a file of the acting organisation",
+      },
+    },
+    update: sqlOnly(nobody, "a committed import is never changed"),
+    delete: sqlOnly(nobody, "a committed import is never removed (it keys what it wrote)"),
+  },
+  "imported record": {
+    create: sqlOnly(own(["C"]), "written by commitImport with its import (the import's cells)"),
+    update: sqlOnly(nobody, "the key of an imported row is never changed"),
+    delete: sqlOnly(nobody, "the key of an imported row is never removed: importing it again adds nothing"),
   },
 };
 
@@ -575,6 +647,9 @@ export const registryKindOf: Partial<Record<WriteKind, RecordKind>> = {
   "accompaniment outcome": "ACCOMPANIMENT_NOTE",
   "nurse visit": "NURSE_VISIT",
   "nurse visit booked from a partner": "NURSE_VISIT",
+  // Completed at once with its acts and notes: the clinical notes' writers (recordPastNurseVisit's scope).
+  "nurse visit recorded by its nurse": "CLINICAL_NOTE",
+  "nurse visit submitted by its worker": "NURSE_VISIT",
   "clinical note": "CLINICAL_NOTE",
   "clinical act": "CLINICAL_NOTE",
   "person on a nurse visit": "NURSE_VISIT",

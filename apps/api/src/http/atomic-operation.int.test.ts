@@ -381,6 +381,33 @@ describe("an operation commits all of its mutations or none", () => {
     });
   });
 
+  describe("an import", () => {
+    const mapping = `[{ field: "date", column: "Date" }, { field: "channel", column: "Canal" }, { field: "placeType", column: "Type de lieu" }]`;
+
+    it("voids it on ImportFileError (a file that is not there)", async () => {
+      coveredKinds.add("ImportFileError");
+      await expectVoided({
+        fields: `bad: commitImport(input: { fileId: "00000000-0000-4000-8000-000000000000", shape: ENCOUNTERS, mapping: ${mapping} }) ${failureSelection}`,
+        failingCode: "IMPORT_FILE_REFUSED",
+      });
+    });
+
+    it("voids it on ImportHasProblemsError (a row with a problem)", async () => {
+      coveredKinds.add("ImportHasProblemsError");
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO import_files (organisation_id, uploaded_by_id, name, byte_size, bytes)
+         SELECT $1, $2, 'atomique.csv', octet_length(b), b
+           FROM convert_to('Date,Canal,Type de lieu' || chr(10) || '2018-05-01,Pigeon,Bar', 'UTF8') AS b
+         RETURNING id`,
+        [ownerId, member.id],
+      );
+      await expectVoided({
+        fields: `bad: commitImport(input: { fileId: "${rows[0]?.id}", shape: ENCOUNTERS, mapping: ${mapping} }) ${failureSelection}`,
+        failingCode: "IMPORT_HAS_PROBLEMS",
+      });
+    });
+  });
+
   it("has covered every typed error the schema can answer (each member of the AppError interface)", () => {
     const appError = schema.getType("AppError");
     expect(appError).toBeInstanceOf(GraphQLInterfaceType);

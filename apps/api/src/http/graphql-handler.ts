@@ -10,6 +10,7 @@ import { localeFromAcceptLanguage } from "@maillage/domain";
 import type { Context } from "../context.ts";
 import { readCookie, sessionCookieName } from "../modules/auth/session-cookie.ts";
 import { OperationOutcome } from "../operation-outcome.ts";
+import { comesFromAnotherSite, requestOrigin } from "./acting-route.ts";
 import type { UnexpectedErrorLog } from "./error-masking.ts";
 import { claimIdempotencyKey, idempotencyKeyHeader, idempotencyKeyOf, keepAnswer } from "./idempotency.ts";
 import { errorBody, sendJson } from "./plain-responses.ts";
@@ -66,8 +67,7 @@ export function createGraphQLHandler(options: {
       return;
     }
     // Refuse cross-site requests outright (sign-in included), whatever the cookie.
-    const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) {
+    if (comesFromAnotherSite(req)) {
       sendJson(res, 403, errorBody("CSRF", locale));
       return;
     }
@@ -87,9 +87,7 @@ export function createGraphQLHandler(options: {
       sendJson(res, 400, errorBody("BAD_REQUEST", locale));
       return;
     }
-    const forwardedFor = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "") : "";
-    const ip = (forwardedFor.split(",")[0]?.trim() || req.socket.remoteAddress) ?? null;
-    const secure = options.trustProxy && req.headers["x-forwarded-proto"] === "https";
+    const origin = requestOrigin(req, options.trustProxy);
     const sessionToken = readCookie(req.headers.cookie, sessionCookieName);
     const idempotencyKey = idempotencyKeyOf(req.headers[idempotencyKeyHeader]);
     try {
@@ -117,7 +115,7 @@ export function createGraphQLHandler(options: {
           tx,
           db,
           locale,
-          origin: { ip, userAgent: req.headers["user-agent"] ?? null, secure },
+          origin,
           sessionToken,
           csrfVerified,
           responseCookies: [],

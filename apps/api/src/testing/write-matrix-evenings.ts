@@ -5,6 +5,7 @@
  * target set (write-matrix-targets.ts).
  */
 import { randomUUID } from "node:crypto";
+import { dayInZone } from "@maillage/domain";
 import { type AttemptsByKind, exists, g, input } from "./write-matrix-operations.ts";
 
 /** A night centre of the owning organisation in one target set, and its evenings opened by W. */
@@ -79,7 +80,8 @@ export const eveningAttempts = {
           "openNightCentreEvening",
           {
             venueId: g("Venue", targets.evenings.centreToOpen),
-            eveningOn: new Date().toISOString().slice(0, 10),
+            // Today in the organisation's zone (an evening is never opened ahead of its day).
+            eveningOn: dayInZone(new Date(), "America/Toronto"),
             staffIds: [viewer.user.id],
           },
           exists("SELECT 1 FROM night_centre_evenings WHERE venue_id = $1", [targets.evenings.centreToOpen]),

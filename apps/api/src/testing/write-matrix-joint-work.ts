@@ -104,6 +104,80 @@ export const jointWorkAttempts = {
       },
     },
   },
+  // A visit that already happened, with the owning organisation's worker and person, fifty days
+  // ago in this set's own slot (past visits of one nurse or worker never meet the targets').
+  "nurse visit recorded by its nurse": {
+    create: {
+      sql: ({ world, targets, viewer }) => ({
+        sql: `INSERT INTO nurse_visits (organisation_id, nurse_id, worker_id, worker_organisation_id, place_type,
+                planned_start, planned_end, status, recorded_after, proposed_by_id)
+              VALUES ($1, $2, $3, $4, 'HOME', $5, $6, 'COMPLETED', true, $2)`,
+        params: [
+          viewer.organisationId,
+          viewer.user.id,
+          world.author.worker.id,
+          world.ownerId,
+          at(targets.slot, -90 * day),
+          at(targets.slot, -90 * day + hour),
+        ],
+      }),
+      graphql: ({ world, targets, viewer }) => {
+        const start = at(targets.slot, -90 * day);
+        return input(
+          "recordPastNurseVisit",
+          {
+            workerId: world.author.worker.id,
+            workerOrganisationId: g("Organisation", world.ownerId),
+            personIds: [g("Person", targets.person)],
+            placeType: "HOME",
+            start,
+            end: at(targets.slot, -90 * day + hour),
+            acts: [{ kind: "STBBI_TEST", count: 1 }],
+          },
+          exists(
+            "SELECT 1 FROM nurse_visits WHERE nurse_id = $1 AND planned_start = $2 AND status = 'COMPLETED' AND recorded_after",
+            [viewer.user.id, start],
+          ),
+        );
+      },
+    },
+  },
+  // Recorded by the viewer as its worker, for the owning organisation's nurse (SQL) or the
+  // consented public-health partner's (GraphQL) to confirm, sixty days ago in this set's slot.
+  "nurse visit submitted by its worker": {
+    create: {
+      sql: ({ world, targets, viewer }) => ({
+        sql: `INSERT INTO nurse_visits (organisation_id, nurse_id, worker_id, worker_organisation_id, place_type,
+                planned_start, planned_end, status, recorded_after, proposed_by_id)
+              VALUES ($1, $2, $3, $4, 'HOME', $5, $6, 'AWAITING_CONFIRMATION', true, $3)`,
+        params: [
+          world.ownerId,
+          world.author.nurse.id,
+          viewer.user.id,
+          viewer.organisationId,
+          at(targets.slot, -100 * day),
+          at(targets.slot, -100 * day + hour),
+        ],
+      }),
+      graphql: ({ world, targets, viewer }) => {
+        const start = at(targets.slot, -100 * day);
+        return input(
+          "submitPastNurseVisit",
+          {
+            nurseId: world.bookableNurseId,
+            personIds: [g("Person", targets.person)],
+            placeType: "HOME",
+            start,
+            end: at(targets.slot, -100 * day + hour),
+          },
+          exists(
+            "SELECT 1 FROM nurse_visits WHERE worker_id = $1 AND planned_start = $2 AND status = 'AWAITING_CONFIRMATION'",
+            [viewer.user.id, start],
+          ),
+        );
+      },
+    },
+  },
   "clinical note": {
     create: {
       sql: ({ world, targets, viewer }) => ({

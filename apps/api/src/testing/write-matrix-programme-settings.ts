@@ -25,6 +25,26 @@ export const programmeSettingsAttempts = {
         input("updateOrganisationSettings", sameSettings, auditedBy(viewer.user.id, world.ownerId)),
     },
   },
+  // An accepted GraphQL cell sets the start date the world already has (the default), so that no
+  // other cell's dates are refused; its audit event tells it apart.
+  "organisation's start date": {
+    update: {
+      sql: ({ world }) => ({
+        sql: "UPDATE organisations SET started_on = DATE '2001-01-01' WHERE id = $1",
+        params: [world.ownerId],
+      }),
+      graphql: ({ world, viewer }) =>
+        input(
+          "updateOrganisationStartDate",
+          { startedOn: "2000-01-01" },
+          exists(
+            `SELECT 1 FROM audit_events WHERE action = 'PROGRAMME_SETTINGS_CHANGED' AND user_id = $1
+               AND record_id = $2 AND details -> 'to' ? 'startedOn'`,
+            [viewer.user.id, world.ownerId],
+          ),
+        ),
+    },
+  },
   "partnership's programme settings": {
     update: {
       sql: ({ world }) => ({

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { catalogueTargetStatements, catalogueTargets } from "./write-matrix-catalogues.ts";
 import { deliveryTargetStatements, deliveryTargets } from "./write-matrix-deliveries.ts";
 import { eveningTargetStatements, eveningTargets } from "./write-matrix-evenings.ts";
+import { importTargetStatements, importTargets } from "./write-matrix-imports.ts";
 import { shiftReportTargetStatements, shiftReportTargets } from "./write-matrix-shift-reports.ts";
 import { workshopTargetStatements, workshopTargets } from "./write-matrix-workshops.ts";
 import type { WriteMatrixWorld, WriteTargets } from "./write-matrix-world.ts";
@@ -77,6 +78,7 @@ export function targetSet(
     invitation: id(),
     outsider: id(),
     workshops: workshopTargets(),
+    imports: importTargets(),
     shiftReports: shiftReportTargets(),
     evenings: eveningTargets(),
     catalogue: catalogueTargets(),
@@ -366,6 +368,7 @@ export function targetSet(
       ],
     ),
     ...workshopTargetStatements(owner, worker.id, t.workshops),
+    ...importTargetStatements(owner, coordinator.id, t.imports),
     ...shiftReportTargetStatements(owner, worker.id, t.shiftReports),
     ...eveningTargetStatements(owner, worker.id, t.evenings),
     ...catalogueTargetStatements(owner, worker.id, t.person, t.catalogue),

@@ -24,6 +24,7 @@ import type pg from "pg";
 import type { CatalogueTargets } from "./write-matrix-catalogues.ts";
 import type { DeliveryTargets } from "./write-matrix-deliveries.ts";
 import type { EveningTargets } from "./write-matrix-evenings.ts";
+import type { ImportTargets } from "./write-matrix-imports.ts";
 import type { ShiftReportTargets } from "./write-matrix-shift-reports.ts";
 import { targetSet } from "./write-matrix-targets.ts";
 import type { WorkshopTargets } from "./write-matrix-workshops.ts";
@@ -127,6 +128,8 @@ export interface WriteTargets {
   catalogue: CatalogueTargets;
   /** Workshops held by W (write-matrix-workshops.ts). */
   workshops: WorkshopTargets;
+  /** Uploaded files and a committed import of the owner's coordinator (write-matrix-imports.ts). */
+  imports: ImportTargets;
   /** Shift reports written by W, and a venue of their own (write-matrix-shift-reports.ts). */
   shiftReports: ShiftReportTargets;
   /** A night centre's evenings opened by W, a visit, persons with and without an intake (write-matrix-evenings.ts). */

@@ -41,6 +41,17 @@ export function hasCsrfToken(): boolean {
   return csrfToken !== null;
 }
 
+/**
+ * What every request to the API says besides its body: the caller's language and, once signed
+ * in, the CSRF token (also for the routes beside /graphql: file uploads and downloads).
+ */
+export function apiHeaders(): Record<string, string> {
+  return {
+    "accept-language": activeLanguage() === "fr" ? "fr-CA,fr" : "en-CA,en",
+    ...(csrfToken ? { "x-csrf-token": csrfToken } : {}),
+  };
+}
+
 async function post(query: string, variables: unknown, idempotencyKey?: string): Promise<unknown> {
   let response: Response;
   try {
@@ -49,8 +60,7 @@ async function post(query: string, variables: unknown, idempotencyKey?: string):
       credentials: "same-origin",
       headers: {
         "content-type": "application/json",
-        "accept-language": activeLanguage() === "fr" ? "fr-CA,fr" : "en-CA,en",
-        ...(csrfToken ? { "x-csrf-token": csrfToken } : {}),
+        ...apiHeaders(),
         // The API answers a repeated key with its first answer (apps/api/src/http/idempotency.ts).
         ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
       },
@@ -86,6 +96,8 @@ export interface FieldProblem {
   path: string;
   code: FieldErrorCode;
   message: string;
+  /** The date the rule names (BEFORE_ORGANISATION_START), YYYY-MM-DD. */
+  limit?: string | null;
 }
 
 /** An expected failure: the AppError member of a mutation's result union. */

@@ -21,6 +21,7 @@ export const MutationFailure = graphql(`
         path
         code
         message
+        limit
       }
     }
   }

@@ -6,6 +6,7 @@ import { dashboardMessages } from "./dashboards/messages.ts";
 import { deliveryMessages } from "./deliveries/messages.ts";
 import { encounterMessages } from "./encounters/messages.ts";
 import { homeMessages } from "./home/messages.ts";
+import { importMessages } from "./imports/messages.ts";
 import { lineMessages } from "./line/messages.ts";
 import { materialStockMessages } from "./material-stock/messages.ts";
 import { nightCentreMessages } from "./night-centre/messages.ts";
@@ -15,6 +16,7 @@ import { organisationMessages } from "./organisations/messages.ts";
 import { partnershipMessages } from "./partnerships/messages.ts";
 import { personMessages } from "./persons/messages.ts";
 import { programmeSettingsMessages } from "./programme-settings/messages.ts";
+import { recordDateMessages } from "./record-dates/messages.ts";
 import { referralMessages } from "./referrals/messages.ts";
 import { safetyAlertMessages } from "./safety-alerts/messages.ts";
 import { shiftReportMessages } from "./shift-reports/messages.ts";
@@ -37,12 +39,14 @@ export const featureMessages = [
   materialStockMessages,
   workshopMessages,
   catalogueMessages,
+  importMessages,
   nurseVisitMessages,
   personMessages,
   referralMessages,
   safetyAlertMessages,
   partnershipMessages,
   programmeSettingsMessages,
+  recordDateMessages,
   auditMessages,
   organisationMessages,
 ] as const;

@@ -8,6 +8,7 @@ import { dashboardNavEntries, dashboardRoutes } from "./dashboards/dashboards.ro
 import { deliveryNavEntries, deliveryRoutes } from "./deliveries/deliveries.routes.ts";
 import { encounterNavEntries, encounterRoutes } from "./encounters/encounters.routes.ts";
 import { HomePage } from "./home/HomePage.tsx";
+import { importNavEntries, importRoutes } from "./imports/imports.routes.ts";
 import { lineNavEntries, lineRoutes } from "./line/line.routes.ts";
 import { materialStockNavEntries, materialStockRoutes } from "./material-stock/material-stock.routes.ts";
 import { nightCentreNavEntries, nightCentreRoutes } from "./night-centre/night-centre.routes.ts";
@@ -55,6 +56,7 @@ export const routes: RouteDefinition[] = [
   ...materialStockRoutes,
   ...workshopRoutes,
   ...catalogueRoutes,
+  ...importRoutes,
   ...nurseVisitRoutes,
   ...referralRoutes,
   ...safetyAlertRoutes,
@@ -77,6 +79,7 @@ export const navEntries: NavEntry[] = [
   ...materialStockNavEntries,
   ...workshopNavEntries,
   ...catalogueNavEntries,
+  ...importNavEntries,
   ...nurseVisitNavEntries,
   ...dashboardNavEntries,
   ...referralNavEntries,

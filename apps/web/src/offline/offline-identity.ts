@@ -1,7 +1,8 @@
 /**
  * What lets a signed-in worker open the app with no network (after a reload in a basement): her
  * roles and the kind of her acting organisation, so the menus and the entry form can be drawn,
- * and its programme settings (time zone, fiscal-year start, locale), so dates read as online.
+ * and its programme settings (time zone, fiscal-year start, locale) and start date, so dates read
+ * and are checked as online.
  * Kept in localStorage in the clear, so it holds nothing that names anyone: no name, no e-mail,
  * no organisation name, no token (the session cookie stays the API's business). Cleared at
  * sign-out and whenever the API says there is no session.
@@ -18,6 +19,8 @@ interface OfflineIdentity {
   organisation: { id: string; kind: NonNullable<Me["actingOrganisation"]>["kind"] } | null;
   /** Absent in what an older version kept: the defaults then. */
   programmeSettings?: Me["programmeSettings"];
+  /** The organisation's start date (the date rule's earliest day); absent: checked once online. */
+  recordDates?: Me["recordDates"];
 }
 
 function storage(): Storage | null {
@@ -44,6 +47,7 @@ export function rememberIdentity(me: Me | null): void {
       ? { id: me.actingOrganisation.id, kind: me.actingOrganisation.kind }
       : null,
     programmeSettings: me.programmeSettings,
+    recordDates: me.recordDates,
   };
   store.setItem(storageKey, JSON.stringify(identity));
 }
@@ -69,6 +73,7 @@ export function offlineMe(): Me | null {
     memberships: organisation ? [{ organisation, roles: identity.roles }] : [],
     committeeSeats: [],
     programmeSettings: identity.programmeSettings ?? { ...defaultProgrammeSettings },
+    recordDates: identity.recordDates ?? null,
     csrfToken: "",
   } as Me;
 }

@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { useId } from "react";
-import { fieldMessageKey, useT } from "../app/i18n/index.tsx";
+import { useT } from "../app/i18n/index.tsx";
 
 /** What the field gives its control (spread them on the input, select or textarea). */
 export interface FieldControlProps {
@@ -33,11 +33,11 @@ export function firstErrorCode(error: unknown): string | null {
 }
 
 function useErrorText(error: unknown): string | null {
-  const { t } = useT();
+  const { fieldProblemText } = useT();
   const code = firstErrorCode(error);
   if (!code) return null;
   // A rule the schema words itself (a refinement) has no code of its own: "not allowed".
-  return t(fieldMessageKey(code) ?? "field.INVALID_VALUE");
+  return fieldProblemText(code);
 }
 
 /** A field's error, named by `${id}-error` for its control's aria-describedby. */

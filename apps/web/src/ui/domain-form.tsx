@@ -18,7 +18,7 @@ import {
 } from "react-hook-form";
 import { z } from "zod";
 import { failureOf } from "../app/graphql.ts";
-import { fieldMessageKey, useT } from "../app/i18n/index.tsx";
+import { encodeFieldProblem, useT } from "../app/i18n/index.tsx";
 
 /** A form whose values are checked by `schema`; `handleSubmit` hands over its parsed output. */
 export function useDomainForm<S extends z.ZodType<FieldValues, FieldValues>>(
@@ -96,10 +96,10 @@ export function showFailure<T extends FieldValues>(
   for (const problem of failure.fields) {
     const field = fieldOf(problem.path);
     if (!field) {
-      unplaced.push(problem.code);
+      unplaced.push(encodeFieldProblem(problem));
       continue;
     }
-    form.setError(field, { type: "api", message: problem.code }, { shouldFocus: !focused });
+    form.setError(field, { type: "api", message: encodeFieldProblem(problem) }, { shouldFocus: !focused });
     focused = true;
   }
   const { retryAfterSeconds } = failure;
@@ -123,14 +123,13 @@ export function FormAlert<T extends FieldValues>({
   form: UseFormReturn<T, unknown, unknown>;
   id?: string;
 }) {
-  const { t, failureMessage } = useT();
+  const { fieldProblemText, failureMessage } = useT();
   const refused = form.formState.errors.root?.server;
   let text: string | null = null;
   if (refused?.type) {
     const details = JSON.parse(refused.message ?? "{}") as Partial<RefusalDetails>;
     text = failureMessage({ code: String(refused.type), retryAfterSeconds: details.retryAfterSeconds });
-    for (const code of details.unplaced ?? [])
-      text += ` ${t(fieldMessageKey(code) ?? "field.INVALID_VALUE")}`;
+    for (const code of details.unplaced ?? []) text += ` ${fieldProblemText(code)}`;
   }
   return (
     <div role="alert" id={id} className={text ? "alert alert--error" : "visually-hidden"}>

@@ -117,6 +117,7 @@ const team = one(teamRecordReaders, "teamRecordReaders (they also set who follow
 const manageMembers = one(organisationActions.MANAGE_MEMBERS, "organisationActions.MANAGE_MEMBERS");
 const mergers = one(organisationActions.MERGE_PERSON_FILES, "organisationActions.MERGE_PERSON_FILES");
 const stockKeepers = one(organisationActions.KEEP_STOCK, "organisationActions.KEEP_STOCK");
+const importers = one(organisationActions.IMPORT_RECORDS, "organisationActions.IMPORT_RECORDS");
 const catalogueEditors = one(organisationActions.EDIT_CATALOGUES, "organisationActions.EDIT_CATALOGUES");
 const settingsEditors = one(
   organisationActions.EDIT_PROGRAMME_SETTINGS,
@@ -249,6 +250,9 @@ export function registryRoleLists(): Map<Place, Expected> {
     ...policy("nurse_visits.nurse_visits_consented_partner", one(partnerReaders, "partnerReaders"), null),
     ...policy("nurse_visits.nurse_visits_handed_over_by_owner_coordinators", null, reassigners),
     ...policy("nurse_visits.nurse_visits_changed_by_its_people", reassigners, null),
+    // A visit recorded after it happened is inserted completed by its nurse, with her acts and
+    // notes (recordPastNurseVisit's scope): the clinical notes' writers.
+    ...policy("nurse_visits.nurse_visits_inserted_by_their_recorder", null, writing("CLINICAL_NOTE")),
     ...policy("person_followers.person_followers_own_organisation", team, null),
     ...policy("person_followers.person_followers_set_by_coordinators", null, team),
     ...policy("person_followers.person_followers_removed_by_coordinators", team, null),
@@ -278,6 +282,9 @@ export function registryRoleLists(): Map<Place, Expected> {
       "MATERIAL_DELIVERY",
     ),
     ...policy("material_receipts.material_receipts_kept_by_coordinators", stockKeepers, stockKeepers),
+    ...policy("import_files.import_files_kept_by_coordinators", importers, importers),
+    ...policy("imports.imports_kept_by_coordinators", importers, importers),
+    ...policy("imported_records.imported_records_kept_by_coordinators", importers, importers),
     ...policy("catalogue_entries.catalogue_entries_added_by_coordinators", null, catalogueEditors),
     ...policy(
       "catalogue_entries.catalogue_entries_edited_by_coordinators",

@@ -52,6 +52,12 @@ export const requestMaterialDeliveryInput = z
     assignedToId: userId()
       .nullish()
       .describe("The member who brings it (outreach worker or coordinator); yourself by default."),
+    requestedAt: z
+      .date()
+      .nullish()
+      .describe(
+        "When it was asked for, if earlier (a request taken on paper, a past year's): from the organisation's start date to now. Now by default.",
+      ),
   })
   .superRefine((input, context) => {
     if (input.personId && input.anonymous) {
@@ -69,5 +75,7 @@ export const transitionMaterialDeliveryInput = z.object({
   at: z
     .date()
     .nullish()
-    .describe("When it happened (a step kept on the phone is sent later); now by default."),
+    .describe(
+      "When it happened (a step kept on the phone is sent later, a past one entered from the records): not before the request, not after now. Now by default.",
+    ),
 });

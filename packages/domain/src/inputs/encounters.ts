@@ -30,7 +30,12 @@ const encounterFields = z.object({
     .nullish()
     .describe("A person of the acting organisation; omit for an anonymous contact."),
   anonymous: anonymousContactInput.nullish(),
-  occurredAt: z.date().nullish().describe("Defaults to now."),
+  occurredAt: z
+    .date()
+    .nullish()
+    .describe(
+      "When it happened: from the organisation's start date to now (a few minutes' tolerance). Defaults to now.",
+    ),
   channel,
   placeType,
   venueId: recordId().nullish(),
@@ -65,4 +70,12 @@ function checkEncounter(input: EncounterFields, context: z.core.$RefinementCtx<E
 }
 
 export const recordEncounterInput = encounterFields.superRefine(checkEncounter);
-export const updateEncounterInput = encounterFields.extend({ id: recordId() }).superRefine(checkEncounter);
+export const updateEncounterInput = encounterFields
+  .extend({
+    id: recordId(),
+    occurredAt: z
+      .date()
+      .nullish()
+      .describe("A corrected date (audited, before and after); omitted: the date recorded stays."),
+  })
+  .superRefine(checkEncounter);

@@ -14,6 +14,7 @@ export * from "./devices.ts";
 export * from "./encounters.ts";
 export * from "./field-problems.ts";
 export * from "./fields.ts";
+export * from "./imports.ts";
 export * from "./material-stock.ts";
 export * from "./night-centre.ts";
 export * from "./nurse-visits.ts";

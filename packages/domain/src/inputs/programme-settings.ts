@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isProgrammeLocale, isTimeZone, programmeLocales } from "../programme-settings.ts";
 import { columnLengths } from "./column-lengths.ts";
-import { recordId } from "./fields.ts";
+import { calendarDate, recordId } from "./fields.ts";
 
 /** The three settings, checked the same way in the API and in the web's form. */
 const programmeSettingsFields = z.object({
@@ -31,4 +31,16 @@ export const updateOrganisationSettingsInput = programmeSettingsFields;
 /** A coordinator of a member organisation sets a partnership's settings (its committee's figures). */
 export const updatePartnershipSettingsInput = programmeSettingsFields.extend({
   partnershipId: recordId().min(1),
+});
+
+/**
+ * A coordinator sets the first day the acting organisation's records may be dated (its history
+ * is entered back to it): a real day, from 1970 to today; never after a record already dated.
+ */
+export const updateOrganisationStartDateInput = z.object({
+  startedOn: calendarDate()
+    .min(new Date("1970-01-01T00:00:00.000Z"))
+    .describe(
+      "The organisation's start date: records of what happened are dated from it to today (e.g. 2015-04-01).",
+    ),
 });

@@ -8,9 +8,7 @@ export const workshopLimits = {
   maxParticipants: 5000,
   maxDurationMinutes: 12 * 60,
   maxFacilitators: 20,
-  /** A workshop is recorded once held: at most a day ahead (time zones), at most two years back. */
-  maxPastDays: 730,
-  maxFutureDays: 1,
+  // A workshop is recorded once held: its day follows the date rule of record-dates.ts.
 } as const;
 
 const workshopFields = {

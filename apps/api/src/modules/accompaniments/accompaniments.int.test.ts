@@ -55,5 +55,26 @@ describe("accompaniments", () => {
       },
     );
     expect(bad.data?.planAccompaniment.fields).toEqual([{ path: "plannedAt", code: "TOO_FAR_IN_FUTURE" }]);
+    // One done years ago, entered from the records: back to the organisation's start date (1
+    // January 2000 until its coordinators set one), marked late; before it, refused with the rule.
+    const plan = `mutation ($input: PlanAccompanimentInput!) { planAccompaniment(input: $input) {
+      __typename
+      ... on PlanAccompanimentSuccess { accompaniment { plannedAt lateEntry enteredAt } }
+      ... on InputValidationError { fields { path code limit } }
+    } }`;
+    const past = await worker.request<any>(plan, {
+      input: { personId: world.person.globalId, destination: "HOUSING", plannedAt: "2021-05-10T14:00:00Z" },
+    });
+    expect(past.data?.planAccompaniment.accompaniment).toMatchObject({
+      plannedAt: "2021-05-10T14:00:00.000Z",
+      lateEntry: true,
+    });
+    expect(past.data?.planAccompaniment.accompaniment.enteredAt).toEqual(expect.any(String));
+    const tooEarly = await worker.request<any>(plan, {
+      input: { personId: world.person.globalId, destination: "HOUSING", plannedAt: "1999-12-31T14:00:00Z" },
+    });
+    expect(tooEarly.data?.planAccompaniment.fields).toEqual([
+      { path: "plannedAt", code: "BEFORE_ORGANISATION_START", limit: "2000-01-01" },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { builder } from "../../builder.ts";
 import { fieldProblem } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
+import { checkNotBeforeStart } from "../programme-settings/record-dates.ts";
 import { AccompanimentNode } from "./accompaniments.types.ts";
 
 const dayMs = 86_400_000;
@@ -17,8 +18,9 @@ defineMutation("planAccompaniment", {
   payload: { accompaniment: AccompanimentNode },
   resolve: async (input, ctx) => {
     const organisationId = ctx.viewer.organisationId;
-    if (input.plannedAt.getTime() < ctx.now.getTime() - 366 * dayMs)
-      throw fieldProblem(ctx.locale, "plannedAt", "IN_THE_PAST");
+    // One done years ago and entered from the records (back to the organisation's start date), or
+    // one planned ahead (a year at most).
+    await checkNotBeforeStart(ctx, "plannedAt", input.plannedAt);
     if (input.plannedAt.getTime() > ctx.now.getTime() + 366 * dayMs) {
       throw fieldProblem(ctx.locale, "plannedAt", "TOO_FAR_IN_FUTURE");
     }

@@ -1,4 +1,5 @@
 import { AccompanimentDestination, AccompanimentStatus } from "@maillage/db";
+import { isLateEntry } from "@maillage/domain";
 import { visiblePersonLoad } from "../../access/person-loader.ts";
 import { readsOwnRecord, visibleAccompanimentWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
@@ -22,6 +23,17 @@ export const AccompanimentNode = builder.prismaNode("Accompaniment", {
   fields: (t) => ({
     destination: t.expose("destination", { type: AccompanimentDestinationEnum }),
     plannedAt: t.expose("plannedAt", { type: "DateTime" }),
+    enteredAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When it was entered in Maillage (its organisation's members only; a partner reads null).",
+      resolve: (accompaniment, _args, ctx) =>
+        ctx.viewer?.organisationId === accompaniment.organisationId ? accompaniment.createdAt : null,
+    }),
+    lateEntry: t.boolean({
+      description: "Entered more than 3 days after its date (one done, written up late; a plan never is).",
+      resolve: (accompaniment) => isLateEntry(accompaniment.plannedAt, accompaniment.createdAt),
+    }),
     status: t.expose("status", { type: AccompanimentStatusEnum }),
     outcome: t.string({
       nullable: true,

@@ -4,6 +4,7 @@ import { ownPersonId, visibleRecordOrNotFound } from "../../access/own-records.t
 import { fieldProblem } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
+import { checkNotBeforeStart } from "../programme-settings/record-dates.ts";
 import { ConsentNode } from "./consents.types.ts";
 
 const dayMs = 86_400_000;
@@ -17,8 +18,9 @@ defineMutation("recordConsent", {
     const person = { id: await ownPersonId(ctx, input.personId, "personId") };
 
     const startsAt = input.startsAt ?? ctx.now;
-    if (startsAt.getTime() < ctx.now.getTime() - 366 * dayMs)
-      throw fieldProblem(ctx.locale, "startsAt", "IN_THE_PAST");
+    // Given years ago on paper and entered now: back to the organisation's start date. Its expiry
+    // is still after now (an expired consent shares nothing: there is nothing to record).
+    await checkNotBeforeStart(ctx, "startsAt", startsAt);
     if (startsAt.getTime() > ctx.now.getTime() + 366 * dayMs)
       throw fieldProblem(ctx.locale, "startsAt", "TOO_FAR_IN_FUTURE");
     if (input.expiresAt) {

@@ -1,5 +1,5 @@
 import { SharedRecordKind } from "@maillage/db";
-import { consentStatus } from "@maillage/domain";
+import { consentStatus, isLateEntry } from "@maillage/domain";
 import { visiblePersonLoad } from "../../access/person-loader.ts";
 import { readsOwnRecord, visibleConsentWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
@@ -18,6 +18,11 @@ export const ConsentNode = builder.prismaNode("Consent", {
   fields: (t) => ({
     recordKinds: t.expose("recordKinds", { type: [SharedRecordKindEnum] }),
     startsAt: t.expose("startsAt", { type: "DateTime" }),
+    enteredAt: t.expose("createdAt", { type: "DateTime", description: "When it was entered in Maillage." }),
+    lateEntry: t.boolean({
+      description: "Entered more than 3 days after it started (given on paper, entered later).",
+      resolve: (consent) => isLateEntry(consent.startsAt, consent.createdAt),
+    }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
     withdrawnAt: t.expose("withdrawnAt", { type: "DateTime", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),

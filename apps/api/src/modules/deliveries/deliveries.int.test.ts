@@ -383,12 +383,56 @@ describe("bad input", () => {
       at: new Date(Date.now() + 3 * 86_400_000),
     });
     expect(future.data?.transitionMaterialDelivery.fields).toEqual([
-      expect.objectContaining({ path: "at", code: "TOO_FAR_IN_FUTURE" }),
+      expect.objectContaining({ path: "at", code: "IN_THE_FUTURE" }),
     ]);
     expect(await deliveryRows()).toBe(afterRequest);
     await coordinator.request<any>(
       `mutation { restoreCatalogueEntry(input: { code: "FOOD_VOUCHERS" }) { __typename } }`,
     );
+  });
+});
+
+describe("a past delivery, entered from the records (issue 16)", () => {
+  it("is requested and delivered on its own dates, its encounter dated then; before the start date, refused", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const requested = await worker.request<any>(request, {
+      input: {
+        anonymous: { gender: "WOMAN", ageBracket: "AGE_26_35" },
+        items: [{ item: "CONDOMS", quantity: 6 }],
+        requestedAt: "2021-03-02T15:00:00Z",
+      },
+    });
+    const asked = requested.data?.requestMaterialDelivery.delivery;
+    expect(asked.transitions).toEqual([
+      expect.objectContaining({ toStatus: "REQUESTED", at: "2021-03-02T15:00:00.000Z" }),
+    ]);
+    // Not before it was asked for.
+    const early = await step(worker, asked.id, "DELIVERED", 1, { at: new Date("2021-03-01T15:00:00Z") });
+    expect(early.data?.transitionMaterialDelivery.fields).toEqual([
+      expect.objectContaining({ path: "at", code: "BEFORE_START" }),
+    ]);
+    const delivered = await step(worker, asked.id, "DELIVERED", 1, { at: new Date("2021-03-03T20:00:00Z") });
+    const done = delivered.data?.transitionMaterialDelivery.delivery;
+    expect(done.status).toBe("DELIVERED");
+    const encounter = await worker.request<any>(
+      `query ($id: ID!) { node(id: $id) { ... on Encounter { occurredAt lateEntry } } }`,
+      { id: done.encounterId },
+    );
+    expect(encounter.data?.node).toEqual({ occurredAt: "2021-03-03T20:00:00.000Z", lateEntry: true });
+
+    const before = await deliveryRows();
+    const tooEarly = await worker.request<any>(request, {
+      input: { items: [{ item: "CONDOMS", quantity: 1 }], requestedAt: "1999-12-31T15:00:00Z" },
+    });
+    expect(tooEarly.data?.requestMaterialDelivery.fields).toEqual([
+      {
+        path: "requestedAt",
+        code: "BEFORE_ORGANISATION_START",
+        message:
+          "Cette date est trop ancienne : au plus tôt le 1 janvier 2000, date de début de l'organisme (dans ses réglages).",
+      },
+    ]);
+    expect(await deliveryRows()).toBe(before);
   });
 });
 

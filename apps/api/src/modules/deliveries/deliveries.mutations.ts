@@ -6,13 +6,14 @@
  * longer the delivery's and is refused (ConflictError, InvalidTransitionError), its encounter
  * rolled back with it; row-level security refuses to move a closed delivery at all.
  */
-import { encounterLimits, mayTransitionDelivery, transitionHandsOut } from "@maillage/domain";
+import { mayTransitionDelivery, transitionHandsOut } from "@maillage/domain";
 import { requestMaterialDeliveryInput, transitionMaterialDeliveryInput } from "@maillage/domain/inputs";
 import { ownPersonId, ownRecordOrNotFound } from "../../access/own-records.ts";
 import type { ActingContext } from "../../context.ts";
 import { ConflictError, fieldProblem, InvalidTransitionError } from "../../errors.ts";
 import { defineMutation } from "../../mutations.ts";
 import { checkCatalogueCodes } from "../catalogues/catalogues.ts";
+import { checkHappenedAt } from "../programme-settings/record-dates.ts";
 import { assigneesWhere } from "./deliveries.queries.ts";
 import { MaterialDeliveryNode } from "./deliveries.types.ts";
 
@@ -31,6 +32,8 @@ defineMutation("requestMaterialDelivery", {
   payload: { delivery: MaterialDeliveryNode },
   resolve: async (input, ctx) => {
     const { organisationId, userId } = ctx.viewer;
+    const requestedAt = input.requestedAt ?? ctx.now;
+    await checkHappenedAt(ctx, "requestedAt", requestedAt);
     const personId = input.personId ? await ownPersonId(ctx, input.personId, "personId") : null;
     const assignedToId = input.assignedToId ?? userId;
     if (!(await assignable(ctx, assignedToId))) throw fieldProblem(ctx.locale, "assignedToId", "NOT_FOUND");
@@ -49,7 +52,7 @@ defineMutation("requestMaterialDelivery", {
         assignedToId,
         items: { create: input.items.map((entry) => ({ ...entry, organisationId })) },
         ...(timeWindow || place ? { place: { create: { organisationId, timeWindow, place } } } : {}),
-        transitions: { create: { organisationId, toStatus: "REQUESTED", byUserId: userId, at: ctx.now } },
+        transitions: { create: { organisationId, toStatus: "REQUESTED", byUserId: userId, at: requestedAt } },
       },
     });
   },
@@ -77,10 +80,14 @@ defineMutation("transitionMaterialDelivery", {
     if (input.items && !handsOut) throw fieldProblem(ctx.locale, "items", "INVALID_VALUE");
     // When it happened: an entry kept on the phone may be sent later than it was made.
     const at = input.at ?? ctx.now;
-    if (at.getTime() > ctx.now.getTime() + encounterLimits.maxFutureHours * 3600_000) {
-      throw fieldProblem(ctx.locale, "at", "TOO_FAR_IN_FUTURE");
-    }
-    if (at.getTime() < delivery.createdAt.getTime()) throw fieldProblem(ctx.locale, "at", "BEFORE_START");
+    await checkHappenedAt(ctx, "at", at);
+    // Not before it was asked for (the request's step: now when logged, or the earlier time given).
+    const requested = await ctx.tx.materialDeliveryTransition.findFirst({
+      where: { deliveryId: delivery.id, toStatus: "REQUESTED" },
+      select: { at: true },
+    });
+    if (at.getTime() < (requested?.at ?? delivery.createdAt).getTime())
+      throw fieldProblem(ctx.locale, "at", "BEFORE_START");
 
     let encounterId: string | null = null;
     if (handsOut) {

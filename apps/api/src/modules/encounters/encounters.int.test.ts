@@ -106,11 +106,16 @@ describe("encounters", () => {
     const before = await encounterCount();
     const base = { personId: world.person.globalId, channel: "IN_PERSON", placeType: "WORKPLACE" };
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    // The organisation's start date (a setting; 1 January 2000 until its coordinators set it).
+    await world.pool.query("UPDATE organisations SET started_on = '2010-01-01' WHERE id = $1", [
+      world.owner.id,
+    ]);
     const cases: [Record<string, unknown>, string][] = [
       [{ ...base, personId: null }, "personId:INVALID_VALUE"],
       [{ ...base, anonymous: { gender: "WOMAN", ageBracket: "UNKNOWN" } }, "personId:INVALID_VALUE"],
-      [{ ...base, occurredAt: inTwoDays }, "occurredAt:TOO_FAR_IN_FUTURE"],
-      [{ ...base, occurredAt: "2019-01-01T10:00:00Z" }, "occurredAt:IN_THE_PAST"],
+      [{ ...base, occurredAt: inTwoDays }, "occurredAt:IN_THE_FUTURE"],
+      // Before the organisation's start date (in its zone: 31 December 2009 at 23:00 in Montréal).
+      [{ ...base, occurredAt: "2010-01-01T04:00:00Z" }, "occurredAt:BEFORE_ORGANISATION_START"],
       [{ ...base, materials: [{ item: "CONDOMS", quantity: -1 }] }, "materials.0.quantity:TOO_SMALL"],
       [{ ...base, materials: [{ item: "CONDOMS", quantity: 1_000_000 }] }, "materials.0.quantity:TOO_LARGE"],
       [

@@ -1,5 +1,5 @@
 import { Channel, PlaceType } from "@maillage/db";
-import { encounterLimits, mayChangeEncounter } from "@maillage/domain";
+import { mayChangeEncounter } from "@maillage/domain";
 import { recordEncounterInput, updateEncounterInput } from "@maillage/domain/inputs";
 import type { z } from "zod";
 import { auditViewerAction } from "../../access/audit-writes.ts";
@@ -11,26 +11,24 @@ import { fieldProblem, NotFoundError } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
 import { checkCatalogueCodes } from "../catalogues/catalogues.ts";
+import { checkHappenedAt, dateCorrections } from "../programme-settings/record-dates.ts";
 import { ChannelEnum, EncounterNode, PlaceTypeEnum } from "./encounters.types.ts";
 
 type EncounterInput = z.output<typeof recordEncounterInput>;
 
 /**
  * Checks the references and dates of an encounter; returns what to write. `current`: the codes
- * already on the encounter being changed (a retired item may stay on it).
+ * already on the encounter being changed (a retired item may stay on it); `recordedAt`: its date,
+ * kept when the input names none (a new one: now).
  */
 async function resolveEncounter(
   ctx: ActingContext,
   input: EncounterInput,
   current: ReadonlySet<string> = new Set(),
+  recordedAt: Date = ctx.now,
 ) {
-  const occurredAt = input.occurredAt ?? ctx.now;
-  if (occurredAt.getTime() > ctx.now.getTime() + encounterLimits.maxFutureHours * 3600_000) {
-    throw fieldProblem(ctx.locale, "occurredAt", "TOO_FAR_IN_FUTURE");
-  }
-  if (occurredAt.getTime() < ctx.now.getTime() - encounterLimits.maxPastDays * 86_400_000) {
-    throw fieldProblem(ctx.locale, "occurredAt", "IN_THE_PAST");
-  }
+  const occurredAt = input.occurredAt ?? recordedAt;
+  await checkHappenedAt(ctx, "occurredAt", occurredAt);
   let personId: string | null = null;
   if (input.personId) {
     personId = await ownPersonId(ctx, input.personId, "personId");
@@ -125,6 +123,7 @@ defineMutation("updateEncounter", {
     const current = await ctx.tx.encounter.findUniqueOrThrow({
       where: { id: encounter.id },
       select: {
+        occurredAt: true,
         platform: true,
         materials: { select: { item: true } },
         services: { select: { service: true } },
@@ -138,6 +137,7 @@ defineMutation("updateEncounter", {
         ...current.services.map((s) => s.service),
         ...(current.platform ? [current.platform] : []),
       ]),
+      current.occurredAt,
     );
     const organisationId = encounter.organisationId;
     await ctx.tx.encounterMaterial.deleteMany({ where: { encounterId: encounter.id } });
@@ -152,10 +152,15 @@ defineMutation("updateEncounter", {
         ...(note ? { note: { create: { organisationId, body: note } } } : {}),
       },
     });
+    // A corrected date is kept with the event, before and after.
+    const corrected = dateCorrections({
+      occurredAt: { from: { at: current.occurredAt }, to: { at: fields.occurredAt } },
+    });
     await auditViewerAction(ctx, {
       action: "ENCOUNTER_UPDATED",
       recordKind: "ENCOUNTER",
       recordId: encounter.id,
+      ...(corrected ? { details: { dates: corrected } } : {}),
     });
     return updated;
   },

@@ -1,5 +1,5 @@
 import { AgeBracket, Channel, PlaceType, Theme } from "@maillage/db";
-import { mayChangeEncounter } from "@maillage/domain";
+import { isLateEntry, mayChangeEncounter } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { visiblePersonLoad } from "../../access/person-loader.ts";
 import { readsOwnRecord, visibleEncounterWhere } from "../../access/visible-records.ts";
@@ -47,6 +47,17 @@ export const EncounterNode = builder.prismaNode("Encounter", {
   findUnique: (id, ctx) => ({ id, AND: [visibleEncounterWhere(ctx.viewer, ctx.now)] }),
   fields: (t) => ({
     occurredAt: t.expose("occurredAt", { type: "DateTime" }),
+    enteredAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When it was entered in Maillage (its organisation's members only; a partner reads null).",
+      resolve: (encounter, _args, ctx) =>
+        ctx.viewer?.organisationId === encounter.organisationId ? encounter.createdAt : null,
+    }),
+    lateEntry: t.boolean({
+      description: "Entered more than 3 days after it happened (both dates are kept).",
+      resolve: (encounter) => isLateEntry(encounter.occurredAt, encounter.createdAt),
+    }),
     channel: t.expose("channel", { type: ChannelEnum }),
     placeType: t.expose("placeType", { type: PlaceTypeEnum }),
     themes: t.expose("themes", { type: [ThemeEnum] }),

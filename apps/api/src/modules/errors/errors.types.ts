@@ -45,6 +45,13 @@ const FieldErrorRef = builder.objectRef<FieldProblem>("FieldError").implement({
     path: t.exposeString("path"),
     code: t.field({ type: FieldErrorCodeEnum, resolve: (problem) => problem.code }),
     message: t.exposeString("message"),
+    limit: t.field({
+      type: "Date",
+      nullable: true,
+      description:
+        "The date the rule names, for the message's {limit} (BEFORE_ORGANISATION_START: the organisation's start date).",
+      resolve: (problem) => (problem.limit ? new Date(`${problem.limit}T00:00:00.000Z`) : null),
+    }),
   }),
 });
 

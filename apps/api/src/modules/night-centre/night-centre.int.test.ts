@@ -6,6 +6,7 @@
 // a retried check-in with the same Idempotency-Key writes once.
 import { randomUUID } from "node:crypto";
 import { createPerson, createUser, queryAsViewer } from "@maillage/db/factories";
+import { dayInZone } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { describe, expect, it } from "vitest";
 import { usePartnershipWorld } from "../../testing/partnership-world.ts";
@@ -44,7 +45,8 @@ const close = `mutation ($input: CloseNightCentreEveningInput!) {
 const readEvening = `query ($id: ID!) { node(id: $id) { ... on NightCentreEvening { ${eveningFields} } } }`;
 
 const dayMs = 86_400_000;
-const day = (offset = 0) => new Date(Date.now() + offset * dayMs).toISOString().slice(0, 10);
+/** A day counted from today in the organisation's zone (Toronto's, by default): -1 is yesterday. */
+const day = (offset = 0) => dayInZone(new Date(Date.now() + offset * dayMs), "America/Toronto");
 
 async function nightCentre(name: string): Promise<{ id: string; globalId: string }> {
   const { rows } = await world.pool.query<{ id: string }>(
@@ -81,7 +83,7 @@ describe("a night-centre evening", () => {
     const opened = await worker.request<any>(open, {
       input: {
         venueId: centre.globalId,
-        eveningOn: day(),
+        eveningOn: day(-1),
         staffIds: [world.owner.users.worker.id, world.owner.users.coordinator.id],
         partners: [
           { organisationId: world.partner.globalId, service: "STBBI_TESTING" },
@@ -228,7 +230,7 @@ describe("a night-centre evening", () => {
 
     // The next evening at the centre reads the previous one's handover first.
     const next = await worker.request<any>(open, {
-      input: { venueId: centre.globalId, eveningOn: day(1), staffIds: [world.owner.users.worker.id] },
+      input: { venueId: centre.globalId, eveningOn: day(), staffIds: [world.owner.users.worker.id] },
     });
     const nextEvening = next.data?.openNightCentreEvening.evening;
     expect(nextEvening.previousEvening).toEqual({
@@ -320,7 +322,7 @@ describe("a night-centre evening", () => {
       fields: [{ path: "venueId", code: "NOT_FOUND" }],
     });
     const stranger = await worker.request<any>(open, {
-      input: { venueId: centre.globalId, eveningOn: day(1), staffIds: [world.partner.users.worker.id] },
+      input: { venueId: centre.globalId, eveningOn: day(-1), staffIds: [world.partner.users.worker.id] },
     });
     expect(stranger.data?.openNightCentreEvening).toMatchObject({
       fields: [{ path: "staffIds", code: "NOT_FOUND" }],
@@ -379,7 +381,7 @@ describe("a night-centre evening", () => {
     const visitId = visit.data?.checkInToEvening.checkIn.visit.id;
     const nurse = await world.signIn(world.owner.users.nurse);
     const refused = await nurse.request<any>(open, {
-      input: { venueId: centre.globalId, eveningOn: day(1), staffIds: [world.owner.users.nurse.id] },
+      input: { venueId: centre.globalId, eveningOn: day(-1), staffIds: [world.owner.users.nurse.id] },
     });
     expect(refused.data?.openNightCentreEvening?.code ?? refused.errors?.[0]?.extensions?.code).toBe(
       "NOT_FOUND",
@@ -387,6 +389,67 @@ describe("a night-centre evening", () => {
     const coordinator = await world.signIn(world.owner.users.coordinator);
     const gave = await coordinator.request<any>(received, { input: { visitId, services: ["SHOWER"] } });
     expect(gave.data?.recordVisitReceived.__typename).toBe("RecordVisitReceivedSuccess");
+  });
+});
+
+describe("an evening's day (issue 16: the date rule of records of what happened)", () => {
+  it("opens a past year's evening with its visits; refuses tomorrow's and one before the start date, naming the rule", async () => {
+    await world.pool.query("UPDATE organisations SET started_on = '2012-09-01' WHERE id = $1", [
+      world.owner.id,
+    ]);
+    const worker = await world.signIn(world.owner.users.worker);
+    const centre = await nightCentre("Halte des archives");
+    const staffIds = [world.owner.users.worker.id];
+    const past = await worker.request<any>(open, {
+      input: { venueId: centre.globalId, eveningOn: "2019-02-14", staffIds },
+    });
+    const evening = past.data?.openNightCentreEvening.evening;
+    expect(evening).toMatchObject({ eveningOn: "2019-02-14", closed: false });
+    const late = await worker.request<any>(
+      `query ($id: ID!) { node(id: $id) { ... on NightCentreEvening { lateEntry } } }`,
+      {
+        id: evening.id,
+      },
+    );
+    expect(late.data?.node.lateEntry).toBe(true);
+    // Its visits are dated that evening (a check-in is an encounter: the same rule).
+    const visit = await worker.request<any>(checkIn, {
+      input: { eveningId: evening.id, anonymous: anonymousWoman, occurredAt: "2019-02-15T02:30:00Z" },
+    });
+    expect(visit.data?.checkInToEvening.__typename).toBe("CheckInToEveningSuccess");
+    const before = await worker.request<any>(checkIn, {
+      input: { eveningId: evening.id, anonymous: anonymousWoman, occurredAt: "2012-08-31T12:00:00Z" },
+    });
+    expect(before.data?.checkInToEvening.fields).toEqual([
+      expect.objectContaining({ path: "occurredAt", code: "BEFORE_ORGANISATION_START" }),
+    ]);
+
+    const tomorrow = await worker.request<any>(open, {
+      input: { venueId: centre.globalId, eveningOn: day(1), staffIds },
+    });
+    expect(tomorrow.data?.openNightCentreEvening.fields).toEqual([
+      expect.objectContaining({ path: "eveningOn", code: "AFTER_TODAY" }),
+    ]);
+    const tooEarly = await worker.request<any>(
+      `mutation ($input: OpenNightCentreEveningInput!) {
+        openNightCentreEvening(input: $input) { ... on InputValidationError { fields { path code message limit } } }
+      }`,
+      { input: { venueId: centre.globalId, eveningOn: "2012-08-31", staffIds } },
+      { headers: { "accept-language": "en" } },
+    );
+    expect(tooEarly.data?.openNightCentreEvening.fields).toEqual([
+      {
+        path: "eveningOn",
+        code: "BEFORE_ORGANISATION_START",
+        limit: "2012-09-01",
+        message:
+          "This date is too early: no earlier than September 1, 2012, the organisation's start date (in its settings).",
+      },
+    ]);
+    expect(await count("SELECT 1 FROM night_centre_evenings WHERE venue_id = $1", [centre.id])).toBe(1);
+    await world.pool.query("UPDATE organisations SET started_on = '2000-01-01' WHERE id = $1", [
+      world.owner.id,
+    ]);
   });
 });
 

@@ -11,7 +11,7 @@
 
 import { randomUUID } from "node:crypto";
 import { Channel, PlaceType, VenueKind } from "@maillage/db";
-import { encounterLimits, eveningDayProblem, mayChangeEncounter } from "@maillage/domain";
+import { mayChangeEncounter } from "@maillage/domain";
 import {
   checkInToEveningInput,
   closeNightCentreEveningInput,
@@ -31,6 +31,7 @@ import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
 import { checkCatalogueCodes } from "../catalogues/catalogues.ts";
 import { EncounterNode } from "../encounters/encounters.types.ts";
+import { checkHappenedAt, checkHappenedOn } from "../programme-settings/record-dates.ts";
 import { EveningAlreadyOpenError, EveningClosedError } from "./night-centre.errors.ts";
 import { staffCandidatesWhere } from "./night-centre.queries.ts";
 import { NightCentreEveningNode, visitFlags } from "./night-centre.types.ts";
@@ -116,8 +117,8 @@ defineMutation("openNightCentreEvening", {
         })
       : null;
     if (!venue) throw fieldProblem(ctx.locale, "venueId", "NOT_FOUND");
-    const dayProblem = eveningDayProblem(input.eveningOn, ctx.now);
-    if (dayProblem) throw fieldProblem(ctx.locale, "eveningOn", dayProblem);
+    // Tonight's, a forgotten one or a past year's: from the start date to today in the zone.
+    await checkHappenedOn(ctx, "eveningOn", input.eveningOn);
     const staffIds = await checkedStaff(ctx, input.staffIds);
     const partners = await checkedPartners(ctx, input.partners ?? []);
     // One evening per centre and day: an evening already open there is not a second one.
@@ -272,12 +273,7 @@ defineMutation("checkInToEvening", {
       SELECT id FROM night_centre_evenings WHERE id = ${evening.id}::uuid AND closed_at IS NULL FOR SHARE`;
     if (locked.length === 0) throw new EveningClosedError(ctx.locale);
     const occurredAt = input.occurredAt ?? ctx.now;
-    if (occurredAt.getTime() > ctx.now.getTime() + encounterLimits.maxFutureHours * 3600_000) {
-      throw fieldProblem(ctx.locale, "occurredAt", "TOO_FAR_IN_FUTURE");
-    }
-    if (occurredAt.getTime() < ctx.now.getTime() - encounterLimits.maxPastDays * 86_400_000) {
-      throw fieldProblem(ctx.locale, "occurredAt", "IN_THE_PAST");
-    }
+    await checkHappenedAt(ctx, "occurredAt", occurredAt);
     const personId = input.personId ? await ownPersonId(ctx, input.personId, "personId") : null;
     const { materials, services } = await checkedReceived(ctx, input);
     const encounter = await ctx.tx.encounter.create({

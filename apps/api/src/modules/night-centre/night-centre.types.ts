@@ -6,12 +6,13 @@
  * SQL from the visits as they are now (app.night_centre_evening_totals, app.night_centre_visit_flags).
  */
 import { Prisma } from "@maillage/db";
-import { intakeDue } from "@maillage/domain";
+import { intakeDue, isLateDayEntry } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { visibleEncounterWhere, visibleNightCentreEveningWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { entryLabel } from "../catalogues/catalogues.ts";
+import { viewerSettings } from "../programme-settings/viewer-settings.ts";
 
 interface MemberShape {
   id: string;
@@ -150,6 +151,12 @@ export const NightCentreEveningNode = builder.prismaNode("NightCentreEvening", {
   findUnique: (id, ctx) => ({ id, AND: [visibleNightCentreEveningWhere(ctx.viewer)] }),
   fields: (t) => ({
     eveningOn: t.expose("eveningOn", { type: "Date" }),
+    lateEntry: t.boolean({
+      description:
+        "Opened more than 3 days after its day (a forgotten or past evening, entered late; openedAt says when).",
+      resolve: async (evening, _args, ctx) =>
+        isLateDayEntry(evening.eveningOn, evening.openedAt, (await viewerSettings(ctx)).timeZone),
+    }),
     centre: t.relation("venue", { description: "The night centre (its address: the owner's members only)." }),
     openedAt: t.expose("openedAt", { type: "DateTime" }),
     closedAt: t.expose("closedAt", { type: "DateTime", nullable: true }),

@@ -23,7 +23,9 @@ const MyCalendar = builder.objectRef<{ from: Date; to: Date; userId: string }>("
           ...query,
           where: {
             OR: [{ nurseId: window.userId }, { workerId: window.userId }],
-            status: { in: ["PROPOSED", "COUNTER_PROPOSED", "ACCEPTED", "COMPLETED"] },
+            status: {
+              in: ["PROPOSED", "COUNTER_PROPOSED", "ACCEPTED", "AWAITING_CONFIRMATION", "COMPLETED"],
+            },
             plannedStart: { lt: window.to },
             plannedEnd: { gt: window.from },
             AND: [visibleNurseVisitWhere(ctx.viewer, ctx.now)],

@@ -59,7 +59,10 @@ export function renderCalendar(rows: FeedRow[], language: "fr" | "en", now = new
   ];
   for (const row of rows) {
     const cancelled = row.status === "CANCELLED";
-    const tentative = row.status === "PROPOSED" || row.status === "COUNTER_PROPOSED";
+    const tentative =
+      row.status === "PROPOSED" ||
+      row.status === "COUNTER_PROPOSED" ||
+      row.status === "AWAITING_CONFIRMATION";
     lines.push(
       "BEGIN:VEVENT",
       `UID:${row.record_id}@maillage`,
@@ -91,7 +94,7 @@ async function feedOfMembership(tx: TransactionClient, viewer: AccessViewer, now
   const visits = await tx.nurseVisit.findMany({
     where: {
       OR: [{ nurseId: viewer.userId }, { workerId: viewer.userId }],
-      status: { in: ["PROPOSED", "ACCEPTED", "COUNTER_PROPOSED", "COMPLETED"] },
+      status: { in: ["PROPOSED", "ACCEPTED", "COUNTER_PROPOSED", "AWAITING_CONFIRMATION", "COMPLETED"] },
       plannedStart: { gt: since },
       AND: [visibleNurseVisitWhere(viewer, now)],
     },

@@ -1,7 +1,7 @@
 import {
+  completableVisitStatuses,
   findJointSlots,
   type Interval,
-  overlaps,
   visitLimits,
   visitResponseOutcome,
   visitResponses,
@@ -28,7 +28,7 @@ import { defineMutation } from "../../mutations.ts";
 import { OrganisationNode } from "../organisations/organisations.types.ts";
 import { organisationTimeZones, viewerSettings } from "../programme-settings/viewer-settings.ts";
 import { NurseVisitNode } from "./nurse-visits.types.ts";
-import { commitmentsOf, lockCalendars, partnerNurses, weeklySlotsOf } from "./scheduling.ts";
+import { commitmentsOf, partnerNurses, refuseDoubleBooking, weeklySlotsOf } from "./scheduling.ts";
 
 const minuteMs = 60_000;
 
@@ -41,30 +41,6 @@ function checkTimes(ctx: ActingContext, start: Date, end: Date, path = "start") 
   if (start.getTime() > ctx.now.getTime() + visitLimits.maxDaysAhead * 86_400_000) {
     throw fieldProblem(ctx.locale, path, "TOO_FAR_IN_FUTURE");
   }
-}
-
-/** Refuses a time at which the nurse or the worker is already committed (this visit aside). */
-async function refuseDoubleBooking(
-  ctx: ActingContext,
-  people: string[],
-  slot: Interval,
-  ignoreVisitId?: string,
-) {
-  await lockCalendars(ctx, people);
-  let commitments = await commitmentsOf(ctx, people, slot);
-  if (ignoreVisitId) {
-    const own = await ctx.tx.nurseVisit.findUnique({
-      where: { id: ignoreVisitId },
-      select: { plannedStart: true, plannedEnd: true },
-    });
-    if (own) {
-      commitments = commitments.filter(
-        (c) =>
-          !(c.start.getTime() === own.plannedStart.getTime() && c.end.getTime() === own.plannedEnd.getTime()),
-      );
-    }
-  }
-  if (commitments.some((commitment) => overlaps(commitment, slot))) throw new DoubleBookingError(ctx.locale);
 }
 
 async function notify(
@@ -297,7 +273,7 @@ defineMutation("respondToNurseVisit", {
 
 defineMutation("completeNurseVisit", {
   description:
-    "The visit's nurse records the acts performed (visible with the logistics) and clinical notes and results (her organisation's nurses only).",
+    "The visit's nurse records the acts performed (visible with the logistics) and clinical notes and results (her organisation's nurses only): an accepted visit, or one the worker recorded after it happened (confirming it).",
   authScopes: { writesOwn: "CLINICAL_NOTE" },
   input: completeNurseVisitInput,
   errors: [InvalidTransitionError],
@@ -310,7 +286,10 @@ defineMutation("completeNurseVisit", {
         include: { persons: { select: { personId: true } } },
       }),
     );
-    if (visit.status !== "ACCEPTED") throw new InvalidTransitionError(ctx.locale, visit.status, "COMPLETED");
+    // An accepted visit, or one the worker recorded after it happened: confirming it is completing it.
+    if (!(completableVisitStatuses as readonly string[]).includes(visit.status))
+      throw new InvalidTransitionError(ctx.locale, visit.status, "COMPLETED");
+    const confirming = visit.status === "AWAITING_CONFIRMATION";
     if (visit.plannedStart.getTime() > ctx.now.getTime() + 3_600_000)
       throw fieldProblem(ctx.locale, "visitId", "TOO_FAR_IN_FUTURE");
     const visitPersons = new Set(visit.persons.map((p) => p.personId));
@@ -341,7 +320,21 @@ defineMutation("completeNurseVisit", {
       where: { id: visit.id },
       data: { status: "COMPLETED" },
     });
-    await notify(ctx, visit.workerOrganisationId, visit.workerId, "NURSE_VISIT_COMPLETED", visit.id);
+    await notify(
+      ctx,
+      visit.workerOrganisationId,
+      visit.workerId,
+      confirming ? "NURSE_VISIT_CONFIRMED" : "NURSE_VISIT_COMPLETED",
+      visit.id,
+    );
+    if (confirming) {
+      await auditViewerAction(ctx, {
+        action: "NURSE_VISIT_CONFIRMED",
+        recordKind: "NURSE_VISIT",
+        recordId: visit.id,
+        details: { occurredAt: visit.plannedStart.toISOString() },
+      });
+    }
     return updated;
   },
 });

@@ -45,6 +45,10 @@ export const NurseVisitNode = builder.prismaNode("NurseVisit", {
     plannedStart: t.expose("plannedStart", { type: "DateTime" }),
     plannedEnd: t.expose("plannedEnd", { type: "DateTime" }),
     status: t.expose("status", { type: NurseVisitStatusEnum }),
+    recordedAfter: t.exposeBoolean("recordedAfter", {
+      description:
+        "Recorded after it happened, without propose/accept (by the nurse, or by the worker for the nurse to confirm).",
+    }),
     reason: t.string({
       nullable: true,
       description:

@@ -1,5 +1,6 @@
-import type { Interval, WeeklySlot } from "@maillage/domain";
+import { type Interval, overlaps, type WeeklySlot } from "@maillage/domain";
 import type { ActingContext, Context } from "../../context.ts";
+import { DoubleBookingError } from "../../errors.ts";
 
 export interface Commitment extends Interval {
   userId: string;
@@ -71,4 +72,39 @@ export async function lockCalendars(ctx: Context, userIds: string[]): Promise<vo
   for (const userId of [...new Set(userIds)].sort()) {
     await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${userId}, 7))`;
   }
+}
+
+/**
+ * Refuses a time at which the nurse or the worker is already committed (this visit aside, when
+ * it is being moved or accepted): absences, planned accompaniments and every visit holding its
+ * time — in play, awaiting confirmation or completed (app.commitments) — so a visit recorded
+ * after it happened is checked like a booked one.
+ */
+export async function refuseDoubleBooking(
+  ctx: ActingContext,
+  people: string[],
+  slot: Interval,
+  ignoreVisitId?: string,
+): Promise<void> {
+  await lockCalendars(ctx, people);
+  let commitments = await commitmentsOf(ctx, people, slot);
+  if (ignoreVisitId) {
+    const own = await ctx.tx.nurseVisit.findUnique({
+      where: { id: ignoreVisitId },
+      select: { plannedStart: true, plannedEnd: true },
+    });
+    if (own) {
+      // The visit itself is one commitment of each of its people (the feed names no visit): take
+      // one interval of its times off each, never another visit that happens to share them.
+      const skipped = new Set<string>();
+      commitments = commitments.filter((c) => {
+        const same =
+          c.start.getTime() === own.plannedStart.getTime() && c.end.getTime() === own.plannedEnd.getTime();
+        if (!same || skipped.has(c.userId)) return true;
+        skipped.add(c.userId);
+        return false;
+      });
+    }
+  }
+  if (commitments.some((commitment) => overlaps(commitment, slot))) throw new DoubleBookingError(ctx.locale);
 }

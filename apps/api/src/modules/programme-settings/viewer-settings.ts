@@ -16,15 +16,16 @@ export function settingsOf(row: ProgrammeSettings): ProgrammeSettings {
   return { timeZone: row.timeZone, fiscalYearStartMonth: row.fiscalYearStartMonth, locale: row.locale };
 }
 
-const readByTransaction = new WeakMap<object, Map<string, Promise<ProgrammeSettings>>>();
+const readByTransaction = new WeakMap<object, Map<string, Promise<unknown>>>();
 
-function remembered(ctx: Pick<Context, "tx">, key: string, read: () => Promise<ProgrammeSettings>) {
+/** A setting read once per request (the transaction is the request's) under `key`. */
+export function remembered<T>(ctx: Pick<Context, "tx">, key: string, read: () => Promise<T>): Promise<T> {
   let reads = readByTransaction.get(ctx.tx);
   if (!reads) {
     reads = new Map();
     readByTransaction.set(ctx.tx, reads);
   }
-  let settings = reads.get(key);
+  let settings = reads.get(key) as Promise<T> | undefined;
   if (!settings) {
     settings = read();
     reads.set(key, settings);

@@ -312,7 +312,13 @@ describe("shift reports", () => {
           endsAt: new Date(Date.now() + 6 * hour).toISOString(),
         },
         "startsAt",
-        "TOO_FAR_IN_FUTURE",
+        "IN_THE_FUTURE",
+      ],
+      // Before the organisation's start date (1 January 2000 until its coordinators set one).
+      [
+        { startsAt: "1999-12-31T23:00:00-05:00", endsAt: "2000-01-01T03:00:00-05:00" },
+        "startsAt",
+        "BEFORE_ORGANISATION_START",
       ],
       [{ startsAt: ago(40 * hour).toISOString() }, "endsAt", "TOO_LARGE"],
     ];

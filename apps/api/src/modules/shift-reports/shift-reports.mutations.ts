@@ -16,6 +16,7 @@ import type { ActingContext } from "../../context.ts";
 import { fieldProblem, NotFoundError } from "../../errors.ts";
 import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
+import { dateCorrections, recordDateRule } from "../programme-settings/record-dates.ts";
 import { ShiftReportNode } from "./shift-reports.types.ts";
 
 type ShiftReportInput = z.output<typeof recordShiftReportInput>;
@@ -31,8 +32,8 @@ function firstMissing(wanted: (string | null)[], found: Set<string>): number {
  */
 async function resolveShiftReport(ctx: ActingContext, input: ShiftReportInput, kept: string[] = []) {
   const organisationId = ctx.viewer.organisationId;
-  const problem = shiftTimesProblem(input.startsAt, input.endsAt, ctx.now);
-  if (problem) throw fieldProblem(ctx.locale, problem.path, problem.code);
+  const problem = shiftTimesProblem(input.startsAt, input.endsAt, await recordDateRule(ctx));
+  if (problem) throw fieldProblem(ctx.locale, problem.path, problem.code, problem.limit);
 
   const memberIds = input.memberIds;
   if (memberIds.length > 0) {
@@ -135,7 +136,13 @@ async function changeableShiftReport(ctx: ActingContext, globalId: string) {
   const report = await ownRecordOrNotFound(ctx, "ShiftReport", globalId, (where) =>
     ctx.tx.shiftReport.findFirst({
       where,
-      select: { id: true, authorId: true, members: { select: { userId: true } } },
+      select: {
+        id: true,
+        authorId: true,
+        startsAt: true,
+        endsAt: true,
+        members: { select: { userId: true } },
+      },
     }),
   );
   // Someone else's report (and not a coordinator): the same answer as a missing one.
@@ -162,10 +169,16 @@ defineMutation("updateShiftReport", {
     await ctx.tx.shiftHandoverNote.deleteMany({ where });
     await ctx.tx.shiftReport.update({ where: { id: current.id }, data: report, select: { id: true } });
     await writeParts(ctx, parts(current.id));
+    // A corrected time is kept with the event, before and after.
+    const corrected = dateCorrections({
+      startsAt: { from: { at: current.startsAt }, to: { at: report.startsAt } },
+      endsAt: { from: { at: current.endsAt }, to: { at: report.endsAt } },
+    });
     await auditViewerAction(ctx, {
       action: "SHIFT_REPORT_UPDATED",
       recordKind: "SHIFT_REPORT",
       recordId: current.id,
+      ...(corrected ? { details: { dates: corrected } } : {}),
     });
     return ctx.tx.shiftReport.findUniqueOrThrow({ where: { id: current.id } });
   },

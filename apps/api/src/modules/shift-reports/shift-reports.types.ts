@@ -5,7 +5,7 @@
  * RLS policies shift_reports_* and shift_handover_notes_*); to anyone else a report is not found.
  */
 import type { Prisma } from "@maillage/db/prisma";
-import { mayChangeShiftReport, workingRoles } from "@maillage/domain";
+import { isLateEntry, mayChangeShiftReport, workingRoles } from "@maillage/domain";
 import { readsOwnRecord, visibleShiftReportWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
@@ -46,6 +46,11 @@ export const ShiftReportNode = builder.prismaNode("ShiftReport", {
   fields: (t) => ({
     startsAt: t.expose("startsAt", { type: "DateTime" }),
     endsAt: t.expose("endsAt", { type: "DateTime" }),
+    enteredAt: t.expose("createdAt", { type: "DateTime", description: "When it was entered in Maillage." }),
+    lateEntry: t.boolean({
+      description: "Entered more than 3 days after the shift began (both dates are kept).",
+      resolve: (report) => isLateEntry(report.startsAt, report.createdAt),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     authorName: t.string({

@@ -2,8 +2,9 @@
 // counted in its dashboard apart from the work with persons, suppressed in the committee's; bad
 // input writes nothing; no partner and no unrelated organisation reads or writes them.
 import { createUser } from "@maillage/db/factories";
+import { dayInZone } from "@maillage/domain";
 import { workshopLimits } from "@maillage/domain/inputs";
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
 import { usePartnershipWorld } from "../../testing/partnership-world.ts";
 import { dayOfBound, workshopFigures } from "./workshop-indicators.ts";
@@ -215,6 +216,40 @@ describe("workshops and prevention kiosks", () => {
     expect(rows.map((row) => row.action)).toEqual(["WORKSHOP_UPDATED", "WORKSHOP_DELETED"]);
   });
 
+  it("takes a past year's workshop (marked late); a corrected day is audited, before and after", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const read = `query ($id: ID!) { node(id: $id) { ... on Workshop { heldOn lateEntry enteredAt } } }`;
+    const created = await worker.request<any>(record, {
+      input: workshop(world.owner.users.worker.id, { heldOn: "2019-05-01", place: "Salle des archives" }),
+    });
+    const id = created.data?.recordWorkshop.workshop.id;
+    expect((await worker.request<any>(read, { id })).data?.node).toMatchObject({
+      heldOn: "2019-05-01",
+      lateEntry: true,
+    });
+    const corrected = await worker.request<any>(update, {
+      input: {
+        id,
+        ...workshop(world.owner.users.worker.id, { heldOn: "2019-05-08", place: "Salle des archives" }),
+      },
+    });
+    expect(corrected.data?.updateWorkshop.__typename).toBe("UpdateWorkshopSuccess");
+    const { rows } = await world.pool.query<{ details: unknown }>(
+      "SELECT details FROM audit_events WHERE action = 'WORKSHOP_UPDATED' AND record_id = $1",
+      [decodeGlobalID(id).id],
+    );
+    expect(rows.map((row) => row.details)).toEqual([
+      { dates: { heldOn: { from: "2019-05-01", to: "2019-05-08" } } },
+    ]);
+    // Today's is not late.
+    const today = await worker.request<any>(record, {
+      input: workshop(world.owner.users.worker.id, { heldOn: dayInZone(new Date(), "America/Toronto") }),
+    });
+    const todayId = today.data?.recordWorkshop.workshop.id;
+    expect((await worker.request<any>(read, { id: todayId })).data?.node.lateEntry).toBe(false);
+    for (const workshopId of [id, todayId]) await worker.request<any>(remove, { input: { id: workshopId } });
+  });
+
   it("refuses bad input with a translated error, writing nothing", async () => {
     const worker = await world.signIn(world.unrelated.users.worker);
     const facilitator = world.unrelated.users.worker.id;
@@ -239,7 +274,24 @@ describe("workshops and prevention kiosks", () => {
     const future = new Date(Date.now() + 5 * dayMs).toISOString().slice(0, 10);
     const later = await worker.request<any>(record, { input: workshop(facilitator, { heldOn: future }) });
     expect(fieldsOf(later)).toEqual([
-      { path: "heldOn", code: "TOO_FAR_IN_FUTURE", message: "Cette date est trop loin dans l'avenir." },
+      {
+        path: "heldOn",
+        code: "AFTER_TODAY",
+        message: "Cette date est dans l'avenir : on inscrit ce qui a déjà eu lieu, au plus tard aujourd'hui.",
+      },
+    ]);
+    // Before the organisation's start date (1 January 2000 until its coordinators set one); a
+    // past year's workshop, entered from the records, is taken and marked late.
+    const tooEarly = await worker.request<any>(record, {
+      input: workshop(facilitator, { heldOn: "1999-12-31" }),
+    });
+    expect(fieldsOf(tooEarly)).toEqual([
+      {
+        path: "heldOn",
+        code: "BEFORE_ORGANISATION_START",
+        message:
+          "Cette date est trop ancienne : au plus tôt le 1 janvier 2000, date de début de l'organisme (dans ses réglages).",
+      },
     ]);
     const stranger = await worker.request<any>(record, {
       input: workshop(world.owner.users.worker.id),

@@ -3,12 +3,7 @@
  * roles, registry kind WORKSHOP). Changes and removals are audited: the figures a funder reads
  * come from these rows.
  */
-import {
-  deleteWorkshopInput,
-  recordWorkshopInput,
-  updateWorkshopInput,
-  workshopLimits,
-} from "@maillage/domain/inputs";
+import { deleteWorkshopInput, recordWorkshopInput, updateWorkshopInput } from "@maillage/domain/inputs";
 import type { z } from "zod";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import { ownRecordOrNotFound } from "../../access/own-records.ts";
@@ -16,9 +11,8 @@ import { builder } from "../../builder.ts";
 import type { ActingContext } from "../../context.ts";
 import { fieldProblem } from "../../errors.ts";
 import { defineMutation } from "../../mutations.ts";
+import { checkHappenedOn, dateCorrections } from "../programme-settings/record-dates.ts";
 import { facilitatorCandidatesWhere, WorkshopNode } from "./workshops.types.ts";
-
-const dayMs = 86_400_000;
 
 type WorkshopInput = z.output<typeof recordWorkshopInput>;
 
@@ -32,12 +26,8 @@ async function workshopColumns(
   input: WorkshopInput,
   alreadyNamed: readonly string[] = [],
 ) {
-  if (input.heldOn.getTime() > ctx.now.getTime() + workshopLimits.maxFutureDays * dayMs) {
-    throw fieldProblem(ctx.locale, "heldOn", "TOO_FAR_IN_FUTURE");
-  }
-  if (input.heldOn.getTime() < ctx.now.getTime() - workshopLimits.maxPastDays * dayMs) {
-    throw fieldProblem(ctx.locale, "heldOn", "IN_THE_PAST");
-  }
+  // Held: from the organisation's start date to today in its zone.
+  await checkHappenedOn(ctx, "heldOn", input.heldOn);
   const facilitatorIds = [...new Set(input.facilitatorIds.map((id) => id.toLowerCase()))];
   const newcomers = facilitatorIds.filter((id) => !alreadyNamed.includes(id));
   if (newcomers.length > 0) {
@@ -82,7 +72,10 @@ defineMutation("recordWorkshop", {
 /** A workshop of the acting organisation the viewer sees, or not found. */
 function ownWorkshop(ctx: ActingContext, id: string) {
   return ownRecordOrNotFound(ctx, "Workshop", id, (where) =>
-    ctx.tx.workshop.findFirst({ where, select: { id: true, organisationId: true, facilitatorIds: true } }),
+    ctx.tx.workshop.findFirst({
+      where,
+      select: { id: true, organisationId: true, facilitatorIds: true, heldOn: true },
+    }),
   );
 }
 
@@ -104,10 +97,15 @@ defineMutation("updateWorkshop", {
           : { delete: await hasNote(ctx, workshop.id) },
       },
     });
+    // A corrected day is kept with the event, before and after.
+    const corrected = dateCorrections({
+      heldOn: { from: { day: workshop.heldOn }, to: { day: columns.heldOn } },
+    });
     await auditViewerAction(ctx, {
       action: "WORKSHOP_UPDATED",
       recordKind: "WORKSHOP",
       recordId: workshop.id,
+      ...(corrected ? { details: { dates: corrected } } : {}),
     });
     return updated;
   },

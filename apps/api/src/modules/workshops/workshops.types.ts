@@ -5,10 +5,11 @@
  * in the dashboard: workshop-indicators.ts). They hold counts, never a person.
  */
 import { WorkshopAudience, WorkshopKind, WorkshopTopic } from "@maillage/db";
-import { ownOrganisationWriters } from "@maillage/domain";
+import { isLateDayEntry, ownOrganisationWriters } from "@maillage/domain";
 import { visibleWorkshopWhere } from "../../access/visible-records.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
+import { viewerSettings } from "../programme-settings/viewer-settings.ts";
 
 export const WorkshopKindEnum = builder.enumType(WorkshopKind, { name: "WorkshopKind" });
 export const WorkshopTopicEnum = builder.enumType(WorkshopTopic, { name: "WorkshopTopic" });
@@ -52,6 +53,12 @@ export const WorkshopNode = builder.prismaNode("Workshop", {
     audience: t.expose("audience", { type: WorkshopAudienceEnum }),
     place: t.exposeString("place", { description: "The place's name (a school, a youth centre)." }),
     heldOn: t.expose("heldOn", { type: "Date" }),
+    enteredAt: t.expose("createdAt", { type: "DateTime", description: "When it was entered in Maillage." }),
+    lateEntry: t.boolean({
+      description: "Entered more than 3 days after the day it was held (in the organisation's time zone).",
+      resolve: async (workshop, _args, ctx) =>
+        isLateDayEntry(workshop.heldOn, workshop.createdAt, (await viewerSettings(ctx)).timeZone),
+    }),
     durationMinutes: t.exposeInt("durationMinutes", { nullable: true }),
     participants: t.exposeInt("participants", { description: "How many took part: a count, never who." }),
     requestedBy: t.exposeString("requestedBy", { description: "The organisation that asked for it." }),

@@ -1,4 +1,12 @@
-import { defaultProgrammeSettings, minutesToWait, type ProgrammeSettings } from "@maillage/domain";
+import {
+  defaultProgrammeSettings,
+  type FieldErrorCode,
+  fieldCodesWithLimit,
+  fieldErrorValues,
+  messageFormats,
+  minutesToWait,
+  type ProgrammeSettings,
+} from "@maillage/domain";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { IntlProvider, useIntl } from "react-intl";
 import {
@@ -38,6 +46,14 @@ export function fieldMessageKey(code: string): MessageKey | null {
   return isFieldErrorCode(code) ? `field.${code}` : null;
 }
 
+/**
+ * A field problem as react-hook-form keeps it (its message): the code, and after "@" the date its
+ * rule names (BEFORE_ORGANISATION_START: "BEFORE_ORGANISATION_START@2015-04-01").
+ */
+export function encodeFieldProblem(problem: { code: string; limit?: string | null | undefined }): string {
+  return problem.limit ? `${problem.code}@${problem.limit}` : problem.code;
+}
+
 interface LanguageChoice {
   language: Language;
   setLanguage(language: Language): void;
@@ -62,6 +78,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         locale={localeOf[language]}
         defaultLocale={localeOf.fr}
         messages={catalogues[language]}
+        formats={messageFormats}
         timeZone={defaultProgrammeSettings.timeZone}
       >
         {children}
@@ -90,6 +107,7 @@ export function ProgrammeFormats({
       locale={formattingLocale(language, settings.locale)}
       defaultLocale={localeOf.fr}
       messages={catalogues[language]}
+      formats={messageFormats}
       timeZone={settings.timeZone}
     >
       {children}
@@ -115,6 +133,15 @@ export function useT() {
       intl,
       timeZone: intl.timeZone ?? defaultProgrammeSettings.timeZone,
       t: (key: MessageKey, values?: MessageValues): string => intl.formatMessage({ id: key }, values),
+      /** The words of a field problem kept as encodeFieldProblem wrote it; unknown: "not allowed". */
+      fieldProblemText: (encoded: string): string => {
+        const [code = "", limit] = encoded.split("@");
+        const key = fieldMessageKey(code);
+        const values = key ? fieldErrorValues(code as FieldErrorCode, limit) : undefined;
+        if (!key || (fieldCodesWithLimit.has(code as FieldErrorCode) && !values))
+          return intl.formatMessage({ id: "field.INVALID_VALUE" });
+        return intl.formatMessage({ id: key }, values);
+      },
       /** A date and time (medium date, short time), or with other Intl options. */
       formatDateTime: (value: string | Date, options?: Intl.DateTimeFormatOptions): string =>
         intl.formatDate(value, { dateStyle: "medium", timeStyle: "short", ...options }),

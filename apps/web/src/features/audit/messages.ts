@@ -22,6 +22,9 @@ const frActions: Record<AuditAction, string> = {
   NURSE_VISIT_CANCEL: "Visite infirmière annulée",
   NURSE_VISIT_PROPOSE_OTHER_TIME: "Autre moment proposé pour une visite",
   NURSE_VISIT_REASSIGNED: "Visite infirmière réassignée",
+  NURSE_VISIT_RECORDED_AFTER: "Visite déjà faite inscrite par l'infirmière",
+  NURSE_VISIT_SUBMITTED_AFTER: "Visite déjà faite soumise à l'infirmière",
+  NURSE_VISIT_CONFIRMED: "Visite déjà faite confirmée",
   REFERRAL_SENT: "Référence envoyée",
   REFERRAL_ACCEPTED: "Référence acceptée",
   REFERRAL_DECLINED: "Référence refusée",
@@ -51,6 +54,8 @@ const frActions: Record<AuditAction, string> = {
   SHIFT_REPORT_DELETED: "Rapport de quart supprimé",
   WORKSHOP_UPDATED: "Atelier ou kiosque modifié",
   WORKSHOP_DELETED: "Atelier ou kiosque supprimé",
+  EXPORT_DOWNLOADED: "Données exportées",
+  IMPORT_COMMITTED: "Fichier importé",
 };
 const enActions: Record<AuditAction, string> = {
   READ_PERSON_FILE: "File read",
@@ -71,6 +76,9 @@ const enActions: Record<AuditAction, string> = {
   NURSE_VISIT_CANCEL: "Nurse visit cancelled",
   NURSE_VISIT_PROPOSE_OTHER_TIME: "Another time proposed for a visit",
   NURSE_VISIT_REASSIGNED: "Nurse visit reassigned",
+  NURSE_VISIT_RECORDED_AFTER: "Past visit recorded by the nurse",
+  NURSE_VISIT_SUBMITTED_AFTER: "Past visit sent to the nurse",
+  NURSE_VISIT_CONFIRMED: "Past visit confirmed",
   REFERRAL_SENT: "Referral sent",
   REFERRAL_ACCEPTED: "Referral accepted",
   REFERRAL_DECLINED: "Referral declined",
@@ -100,6 +108,8 @@ const enActions: Record<AuditAction, string> = {
   SHIFT_REPORT_DELETED: "Shift report deleted",
   WORKSHOP_UPDATED: "Workshop or kiosk changed",
   WORKSHOP_DELETED: "Workshop or kiosk deleted",
+  EXPORT_DOWNLOADED: "Data exported",
+  IMPORT_COMMITTED: "File imported",
 };
 
 // Who did what to what: {who}, the record as a verb's object ({record}) or after "de" ({ofRecord}).
@@ -122,6 +132,9 @@ const frSentences: Record<AuditAction, string> = {
   NURSE_VISIT_CANCEL: "{who} a annulé {record}",
   NURSE_VISIT_PROPOSE_OTHER_TIME: "{who} a proposé un autre moment pour {record}",
   NURSE_VISIT_REASSIGNED: "{who} a confié {record} à une autre infirmière",
+  NURSE_VISIT_RECORDED_AFTER: "{who} a inscrit {record}, déjà faite",
+  NURSE_VISIT_SUBMITTED_AFTER: "{who} a inscrit {record}, déjà faite, pour confirmation par l'infirmière",
+  NURSE_VISIT_CONFIRMED: "{who} a confirmé {record}",
   REFERRAL_SENT: "{who} a envoyé {record}",
   REFERRAL_ACCEPTED: "{who} a accepté {record}",
   REFERRAL_DECLINED: "{who} a refusé {record}",
@@ -152,6 +165,8 @@ const frSentences: Record<AuditAction, string> = {
   SHIFT_REPORT_DELETED: "{who} a supprimé {record}",
   WORKSHOP_UPDATED: "{who} a modifié {record}",
   WORKSHOP_DELETED: "{who} a supprimé {record}",
+  EXPORT_DOWNLOADED: "{who} a exporté des données {ofRecord}",
+  IMPORT_COMMITTED: "{who} a importé un fichier dans les données {ofRecord}",
 };
 const enSentences: Record<AuditAction, string> = {
   READ_PERSON_FILE: "{who} read the file {ofRecord}",
@@ -172,6 +187,9 @@ const enSentences: Record<AuditAction, string> = {
   NURSE_VISIT_CANCEL: "{who} cancelled {record}",
   NURSE_VISIT_PROPOSE_OTHER_TIME: "{who} proposed another time for {record}",
   NURSE_VISIT_REASSIGNED: "{who} handed {record} to another nurse",
+  NURSE_VISIT_RECORDED_AFTER: "{who} recorded {record}, already made",
+  NURSE_VISIT_SUBMITTED_AFTER: "{who} recorded {record}, already made, for the nurse to confirm",
+  NURSE_VISIT_CONFIRMED: "{who} confirmed {record}",
   REFERRAL_SENT: "{who} sent {record}",
   REFERRAL_ACCEPTED: "{who} accepted {record}",
   REFERRAL_DECLINED: "{who} declined {record}",
@@ -201,6 +219,8 @@ const enSentences: Record<AuditAction, string> = {
   SHIFT_REPORT_DELETED: "{who} deleted {record}",
   WORKSHOP_UPDATED: "{who} changed {record}",
   WORKSHOP_DELETED: "{who} deleted {record}",
+  EXPORT_DOWNLOADED: "{who} exported data {ofRecord}",
+  IMPORT_COMMITTED: "{who} imported a file into the records {ofRecord}",
 };
 
 const frKinds: Record<AuditRecordKind, string> = {

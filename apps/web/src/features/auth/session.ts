@@ -49,6 +49,9 @@ export const MeFields = graphql(`
     programmeSettings {
       ...ProgrammeSettingsFields
     }
+    recordDates {
+      startedOn
+    }
     csrfToken
   }
 `);

@@ -6,7 +6,6 @@ import { MutationFailure, mutate } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { navigate } from "../../app/router.tsx";
 import { resubmitEntry, submitEntry } from "../../offline/field-queue.ts";
-import { CheckboxInput } from "../../ui/CheckboxInput.tsx";
 import { ChoiceChips, ToggleChips } from "../../ui/ChipsField.tsx";
 import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { EnumChoiceChips, EnumToggleChips } from "../../ui/EnumChipsField.tsx";
@@ -14,12 +13,15 @@ import { FieldSet } from "../../ui/Field.tsx";
 import { QuantityField } from "../../ui/QuantityField.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
 import { TextAreaField } from "../../ui/TextAreaField.tsx";
-import { TextField } from "../../ui/TextField.tsx";
+import { useViewer } from "../auth/session.ts";
 import { queuePath } from "../offline-queue/offline-queue.routes.ts";
 import { personKeys } from "../persons/persons.graphql.ts";
+import { HappenedAtField } from "../record-dates/HappenedAtField.tsx";
+import { happenedAtFormProblem } from "../record-dates/happened-at.ts";
 import { venueKeys } from "../venues/venues.graphql.ts";
 import { type CatalogueChoices, choiceLabel } from "./catalogue-choices.ts";
 import {
+  chosenMoment,
   type EncounterFormOutput,
   type EncounterFormValues,
   encounterFieldOf,
@@ -58,7 +60,8 @@ export function EncounterForm({
   /** The organisation's items, services and platforms to choose from. */
   catalogue: CatalogueChoices;
 }) {
-  const { t, language } = useT();
+  const { t, language, timeZone } = useT();
+  const startedOn = useViewer().recordDates?.startedOn ?? null;
   const queryClient = useQueryClient();
   const form = useDomainForm(encounterForm, { defaultValues: initial });
   const field = fieldBinder(form);
@@ -75,6 +78,8 @@ export function EncounterForm({
   const materials = useController({ control, name: "materials" });
   const services = useController({ control, name: "services" });
   const platform = useController({ control, name: "platform" });
+  const occurredOn = useController({ control, name: "occurredOn" });
+  const [earlier, occurredTime] = form.watch(["earlier", "occurredTime"]);
   // Whether the note box is shown: a state of the screen (one tap opens it), not a form value.
   const [noteOpen, setNoteOpen] = useState(Boolean(initial.note));
   const [saved, setSaved] = useState<Saved>(null);
@@ -90,11 +95,11 @@ export function EncounterForm({
     networkMode: "always",
     mutationFn: async (values: EncounterFormOutput): Promise<Saved> => {
       if (editing) {
-        const input = encounterInput(values);
+        const input = encounterInput(values, timeZone);
         await mutate(UpdateEncounter, (data) => data.updateEncounter, { input: { ...input, id: editing } });
         return "sent";
       }
-      const input = encounterInput(values, new Date());
+      const input = encounterInput(values, timeZone, new Date());
       const summary = values.person ? values.person.alias : t("encounter.anonymous");
       const submitted = resuming
         ? await resubmitEntry(resuming, { input }, summary)
@@ -151,7 +156,22 @@ export function EncounterForm({
   return (
     <form
       onSubmit={form.handleSubmit(
-        (values) => save.mutate(values),
+        (values) => {
+          // The API's date rule, checked here too: an entry kept on the phone would be refused later.
+          const problem = happenedAtFormProblem(chosenMoment(values, timeZone) ?? new Date(), {
+            startedOn,
+            timeZone,
+            now: new Date(),
+          });
+          if (problem) {
+            form.setError("occurredOn", { type: "rule", message: problem }, { shouldFocus: true });
+            requestAnimationFrame(() =>
+              document.querySelector("[aria-invalid='true']")?.scrollIntoView({ block: "center" }),
+            );
+            return;
+          }
+          save.mutate(values);
+        },
         // A refused field may be far above the thumb: bring it into view (focus alone may not).
         () =>
           requestAnimationFrame(() =>
@@ -278,10 +298,17 @@ export function EncounterForm({
           {t("encounter.addNote")}
         </button>
       )}
-      <CheckboxInput label={t("encounter.earlier")} {...field("earlier")} />
-      {form.watch("earlier") ? (
-        <TextField label={t("encounter.when")} type="datetime-local" {...field("occurredAt")} />
-      ) : null}
+      <HappenedAtField
+        value={{ earlier, on: occurredOn.field.value, time: occurredTime }}
+        onChange={(next) => {
+          form.setValue("earlier", next.earlier, { shouldDirty: true });
+          occurredOn.field.onChange(next.on);
+          form.setValue("occurredTime", next.time, { shouldDirty: true });
+        }}
+        error={occurredOn.fieldState.error}
+        startedOn={startedOn}
+        dateRef={occurredOn.field.ref}
+      />
       <div className="quick-entry__footer">
         <FormAlert form={form} />
         {/* Until the next entry is begun: the last one is saved (or kept on the phone). */}

@@ -54,13 +54,13 @@ async function loadDefaults(): Promise<{
 type StartingChoices = SliceExtra["defaults"];
 
 /** A refused entry kept on the phone, as the form holds it (null: gone, or the vault is locked). */
-async function queuedEncounter(id: string): Promise<EncounterFormValues | null> {
+async function queuedEncounter(id: string, timeZone: string): Promise<EncounterFormValues | null> {
   const { vault } = await fieldQueue();
   if (vault.state !== "unlocked") return null;
   const entry = (await vault.entries()).find((kept) => kept.id === id);
   if (!entry?.readable || entry.kind !== "recordEncounter") return null;
   const { variables } = entry.payload as unknown as { variables: { input: RecordEncounterInput } };
-  return queuedEncounterValues(variables.input, entry.summary);
+  return queuedEncounterValues(variables.input, entry.summary, timeZone);
 }
 
 /**
@@ -70,7 +70,7 @@ async function queuedEncounter(id: string): Promise<EncounterFormValues | null> 
  * is drawn with it (never copied in later, which would undo a tap made meanwhile).
  */
 export function QuickEncounterPage() {
-  const { t } = useT();
+  const { t, timeZone } = useT();
   const { search } = usePath();
   const editing = search.get("modifier");
   const resuming = editing ? null : search.get("reprendre");
@@ -98,7 +98,7 @@ export function QuickEncounterPage() {
     enabled: resuming !== null,
     networkMode: "always",
     gcTime: 0,
-    queryFn: () => queuedEncounter(resuming ?? ""),
+    queryFn: () => queuedEncounter(resuming ?? "", timeZone),
   });
   const named = useQuery({
     queryKey: encounterKeys.personAlias(preselected ?? ""),
@@ -127,7 +127,7 @@ export function QuickEncounterPage() {
       <EncounterForm
         key={editing}
         editing={editing}
-        initial={editedEncounterValues(existing.data)}
+        initial={editedEncounterValues(existing.data, timeZone)}
         venues={defaults.data.venues}
         catalogue={defaults.data.catalogue}
       />

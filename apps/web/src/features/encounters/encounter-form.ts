@@ -1,13 +1,20 @@
 /**
  * The quick encounter form: the API's encounter input (@maillage/domain/inputs) as the screen
  * holds it — who (an anonymous contact or a picked person), quantities by material, the venue
- * as a select's text, the time as a datetime-local's text — and how it becomes the input sent.
+ * as a select's text, the moment as a day and a wall time in the organisation's zone (now until
+ * changed: features/record-dates) — and how it becomes the input sent.
  */
-import { anonymousContactInput, catalogueCode, recordEncounterInput } from "@maillage/domain/inputs";
+import {
+  anonymousContactInput,
+  catalogueCode,
+  recordEncounterInput,
+  withFieldCode,
+} from "@maillage/domain/inputs";
 import type { Path } from "react-hook-form";
 import { z } from "zod";
 import type { RecordEncounterInput } from "../../generated/graphql.ts";
 import type { LastEncounter } from "../../offline/caseload-slice.ts";
+import { instantOfWallClock, wallClockOf } from "../record-dates/happened-at.ts";
 import type { EditedEncounter, EncounterDefaults } from "./encounters.graphql.ts";
 import { type PickedPerson, pickedPerson } from "./PersonPicker.tsx";
 
@@ -45,14 +52,21 @@ export const encounterForm = z
       .transform((code): string | null | undefined => code || null)
       .pipe(input.platform),
     note: input.note,
-    // "It was earlier": without it the encounter is now, whatever the time box holds.
+    // Changed by the worker ("Yesterday", a day, a time): without it the encounter is now,
+    // whatever the boxes show.
     earlier: z.boolean(),
-    occurredAt: z
-      .string()
-      .transform((local): Date | null | undefined => (local ? new Date(local) : null))
-      .pipe(input.occurredAt),
+    // The day (YYYY-MM-DD) and wall time (HH:MM) in the organisation's zone; the API's
+    // `occurredAt` refusals are shown on the day.
+    occurredOn: z.string(),
+    occurredTime: z.string(),
   })
   .superRefine((form, context) => {
+    if (form.earlier && !/^\d{4}-\d{2}-\d{2}$/.test(form.occurredOn)) {
+      context.addIssue({ code: "custom", path: ["occurredOn"], ...withFieldCode("REQUIRED") });
+    }
+    if (form.earlier && !/^\d{2}:\d{2}$/.test(form.occurredTime)) {
+      context.addIssue({ code: "custom", path: ["occurredOn"], ...withFieldCode("REQUIRED") });
+    }
     // "Known person" chosen, none picked yet: the person is missing (as the API would say).
     if (form.contact === "PERSON" && form.person === null) {
       context.addIssue({ code: "invalid_type", expected: "object", input: null, path: ["person"] });
@@ -65,11 +79,26 @@ export type EncounterFormOutput = z.output<typeof encounterForm>;
 /** The channels on which a platform is named (WhatsApp, Teams, an ad site…). */
 export const platformChannels: ReadonlySet<string> = new Set(["ONLINE_PLATFORM", "VIDEO"]);
 
+/** The moment the form names (the organisation's zone), or null: now (not changed). */
+export function chosenMoment(
+  values: Pick<EncounterFormValues, "earlier" | "occurredOn" | "occurredTime">,
+  timeZone: string,
+): Date | null {
+  return values.earlier
+    ? instantOfWallClock({ on: values.occurredOn, time: values.occurredTime }, timeZone)
+    : null;
+}
+
 /**
  * What is sent: the person's id or the anonymous contact, never both (the API's rule). A new
  * entry carries the moment it was made: it may wait on the phone and be sent hours later.
  */
-export function encounterInput(values: EncounterFormOutput, madeAt?: Date): RecordEncounterInput {
+export function encounterInput(
+  values: EncounterFormOutput,
+  timeZone: string,
+  madeAt?: Date,
+): RecordEncounterInput {
+  const chosen = chosenMoment(values, timeZone);
   const who =
     values.contact === "PERSON"
       ? { personId: values.person?.id ?? null, anonymous: null }
@@ -85,8 +114,7 @@ export function encounterInput(values: EncounterFormOutput, madeAt?: Date): Reco
     // A platform is named for an online or video contact only.
     platform: platformChannels.has(values.channel) ? (values.platform ?? null) : null,
     note: values.note || null,
-    occurredAt:
-      values.earlier && values.occurredAt ? values.occurredAt.toISOString() : (madeAt?.toISOString() ?? null),
+    occurredAt: chosen ? chosen.toISOString() : (madeAt?.toISOString() ?? null),
   };
 }
 
@@ -123,17 +151,19 @@ export function encounterFieldOf(path: string): Path<EncounterFormValues> | null
     case "services":
     case "platform":
     case "note":
-    case "occurredAt":
       return head;
+    case "occurredAt":
+      return "occurredOn";
     default:
       return null;
   }
 }
 
-/** A date as the value of an <input type="datetime-local"> (the device's clock). */
-function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** A recorded moment as the form's day and time boxes hold it (the organisation's zone). */
+function momentValues(at: Date | null, timeZone: string) {
+  if (!at) return { earlier: false, occurredOn: "", occurredTime: "" };
+  const { on, time } = wallClockOf(at, timeZone);
+  return { earlier: true, occurredOn: on, occurredTime: time };
 }
 
 const anonymousDefaults = { gender: "WOMAN", ageBracket: "UNKNOWN", headCount: 1 } as const;
@@ -158,7 +188,8 @@ export function newEncounterValues(
     platform: "",
     note: "",
     earlier: false,
-    occurredAt: "",
+    occurredOn: "",
+    occurredTime: "",
   };
 }
 
@@ -173,12 +204,13 @@ export function nextEncounterValues(saved: EncounterFormValues): EncounterFormVa
     services: [],
     note: "",
     earlier: false,
-    occurredAt: "",
+    occurredOn: "",
+    occurredTime: "",
   };
 }
 
 /** An encounter being edited, as it was recorded. */
-export function editedEncounterValues(encounter: EditedEncounter): EncounterFormValues {
+export function editedEncounterValues(encounter: EditedEncounter, timeZone: string): EncounterFormValues {
   return {
     contact: encounter.person ? "PERSON" : "ANONYMOUS",
     person: encounter.person,
@@ -195,8 +227,7 @@ export function editedEncounterValues(encounter: EditedEncounter): EncounterForm
     services: encounter.services.map((s) => s.service),
     platform: encounter.platform ?? "",
     note: encounter.note ?? "",
-    earlier: true,
-    occurredAt: toLocalInput(new Date(encounter.occurredAt)),
+    ...momentValues(new Date(encounter.occurredAt), timeZone),
   };
 }
 
@@ -204,7 +235,11 @@ export function editedEncounterValues(encounter: EditedEncounter): EncounterForm
  * An entry kept on the phone and refused by the API, back in the form to be fixed: the input it
  * was sent with (the person named by the alias it was kept under).
  */
-export function queuedEncounterValues(input: RecordEncounterInput, alias: string): EncounterFormValues {
+export function queuedEncounterValues(
+  input: RecordEncounterInput,
+  alias: string,
+  timeZone: string,
+): EncounterFormValues {
   const occurred = input.occurredAt ? new Date(input.occurredAt) : null;
   return {
     contact: input.personId ? "PERSON" : "ANONYMOUS",
@@ -223,7 +258,6 @@ export function queuedEncounterValues(input: RecordEncounterInput, alias: string
     platform: input.platform ?? "",
     note: input.note ?? "",
     // The moment it was made, kept as it was.
-    earlier: occurred !== null,
-    occurredAt: occurred ? toLocalInput(occurred) : "",
+    ...momentValues(occurred, timeZone),
   };
 }

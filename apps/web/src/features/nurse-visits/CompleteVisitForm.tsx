@@ -1,16 +1,13 @@
-import { visitLimits } from "@maillage/domain";
-import { clinicalActKind, clinicalNoteInput, completeNurseVisitInput } from "@maillage/domain/inputs";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useId } from "react";
 import { useController } from "react-hook-form";
 import { z } from "zod";
-import { enumOptions, useT } from "../../app/i18n/index.tsx";
-import type { ClinicalActKind } from "../../generated/enums.ts";
+import { useT } from "../../app/i18n/index.tsx";
 import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { FieldSet } from "../../ui/Field.tsx";
-import { Stepper } from "../../ui/Stepper.tsx";
 import { TextAreaField } from "../../ui/TextAreaField.tsx";
 import type { VisitDetail } from "./nurse-visits.graphql.ts";
+import { ActSteppers, actCounts, noActs, personNotes } from "./VisitActs.tsx";
 
 /**
  * The API's completion input (@maillage/domain/inputs) as the form holds it: a count per kind of
@@ -18,29 +15,8 @@ import type { VisitDetail } from "./nurse-visits.graphql.ts";
  * sent). Each note is checked where it stands, so a problem shows under its own person.
  */
 const completionForm = z.object({
-  acts: z
-    .record(clinicalActKind, z.number())
-    .transform((counts) =>
-      Object.entries(counts)
-        .filter(([, count]) => count > 0)
-        .map(([kind, count]) => ({ kind, count })),
-    )
-    .pipe(completeNurseVisitInput.shape.acts),
-  notes: z
-    .array(
-      z
-        .object({ personId: z.string(), body: z.string(), results: z.string() })
-        .transform((note): z.input<typeof clinicalNoteInput> | null =>
-          note.body.trim() || note.results.trim()
-            ? { personId: note.personId, body: note.body, results: note.results || null }
-            : null,
-        )
-        .pipe(clinicalNoteInput.nullable()),
-    )
-    .transform(
-      (notes): z.input<typeof completeNurseVisitInput.shape.notes> => notes.filter((note) => note !== null),
-    )
-    .pipe(completeNurseVisitInput.shape.notes),
+  acts: actCounts(),
+  notes: personNotes(),
 });
 export type CompletionValues = z.output<typeof completionForm>;
 
@@ -50,24 +26,22 @@ export type CompleteMutation = UseMutationResult<unknown, Error, CompletionValue
 /**
  * Completing a visit: acts performed (shared with the logistics) and clinical notes and results
  * (the organisation's nurses only). The page shows it to the visit's own nurse only: the API
- * refuses anyone else, and nobody else is ever offered a clinical note's fields.
+ * refuses anyone else, and nobody else is ever offered a clinical note's fields. A visit the
+ * worker recorded after it happened is confirmed the same way (its title says so).
  */
 export function CompleteVisitForm({ visit, complete }: { visit: VisitDetail; complete: CompleteMutation }) {
-  const { t, enumLabel } = useT();
+  const { t } = useT();
   const titleId = useId();
+  const confirming = visit.status === "AWAITING_CONFIRMATION";
   const form = useDomainForm(completionForm, {
     defaultValues: {
-      acts: Object.fromEntries(enumOptions("ClinicalActKind").map((kind) => [kind, 0])) as Record<
-        ClinicalActKind,
-        number
-      >,
+      acts: noActs(),
       notes: visit.persons.map((person) => ({ personId: person.id, body: "", results: "" })),
     },
   });
   const field = fieldBinder(form);
   const { errors } = form.formState;
   const acts = useController({ control: form.control, name: "acts" });
-  const counts = acts.field.value;
   const submit = form.handleSubmit((values) =>
     complete.mutate(values, {
       // The API counts the notes it was sent; the form shows each under its person.
@@ -83,30 +57,12 @@ export function CompleteVisitForm({ visit, complete }: { visit: VisitDetail; com
   );
   return (
     <section className="card visit-card visit-complete" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t("visits.complete")}</h2>
+      <h2 id={titleId}>{confirming ? t("visits.confirmPast") : t("visits.complete")}</h2>
+      {confirming ? <p className="small">{t("visits.confirmPastIntro")}</p> : null}
       <form onSubmit={submit} noValidate>
         <FormAlert form={form} />
         <FieldSet legend={t("visits.acts")} hint={t("visits.completeIntro")} error={errors.acts}>
-          <ul className="steppers">
-            {enumOptions("ClinicalActKind").map((kind, index) => {
-              const name = enumLabel("ClinicalActKind", kind);
-              return (
-                <li key={kind}>
-                  <Stepper
-                    label={name}
-                    value={counts[kind]}
-                    min={0}
-                    max={visitLimits.maxActCount}
-                    onChange={(count) => acts.field.onChange({ ...counts, [kind]: count })}
-                    decreaseLabel={t("visits.actLess", { act: name })}
-                    increaseLabel={t("visits.actMore", { act: name })}
-                    valueLabel={t("visits.actCount", { act: name, count: counts[kind] })}
-                    buttonRef={index === 0 ? acts.field.ref : undefined}
-                  />
-                </li>
-              );
-            })}
-          </ul>
+          <ActSteppers counts={acts.field.value} onChange={acts.field.onChange} buttonRef={acts.field.ref} />
         </FieldSet>
         {visit.persons.length > 0 ? <p className="alert alert--warn small">{t("visits.nurseOnly")}</p> : null}
         {visit.persons.map((person, index) => (
@@ -126,7 +82,7 @@ export function CompleteVisitForm({ visit, complete }: { visit: VisitDetail; com
           </div>
         ))}
         <button type="submit" className="button button--primary" disabled={complete.isPending}>
-          {t("visits.complete")}
+          {confirming ? t("visits.confirmPastSubmit") : t("visits.complete")}
         </button>
       </form>
     </section>

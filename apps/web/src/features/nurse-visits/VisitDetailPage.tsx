@@ -1,4 +1,4 @@
-import { type VisitResponse, visitResponseOutcome } from "@maillage/domain";
+import { completableVisitStatuses, type VisitResponse, visitResponseOutcome } from "@maillage/domain";
 import { respondToNurseVisitInput } from "@maillage/domain/inputs";
 import { type UseMutationResult, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -153,8 +153,12 @@ export function VisitDetailPage({ params }: { params: Record<string, string> }) 
   const ownsVisit = v.organisation.id === me.actingOrganisation?.id;
   // Only the visit's own nurse (the API says whether the viewer is: viewerRole) completes it and
   // is ever shown a clinical note's fields; the API refuses anyone else.
+  // An accepted visit, or one the worker recorded after it happened (confirming is completing it).
   const mayComplete =
-    v.status === "ACCEPTED" && v.viewerRole === "NURSE" && ownsVisit && mayWrite(me, "CLINICAL_NOTE");
+    (completableVisitStatuses as readonly string[]).includes(v.status) &&
+    v.viewerRole === "NURSE" &&
+    ownsVisit &&
+    mayWrite(me, "CLINICAL_NOTE");
   // A visit that may still be cancelled is still to be made: it may change hands.
   const mayReassign =
     ownsVisit &&
@@ -172,12 +176,18 @@ export function VisitDetailPage({ params }: { params: Record<string, string> }) 
   const status = respond.isSuccess
     ? t("visits.updated")
     : complete.isSuccess
-      ? t("visits.completed")
+      ? v.recordedAfter
+        ? t("visits.confirmed")
+        : t("visits.completed")
       : reassign.isSuccess
         ? t("visits.reassigned", { name: reassign.data.visit.nurseName ?? "—" })
         : search.get("propose") === "ok"
           ? t("visits.proposed")
-          : null;
+          : search.get("deja-faite") === "ok"
+            ? v.status === "AWAITING_CONFIRMATION"
+              ? t("visits.past.sent")
+              : t("visits.past.saved")
+            : null;
   const answerFailed = respond.isError && respond.variables?.response !== "PROPOSE_OTHER_TIME";
   return (
     <section className="page">
@@ -198,6 +208,7 @@ export function VisitDetailPage({ params }: { params: Record<string, string> }) 
           {formatDateTime(v.plannedStart)} –{" "}
           {formatDateTime(v.plannedEnd, { dateStyle: undefined, timeStyle: "short" })}
         </Fact>
+        {v.recordedAfter ? <Fact term={t("visits.past.recordedAfter")}>{t("visits.past.yes")}</Fact> : null}
         <Fact term={t("visits.place")}>{enumLabel("PlaceType", v.placeType)}</Fact>
         <Fact term={t("visits.nurse")}>
           {v.nurseName ?? "—"} ({v.organisation.name})

@@ -11,6 +11,7 @@ import {
   MarkNoticesRead,
   MyCalendarQuery,
   VisitNoticesQuery,
+  VisitsAwaitingConfirmationQuery,
   visitKeys,
 } from "./nurse-visits.graphql.ts";
 import { zonedWeek } from "./week.ts";
@@ -33,6 +34,9 @@ const noticeLabels = {
   NURSE_VISIT_CANCELLED: "visits.notice.NURSE_VISIT_CANCELLED",
   NURSE_VISIT_COMPLETED: "visits.notice.NURSE_VISIT_COMPLETED",
   NURSE_VISIT_REASSIGNED: "visits.notice.NURSE_VISIT_REASSIGNED",
+  NURSE_VISIT_AWAITING_CONFIRMATION: "visits.notice.NURSE_VISIT_AWAITING_CONFIRMATION",
+  NURSE_VISIT_CONFIRMED: "visits.notice.NURSE_VISIT_CONFIRMED",
+  NURSE_VISIT_RECORDED: "visits.notice.NURSE_VISIT_RECORDED",
 } as const satisfies Record<string, MessageKey>;
 type VisitNoticeKind = keyof typeof noticeLabels;
 const isVisitNotice = (kind: string): kind is VisitNoticeKind => kind in noticeLabels;
@@ -82,6 +86,56 @@ function Pending() {
         {list(theirs)}
       </section>
     </div>
+  );
+}
+
+/**
+ * Visits a worker recorded after they happened, still awaiting the nurse, whatever their date:
+ * the nurse's to confirm, the worker's to wait for.
+ */
+function AwaitingConfirmation() {
+  const { t, formatDateTime, enumLabel } = useT();
+  const awaiting = useQuery({
+    queryKey: visitKeys.awaiting,
+    queryFn: async () => (await request(VisitsAwaitingConfirmationQuery)).visitsAwaitingConfirmation,
+  });
+  if (awaiting.isError)
+    return <QueryFailure error={awaiting.error} onRetry={() => void awaiting.refetch()} />;
+  const visits = awaiting.data ?? [];
+  const sections = [
+    {
+      id: "to-confirm",
+      title: t("visits.toConfirm"),
+      visits: visits.filter((v) => v.viewerRole === "NURSE"),
+    },
+    {
+      id: "awaiting-nurse",
+      title: t("visits.awaitingNurse"),
+      visits: visits.filter((v) => v.viewerRole === "WORKER"),
+    },
+  ].filter((section) => section.visits.length > 0);
+  return (
+    <>
+      {sections.map((section) => (
+        <section key={section.id} aria-labelledby={section.id}>
+          <h2 id={section.id}>{section.title}</h2>
+          <ul className="card-list">
+            {section.visits.map((visit) => (
+              <li key={visit.id} className="card">
+                <Link to={visitPath(visit.id)}>{formatDateTime(visit.plannedStart)}</Link>
+                <p className="small visit-line">
+                  {enumLabel("PlaceType", visit.placeType)} ·{" "}
+                  {visit.persons.map((p) => p.alias).join(", ") || "—"} ·{" "}
+                  {t("visits.with", {
+                    name: (visit.viewerRole === "NURSE" ? visit.workerName : visit.nurseName) ?? "—",
+                  })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
   );
 }
 
@@ -221,13 +275,23 @@ function WeekCalendar() {
 export function VisitsPage() {
   const { t } = useT();
   const me = useViewer();
+  // The nurse records it with her acts; the worker for the nurse to confirm (RecordPastVisitPage).
+  const recordsPast = mayWrite(me, "CLINICAL_NOTE") || mayWrite(me, "NURSE_VISIT");
   return (
     <section className="page">
       <PageHeading
         title={t("visits.title")}
         action={mayWrite(me, "NURSE_VISIT") ? { to: "/visites/nouvelle", label: t("visits.book") } : null}
       />
+      {recordsPast ? (
+        <p className="row visits-actions">
+          <Link to="/visites/deja-faite" className="button">
+            {t("visits.recordPast")}
+          </Link>
+        </p>
+      ) : null}
       <Notices />
+      <AwaitingConfirmation />
       <Pending />
       <WeekCalendar />
     </section>

@@ -12,6 +12,11 @@ export const visitKeys = {
   named: (personId: string) => ["visits", "named", personId] as const,
   consents: (personId: string) => ["visits", "consents", personId] as const,
   availability: ["visits", "availability"] as const,
+  awaiting: ["visits", "awaiting"] as const,
+  workers: ["visits", "workers"] as const,
+  nurses: ["visits", "nurses"] as const,
+  sharedPersons: (organisationId: string, term: string) =>
+    ["visits", "sharedPersons", organisationId, term] as const,
 };
 
 /** What every visit screen shows of a visit: its logistics, never its clinical notes. */
@@ -19,6 +24,7 @@ export const VisitFields = graphql(`
   fragment VisitFields on NurseVisit {
     id
     status
+    recordedAfter
     placeType
     plannedStart
     plannedEnd
@@ -264,6 +270,84 @@ export const RotateCalendarFeed = graphql(`
   mutation RotateCalendarFeed {
     rotateCalendarFeed {
       path
+    }
+  }
+`);
+
+/** Visits recorded after they happened by the worker, still awaiting the nurse: whatever their date. */
+export const VisitsAwaitingConfirmationQuery = graphql(`
+  query VisitsAwaitingConfirmation {
+    visitsAwaitingConfirmation {
+      ...VisitFields
+    }
+  }
+`);
+
+/** For the nurse: the partner organisations' workers who may be named on a visit already made. */
+export const JointVisitWorkersQuery = graphql(`
+  query JointVisitWorkers {
+    jointVisitWorkers {
+      id
+      displayName
+      organisation {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** For the worker: the partnership's nurses. */
+export const JointVisitNursesQuery = graphql(`
+  query JointVisitNurses {
+    jointVisitNurses {
+      id
+      displayName
+      organisation {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export type JointVisitColleague = ResultOf<typeof JointVisitNursesQuery>["jointVisitNurses"][number];
+
+/** For the nurse: persons of the worker's organisation shared with hers by a consent. */
+export const JointVisitPersonsQuery = graphql(`
+  query JointVisitPersons($workerOrganisationId: ID!, $search: String) {
+    jointVisitPersons(workerOrganisationId: $workerOrganisationId, search: $search) {
+      id
+      alias
+      birthYear
+    }
+  }
+`);
+
+export const RecordPastNurseVisit = graphql(`
+  mutation RecordPastNurseVisit($input: RecordPastNurseVisitInput!) {
+    recordPastNurseVisit(input: $input) {
+      __typename
+      ... on RecordPastNurseVisitSuccess {
+        visit {
+          id
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+export const SubmitPastNurseVisit = graphql(`
+  mutation SubmitPastNurseVisit($input: SubmitPastNurseVisitInput!) {
+    submitPastNurseVisit(input: $input) {
+      __typename
+      ... on SubmitPastNurseVisitSuccess {
+        visit {
+          id
+        }
+      }
+      ...MutationFailure
     }
   }
 `);

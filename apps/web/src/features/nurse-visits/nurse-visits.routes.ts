@@ -2,12 +2,14 @@ import { mayRead, mayTake } from "../auth/session.ts";
 import type { NavEntry, RouteDefinition } from "../routes.ts";
 import { AvailabilityPage } from "./AvailabilityPage.tsx";
 import { BookVisitPage } from "./BookVisitPage.tsx";
+import { RecordPastVisitPage } from "./RecordPastVisitPage.tsx";
 import { VisitDetailPage } from "./VisitDetailPage.tsx";
 import { VisitsPage } from "./VisitsPage.tsx";
 
 export const nurseVisitRoutes: RouteDefinition[] = [
   { path: "/visites", component: VisitsPage },
   { path: "/visites/nouvelle", component: BookVisitPage },
+  { path: "/visites/deja-faite", component: RecordPastVisitPage },
   { path: "/visites/:id", component: VisitDetailPage },
   { path: "/disponibilites", component: AvailabilityPage },
 ];

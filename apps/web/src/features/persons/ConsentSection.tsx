@@ -14,6 +14,8 @@ import { SuccessStatus } from "../../ui/SuccessStatus.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { useViewer } from "../auth/session.ts";
 import { useMyPartnerships } from "../partnerships/useMyPartnerships.ts";
+import { instantOfWallClock } from "../record-dates/happened-at.ts";
+import { zonedDay } from "../safety-alerts/safety-alerts.graphql.ts";
 import { type Consent, personKeys, RecordConsent, WithdrawConsent } from "./persons.graphql.ts";
 
 const statusBadge: Record<ConsentStatus, string> = {
@@ -87,6 +89,8 @@ function ConsentItem({ consent, personId }: { consent: Consent; personId: string
 const consentForm = z.object({
   grantee: z.string().min(1),
   recordKinds: recordConsentInput.shape.recordKinds,
+  // The day it was given, when earlier (on paper, a past year's): empty is now.
+  startsOn: z.string(),
   expiresAt: z
     .string()
     .transform((day): Date | null | undefined => (day ? new Date(`${day}T23:59:00`) : null))
@@ -99,16 +103,18 @@ function consentFieldOf(path: string) {
   if (path.startsWith("grantee")) return "grantee" as const;
   if (path.startsWith("recordKinds")) return "recordKinds" as const;
   if (path === "expiresAt" || path === "note") return path;
+  if (path === "startsAt") return "startsOn" as const;
   return null;
 }
 
 function RecordConsentForm({ personId }: { personId: string }) {
-  const { t, enumLabel } = useT();
+  const { t, enumLabel, timeZone } = useT();
   const me = useViewer();
+  const startedOn = me.recordDates?.startedOn ?? null;
   const queryClient = useQueryClient();
   const partnerships = useMyPartnerships();
   const form = useDomainForm(consentForm, {
-    defaultValues: { grantee: "", recordKinds: ["PROFILE"], expiresAt: "", note: "" },
+    defaultValues: { grantee: "", recordKinds: ["PROFILE"], startsOn: "", expiresAt: "", note: "" },
   });
   const field = fieldBinder(form);
   const { errors } = form.formState;
@@ -132,13 +138,16 @@ function RecordConsentForm({ personId }: { personId: string }) {
     (kind) => !chosen || chosen.allowed.includes(kind),
   );
   const record = useMutation({
-    mutationFn: ({ grantee, recordKinds, expiresAt, note }: z.output<typeof consentForm>) => {
+    mutationFn: ({ grantee, recordKinds, startsOn, expiresAt, note }: z.output<typeof consentForm>) => {
       const [type, id = ""] = grantee.split(":");
+      // A day given: from its midnight in the organisation's zone.
+      const startsAt = startsOn ? instantOfWallClock({ on: startsOn, time: "00:00" }, timeZone) : null;
       return mutate(RecordConsent, (data) => data.recordConsent, {
         input: {
           personId,
           ...(type === "partnership" ? { granteePartnershipId: id } : { granteeOrganisationId: id }),
           recordKinds,
+          ...(startsAt ? { startsAt: startsAt.toISOString() } : {}),
           expiresAt: expiresAt ? expiresAt.toISOString() : null,
           note: note || null,
         },
@@ -179,6 +188,19 @@ function RecordConsentForm({ personId }: { personId: string }) {
         chipRef={kinds.field.ref}
       />
       <div className="grid-2">
+        <TextField
+          label={t("consent.startsOn")}
+          optional
+          type="date"
+          min={startedOn ?? undefined}
+          max={zonedDay(timeZone)}
+          hint={
+            startedOn
+              ? t("consent.startsOnHint", { start: new Date(`${startedOn}T00:00:00.000Z`) })
+              : t("consent.startsOnToday")
+          }
+          {...field("startsOn")}
+        />
         <TextField label={t("consent.expiresAt")} optional type="date" {...field("expiresAt")} />
         <TextField label={t("consent.note")} optional column="Consent.note" {...field("note")} />
       </div>

@@ -4,6 +4,7 @@ import { failureOf, mutate } from "../../app/graphql.ts";
 import { type MessageKey, useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
+import { LateEntryMark } from "../record-dates/LateEntryMark.tsx";
 import { DeleteEncounter, type PersonFile, personKeys } from "./persons.graphql.ts";
 
 type EntryKind = "encounter" | "accompaniment" | "visit" | "referral";
@@ -23,6 +24,8 @@ interface Entry {
   note?: string | null;
   link?: string;
   warning?: string;
+  /** Entered more than three days after it happened (and when it was entered, for its team). */
+  late?: { enteredAt: string | null };
 }
 
 /** Edit (in the quick-entry screen) or delete, with a confirmation step. */
@@ -84,6 +87,7 @@ export function Timeline({ person }: { person: PersonFile }) {
       ].filter(Boolean),
       note: node.note,
       changeable: node.viewerMayChange,
+      ...(node.lateEntry ? { late: { enteredAt: node.enteredAt ?? null } } : {}),
     })),
     ...person.accompaniments.edges.map(({ node }) => ({
       ...entryOf("accompaniment", node.id, node.plannedAt),
@@ -92,6 +96,7 @@ export function Timeline({ person }: { person: PersonFile }) {
         node.outcome ?? "",
       ].filter(Boolean),
       note: node.note,
+      ...(node.lateEntry ? { late: { enteredAt: node.enteredAt ?? null } } : {}),
     })),
     ...person.nurseVisits.edges.map(({ node }) => ({
       ...entryOf("visit", node.id, node.plannedStart),
@@ -137,6 +142,7 @@ export function Timeline({ person }: { person: PersonFile }) {
             </p>
           ))}
           {entry.warning ? <span className="badge badge--warn">{entry.warning}</span> : null}
+          {entry.late ? <LateEntryMark lateEntry enteredAt={entry.late.enteredAt} /> : null}
           {entry.changeable ? <EncounterActions encounterId={entry.id} personId={person.id} /> : null}
           {entry.note ? (
             <p className="small" style={{ margin: "0.25rem 0 0" }}>

@@ -107,6 +107,10 @@ export const personMessages = defineMessages(
     "consent.grantee": "Partenaire",
     "consent.wholePartnership": "Tout le partenariat « {name} »",
     "consent.expiresAt": "Échéance",
+    "consent.startsOn": "Donné le",
+    "consent.startsOnToday": "Vide : aujourd’hui.",
+    "consent.startsOnHint":
+      "Vide : aujourd’hui. Un consentement donné plus tôt (sur papier) : au plus tôt le {start, date, day}, date de début de l’organisme.",
     "consent.note": "Note (comment le consentement a été donné)",
     "consent.recorded": "Consentement enregistré.",
     "consent.agreementLimit": "Seuls les types permis par l'entente de partage du partenariat sont proposés.",
@@ -245,6 +249,10 @@ export const personMessages = defineMessages(
     "consent.grantee": "Partner",
     "consent.wholePartnership": "The whole partnership “{name}”",
     "consent.expiresAt": "Expiry",
+    "consent.startsOn": "Given on",
+    "consent.startsOnToday": "Empty: today.",
+    "consent.startsOnHint":
+      "Empty: today. A consent given earlier (on paper): no earlier than {start, date, day}, the organisation’s start date.",
     "consent.note": "Note (how the consent was given)",
     "consent.recorded": "Consent recorded.",
     "consent.agreementLimit": "Only the kinds the partnership's sharing agreement allows are offered.",

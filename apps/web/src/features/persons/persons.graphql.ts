@@ -97,6 +97,8 @@ export const PersonFileQuery = graphql(`
           node {
             id
             occurredAt
+            enteredAt
+            lateEntry
             channel
             placeType
             themes
@@ -121,6 +123,8 @@ export const PersonFileQuery = graphql(`
           node {
             id
             plannedAt
+            enteredAt
+            lateEntry
             destination
             status
             outcome

@@ -24,6 +24,7 @@ import {
   UpdateOrganisationSettings,
   UpdatePartnershipSettings,
 } from "./programme-settings.graphql.ts";
+import { StartDateCard } from "./StartDateCard.tsx";
 import "./programme-settings.css";
 
 type Settings = Pick<ProgrammeSettings, "timeZone" | "fiscalYearStartMonth" | "locale">;
@@ -326,6 +327,7 @@ export function ProgrammeSettingsPage() {
       <h1>{t("settings.title")}</h1>
       <p>{t("settings.intro")}</p>
       <OrganisationSettings me={me} loaded={copied} />
+      <StartDateCard />
       <Loaded
         query={partnerships}
         emptyWhen={(data) => data.length === 0}

@@ -33,6 +33,15 @@ export const programmeSettingsMessages = defineMessages(
     "settings.saving": "Enregistrement…",
     "settings.saved.organisation": "Réglages de l'organisme enregistrés.",
     "settings.saved.partnership": "Réglages du partenariat enregistrés.",
+    "settings.startDate.title": "Date de début de l’organisme",
+    "settings.startDate.hint":
+      "Les rencontres, accompagnements, soirées, livraisons, ateliers, consentements et rapports de quart se datent à partir de ce jour, jusqu’à aujourd’hui : reculez-la pour saisir l’historique de l’organisme (ses feuilles de compilation des années passées). Une saisie faite plus de 3 jours après les faits est marquée « saisie tardive ».",
+    "settings.startDate": "Date de début",
+    "settings.startDate.earliest":
+      "La fiche la plus ancienne est datée du {date} : la date de début ne peut pas être après.",
+    "settings.startDate.noRecord": "Aucune fiche datée pour l’instant.",
+    "settings.startDate.save": "Enregistrer la date de début",
+    "settings.startDate.saved": "Date de début enregistrée.",
   },
   {
     "settings.nav": "Settings",
@@ -65,5 +74,14 @@ export const programmeSettingsMessages = defineMessages(
     "settings.saving": "Saving…",
     "settings.saved.organisation": "The organisation's settings are saved.",
     "settings.saved.partnership": "The partnership's settings are saved.",
+    "settings.startDate.title": "The organisation’s start date",
+    "settings.startDate.hint":
+      "Encounters, accompaniments, evenings, deliveries, workshops, consents and shift reports are dated from this day up to today: move it back to enter the organisation’s history (its tally sheets of past years). An entry made more than 3 days after the fact is marked “late entry”.",
+    "settings.startDate": "Start date",
+    "settings.startDate.earliest":
+      "The earliest record is dated {date}: the start date cannot be later than that.",
+    "settings.startDate.noRecord": "No dated record yet.",
+    "settings.startDate.save": "Save the start date",
+    "settings.startDate.saved": "Start date saved.",
   },
 );

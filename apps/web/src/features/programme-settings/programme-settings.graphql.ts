@@ -4,6 +4,7 @@ import { graphql } from "../../generated/gql.ts";
 
 export const programmeSettingsKeys = {
   partnerships: ["programme-settings", "partnerships"] as const,
+  recordDates: ["programme-settings", "record-dates"] as const,
 };
 
 /** The acting organisation's partnerships and their settings. */
@@ -45,6 +46,33 @@ export const UpdatePartnershipSettings = graphql(`
           programmeSettings {
             ...ProgrammeSettingsFields
           }
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+/** The acting organisation's start date, and its earliest record's day (the start cannot pass it). */
+export const RecordDatesQuery = graphql(`
+  query RecordDates {
+    me {
+      recordDates {
+        startedOn
+        earliestRecordOn
+      }
+    }
+  }
+`);
+
+export const UpdateOrganisationStartDate = graphql(`
+  mutation UpdateOrganisationStartDate($input: UpdateOrganisationStartDateInput!) {
+    updateOrganisationStartDate(input: $input) {
+      __typename
+      ... on UpdateOrganisationStartDateSuccess {
+        recordDates {
+          startedOn
+          earliestRecordOn
         }
       }
       ...MutationFailure

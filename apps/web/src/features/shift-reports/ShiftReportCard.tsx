@@ -4,6 +4,7 @@ import { failureOf, mutate } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { homeKeys } from "../home/home.graphql.ts";
+import { LateEntryMark } from "../record-dates/LateEntryMark.tsx";
 import { venueKeys } from "../venues/venues.graphql.ts";
 import { DeleteShiftReport, type ShiftReportItem, shiftReportKeys } from "./shift-reports.graphql.ts";
 
@@ -61,6 +62,7 @@ export function ShiftReportCard({
         {when(report)}
       </Heading>
       <p className="small muted shift-report__by">{t("shift.by", { name: report.authorName })}</p>
+      <LateEntryMark lateEntry={report.lateEntry} enteredAt={report.enteredAt} />
       <section className="shift-report__handover" aria-label={t("shift.handover")}>
         <p className="shift-report__label">{t("shift.handover")}</p>
         {report.handoverNote ? (

@@ -9,6 +9,8 @@ export const ShiftReportFields = graphql(`
     id
     startsAt
     endsAt
+    enteredAt
+    lateEntry
     authorName
     viewerMayChange
     handoverNote

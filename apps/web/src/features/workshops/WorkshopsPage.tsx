@@ -23,6 +23,7 @@ import { TextAreaField } from "../../ui/TextAreaField.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { useViewer } from "../auth/session.ts";
 import { currentFiscalYear, useFiscalYearLabel } from "../dashboards/fiscal-years.ts";
+import { LateEntryMark } from "../record-dates/LateEntryMark.tsx";
 import { calendarDate, zonedDay } from "../safety-alerts/safety-alerts.graphql.ts";
 import {
   DeleteWorkshop,
@@ -134,7 +135,8 @@ function WorkshopFields({
   form: WorkshopForm;
   choices: readonly { id: string; displayName: string }[];
 }) {
-  const { t } = useT();
+  const { t, timeZone } = useT();
+  const startedOn = useViewer().recordDates?.startedOn ?? null;
   const field = fieldBinder(form);
   const kind = useController({ control: form.control, name: "kind" });
   return (
@@ -163,7 +165,18 @@ function WorkshopFields({
         />
       </div>
       <div className="workshop-form__numbers">
-        <TextField label={t("workshops.heldOn")} type="date" {...field("heldOn")} />
+        <TextField
+          label={t("workshops.heldOn")}
+          type="date"
+          min={startedOn ?? undefined}
+          max={zonedDay(timeZone)}
+          hint={
+            startedOn
+              ? t("recordDates.dayRule", { start: new Date(`${startedOn}T00:00:00.000Z`) })
+              : undefined
+          }
+          {...field("heldOn")}
+        />
         <TextField
           label={t("workshops.participants")}
           hint={t("workshops.participantsHint")}
@@ -370,6 +383,7 @@ function WorkshopCard({
             {workshop.durationMinutes ? ` · ${t("visits.minutes", { count: workshop.durationMinutes })}` : ""}{" "}
             · {workshop.place}
           </p>
+          <LateEntryMark lateEntry={workshop.lateEntry} enteredAt={workshop.enteredAt} />
           <p className="small workshop-card__line">
             {t("workshops.card.participants", {
               count: workshop.participants,

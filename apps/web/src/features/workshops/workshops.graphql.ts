@@ -16,6 +16,8 @@ export const WorkshopFields = graphql(`
     audience
     place
     heldOn
+    enteredAt
+    lateEntry
     durationMinutes
     participants
     requestedBy

@@ -109,12 +109,13 @@ export async function seedDemo(
     await insertRows(
       client,
       "organisations",
-      ["id", "name", "kind"],
-      ["", "", '::"OrganisationKind"'],
+      ["id", "name", "kind", "started_on"],
+      ["", "", '::"OrganisationKind"', "::date"],
       (Object.keys(demoOrganisations) as OrganisationKey[]).map((key) => [
         organisationIds[key],
         demoOrganisations[key].name,
         demoOrganisations[key].kind,
+        demoOrganisations[key].startedOn ?? "2000-01-01",
       ]),
     );
     const partnershipId = random.uuid();

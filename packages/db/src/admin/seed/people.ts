@@ -10,16 +10,22 @@ export type OrganisationKey = "street" | "night" | "health" | "calacs" | "police
 
 export const demoOrganisations: Record<
   OrganisationKey,
-  { name: string; kind: string; inPartnership: boolean }
+  // startedOn: the first day its records may be dated (its history goes back to it).
+  { name: string; kind: string; inPartnership: boolean; startedOn?: string }
 > = {
-  street: { name: "Réseau Ancrage — travail de rue", kind: "COMMUNITY_GROUP", inPartnership: true },
-  night: { name: "La Halte de nuit", kind: "COMMUNITY_GROUP", inPartnership: true },
+  street: {
+    name: "Réseau Ancrage — travail de rue",
+    kind: "COMMUNITY_GROUP",
+    inPartnership: true,
+    startedOn: "2008-04-01",
+  },
+  night: { name: "La Halte de nuit", kind: "COMMUNITY_GROUP", inPartnership: true, startedOn: "2015-04-01" },
   health: {
     name: "CISSS de Chaudière-Appalaches — santé publique",
     kind: "PUBLIC_HEALTH",
     inPartnership: true,
   },
-  calacs: { name: "CALACS Rive-Sud", kind: "OTHER_PARTNER", inPartnership: true },
+  calacs: { name: "CALACS Rive-Sud", kind: "OTHER_PARTNER", inPartnership: true, startedOn: "1995-09-01" },
   police: { name: "Service de police de Lévis", kind: "OTHER_PARTNER", inPartnership: false },
   horizon: { name: "Groupe Horizon — Québec", kind: "COMMUNITY_GROUP", inPartnership: false },
   // The confidential phone and SMS line, which brings material to those who ask (issue 15).

@@ -1,0 +1,155 @@
+/**
+ * Routes beside /graphql that act for a member of an organisation (POST /exports, POST
+ * /imports/files): the checks of graphql-handler.ts — a cross-site `Origin` refused, the session
+ * checked by app.begin_request in one viewer-scoped transaction, the CSRF token (these are
+ * signed-in requests that read or write person data) — then an organisation action of the
+ * registry (organisation-actions.ts), refused as NOT_FOUND like a refused scope. The work runs
+ * in that transaction, under the viewer's row-level security, with a context like a resolver's.
+ *
+ * The answer is finished only once the transaction committed (a file streamed by `work` is ended
+ * here; a JSON answer `work` returns is sent here), so a caller never takes for done what was
+ * rolled back. Errors are answered as `{ "error": { "code", "message" } }` in the caller's
+ * language.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Database } from "@maillage/db";
+import { viewerScopedTransaction } from "@maillage/db";
+import {
+  type ErrorCode,
+  type ErrorMessageValues,
+  errorMessage,
+  type Locale,
+  localeFromAcceptLanguage,
+  type OrganisationAction,
+  takesAction,
+} from "@maillage/domain";
+import type { ActingContext, RequestOrigin } from "../context.ts";
+import { readCookie, sessionCookieName } from "../modules/auth/session-cookie.ts";
+import { OperationOutcome } from "../operation-outcome.ts";
+import type { UnexpectedErrorLog } from "./error-masking.ts";
+import { securityHeaders } from "./security-headers.ts";
+
+/** Where a request came from: its address (the proxy's client, when trusted) and whether over HTTPS. */
+export function requestOrigin(req: IncomingMessage, trustProxy: boolean): RequestOrigin {
+  const forwardedFor = trustProxy ? String(req.headers["x-forwarded-for"] ?? "") : "";
+  return {
+    ip: (forwardedFor.split(",")[0]?.trim() || req.socket.remoteAddress) ?? null,
+    userAgent: req.headers["user-agent"] ?? null,
+    secure: trustProxy && req.headers["x-forwarded-proto"] === "https",
+  };
+}
+
+/** A request from another site's page (sign-in included), whatever its cookie; an unreadable Origin ("null") too. */
+export function comesFromAnotherSite(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+/** A code whose message takes no values. */
+type PlainErrorCode = Exclude<ErrorCode, keyof ErrorMessageValues>;
+
+/** An expected refusal of the work (bad parameters, a bad file): rolled back, answered with its code. */
+export class RouteRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: PlainErrorCode,
+    /** A more specific message than the code's (already in the caller's language). */
+    readonly specificMessage?: string,
+  ) {
+    super(code);
+  }
+}
+
+/** `{ error: { code, message } }`: the code's message in the caller's language. */
+export function sendRouteError(
+  res: ServerResponse,
+  status: number,
+  code: PlainErrorCode,
+  locale: Locale,
+  message: string = errorMessage(locale, code),
+) {
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...securityHeaders,
+  });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
+export interface ActingRouteOptions {
+  db: Database;
+  trustProxy: boolean;
+  log: UnexpectedErrorLog;
+}
+
+/** A JSON answer `work` returns, sent once the transaction committed. */
+export interface RouteAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * `actFor(req, res, action, work)`: runs `work` for a signed-in member of the acting organisation
+ * who may take `action`, in the request's viewer-scoped transaction, committed when `work`
+ * returns. `work` either returns a JSON answer, or streams one on `res` (writeHead, write — never
+ * end: it is ended after the commit). A RouteRefusal it throws before answering rolls everything
+ * back and is answered with its code.
+ */
+export function createActingRoute(options: ActingRouteOptions) {
+  const { db, log } = options;
+  return async function actFor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    action: OrganisationAction,
+    work: (ctx: ActingContext) => Promise<RouteAnswer | undefined>,
+  ): Promise<void> {
+    const locale = localeFromAcceptLanguage(req.headers["accept-language"]);
+    if (comesFromAnotherSite(req)) return sendRouteError(res, 403, "CSRF", locale);
+    const sessionToken = readCookie(req.headers.cookie, sessionCookieName);
+    const origin = requestOrigin(req, options.trustProxy);
+    try {
+      const answer = await viewerScopedTransaction(db, sessionToken, async (tx, viewer) => {
+        if (!viewer) throw new RouteRefusal(401, "UNAUTHENTICATED");
+        if (req.headers["x-csrf-token"] !== viewer.csrfToken) throw new RouteRefusal(403, "CSRF");
+        const { organisationId } = viewer;
+        if (!organisationId || !takesAction(viewer.roles, action)) throw new RouteRefusal(404, "NOT_FOUND");
+        return work({
+          viewer: { ...viewer, organisationId },
+          now: new Date(),
+          tx,
+          db,
+          locale,
+          origin,
+          sessionToken,
+          csrfVerified: true,
+          responseCookies: [],
+          outcome: new OperationOutcome(),
+        });
+      });
+      if (answer) {
+        res.writeHead(answer.status, {
+          "content-type": "application/json; charset=utf-8",
+          "cache-control": "no-store",
+          ...securityHeaders,
+        });
+        res.end(JSON.stringify(answer.body));
+      } else res.end();
+    } catch (error) {
+      if (res.headersSent) {
+        // Part of an answer went out (a streamed file): cut it, so it is never taken for whole.
+        log("A streamed answer failed", error);
+        res.destroy();
+        return;
+      }
+      if (error instanceof RouteRefusal)
+        return sendRouteError(res, error.status, error.code, locale, error.specificMessage);
+      log("Request failed", error);
+      sendRouteError(res, 500, "INTERNAL", locale);
+    }
+  };
+}
