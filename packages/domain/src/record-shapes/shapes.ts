@@ -80,6 +80,24 @@ export const maxImportFileBytes = 10 * 1024 * 1024;
 /** How many problems a dry run lists; the report says how many more there are. */
 export const maxListedProblems = 500;
 
+/** An optional yes/no column (empty reads no); `example` is the templates' sample value. */
+function yesNo(
+  key: string,
+  header: Record<Locale, string>,
+  aliases: readonly string[],
+  example: "oui" | "non",
+): ColumnDefinition {
+  return {
+    key,
+    header,
+    aliases,
+    required: false,
+    kind: { type: "boolean" },
+    description: { fr: "Oui ou non (vide : non).", en: "Yes or no (empty: no)." },
+    example: { fr: example, en: example === "oui" ? "yes" : "no" },
+  };
+}
+
 const reference: ColumnDefinition = {
   key: "reference",
   header: { fr: "Référence", en: "Reference" },
@@ -152,24 +170,13 @@ const persons: ShapeDefinition = {
       },
       example: { fr: "fr; es", en: "en; fr" },
     },
-    {
-      key: "mayText",
-      header: { fr: "Texto permis", en: "May text" },
-      aliases: ["texto", "sms", "text"],
-      required: false,
-      kind: { type: "boolean" },
-      description: { fr: "Oui ou non (vide : non).", en: "Yes or no (empty: no)." },
-      example: { fr: "oui", en: "yes" },
-    },
-    {
-      key: "mayLeaveMessage",
-      header: { fr: "Message permis", en: "May leave a message" },
-      aliases: ["message", "voicemail", "boîte vocale"],
-      required: false,
-      kind: { type: "boolean" },
-      description: { fr: "Oui ou non (vide : non).", en: "Yes or no (empty: no)." },
-      example: { fr: "non", en: "no" },
-    },
+    yesNo("mayText", { fr: "Texto permis", en: "May text" }, ["texto", "sms", "text"], "oui"),
+    yesNo(
+      "mayLeaveMessage",
+      { fr: "Message permis", en: "May leave a message" },
+      ["message", "voicemail", "boîte vocale"],
+      "non",
+    ),
     {
       key: "safeContactNote",
       header: { fr: "Consignes de contact", en: "Safe contact note" },
@@ -182,15 +189,12 @@ const persons: ShapeDefinition = {
       },
       example: { fr: "Texto seulement, après 14 h", en: "Text only, after 2 pm" },
     },
-    {
-      key: "inRegularFollowUp",
-      header: { fr: "Suivi régulier", en: "Regular follow-up" },
-      aliases: ["suivi", "follow-up", "follow up"],
-      required: false,
-      kind: { type: "boolean" },
-      description: { fr: "Oui ou non (vide : non).", en: "Yes or no (empty: no)." },
-      example: { fr: "oui", en: "yes" },
-    },
+    yesNo(
+      "inRegularFollowUp",
+      { fr: "Suivi régulier", en: "Regular follow-up" },
+      ["suivi", "follow-up", "follow up"],
+      "oui",
+    ),
   ],
 };
 
@@ -428,15 +432,12 @@ const venues: ShapeDefinition = {
       },
       example: { fr: "14", en: "14" },
     },
-    {
-      key: "confidential",
-      header: { fr: "Confidentiel", en: "Confidential" },
-      aliases: ["confidentialité", "confidentiality"],
-      required: false,
-      kind: { type: "boolean" },
-      description: { fr: "Oui ou non (vide : non).", en: "Yes or no (empty: no)." },
-      example: { fr: "non", en: "no" },
-    },
+    yesNo(
+      "confidential",
+      { fr: "Confidentiel", en: "Confidential" },
+      ["confidentialité", "confidentiality"],
+      "non",
+    ),
     {
       key: "address",
       header: { fr: "Adresse", en: "Address" },

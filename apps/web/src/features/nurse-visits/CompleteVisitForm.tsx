@@ -4,10 +4,8 @@ import { useController } from "react-hook-form";
 import { z } from "zod";
 import { useT } from "../../app/i18n/index.tsx";
 import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
-import { FieldSet } from "../../ui/Field.tsx";
-import { TextAreaField } from "../../ui/TextAreaField.tsx";
 import type { VisitDetail } from "./nurse-visits.graphql.ts";
-import { ActSteppers, actCounts, noActs, personNotes } from "./VisitActs.tsx";
+import { ActsAndNotes, actCounts, noActs, personNotes } from "./VisitActs.tsx";
 
 /**
  * The API's completion input (@maillage/domain/inputs) as the form holds it: a count per kind of
@@ -61,26 +59,12 @@ export function CompleteVisitForm({ visit, complete }: { visit: VisitDetail; com
       {confirming ? <p className="small">{t("visits.confirmPastIntro")}</p> : null}
       <form onSubmit={submit} noValidate>
         <FormAlert form={form} />
-        <FieldSet legend={t("visits.acts")} hint={t("visits.completeIntro")} error={errors.acts}>
-          <ActSteppers counts={acts.field.value} onChange={acts.field.onChange} buttonRef={acts.field.ref} />
-        </FieldSet>
-        {visit.persons.length > 0 ? <p className="alert alert--warn small">{t("visits.nurseOnly")}</p> : null}
-        {visit.persons.map((person, index) => (
-          <div key={person.id} className="grid-2">
-            <TextAreaField
-              label={t("visits.clinicalNote", { alias: person.alias })}
-              optional
-              {...field(`notes.${index}.body`)}
-              column="ClinicalNote.body"
-            />
-            <TextAreaField
-              label={t("visits.resultsFor", { alias: person.alias })}
-              optional
-              {...field(`notes.${index}.results`)}
-              column="ClinicalNote.results"
-            />
-          </div>
-        ))}
+        <ActsAndNotes
+          acts={acts.field}
+          actsError={errors.acts}
+          persons={visit.persons}
+          noteField={(index, part) => field(`notes.${index}.${part}`)}
+        />
         <button type="submit" className="button button--primary" disabled={complete.isPending}>
           {confirming ? t("visits.confirmPastSubmit") : t("visits.complete")}
         </button>

@@ -9,7 +9,6 @@ import { navigate } from "../../app/router.tsx";
 import type { PlaceType } from "../../generated/enums.ts";
 import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { type ChipsController, EnumChoiceChips } from "../../ui/EnumChipsField.tsx";
-import { FieldSet } from "../../ui/Field.tsx";
 import { NotFoundPage } from "../../ui/NotFoundPage.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
@@ -29,7 +28,7 @@ import {
 } from "./nurse-visits.graphql.ts";
 import { PersonsField } from "./PersonsField.tsx";
 import { TimeRangeFields } from "./TimeRangeFields.tsx";
-import { ActSteppers, actCounts, noActs, personNotes } from "./VisitActs.tsx";
+import { ActsAndNotes, actCounts, noActs, personNotes } from "./VisitActs.tsx";
 import { zonedInstant, zonedLocal } from "./week.ts";
 import "./visits.css";
 
@@ -261,26 +260,12 @@ function NursePastVisitForm() {
           reason={field("reason")}
           meetingPlace={field("meetingPlace")}
         />
-        <FieldSet legend={t("visits.acts")} hint={t("visits.completeIntro")} error={errors.acts}>
-          <ActSteppers counts={acts.field.value} onChange={acts.field.onChange} buttonRef={acts.field.ref} />
-        </FieldSet>
-        {chosen.length > 0 ? <p className="alert alert--warn small">{t("visits.nurseOnly")}</p> : null}
-        {chosen.map((person, index) => (
-          <div key={person.id} className="grid-2">
-            <TextAreaField
-              label={t("visits.clinicalNote", { alias: person.alias })}
-              optional
-              {...field(`notes.${index}.body`)}
-              column="ClinicalNote.body"
-            />
-            <TextAreaField
-              label={t("visits.resultsFor", { alias: person.alias })}
-              optional
-              {...field(`notes.${index}.results`)}
-              column="ClinicalNote.results"
-            />
-          </div>
-        ))}
+        <ActsAndNotes
+          acts={acts.field}
+          actsError={errors.acts}
+          persons={chosen}
+          noteField={(index, part) => field(`notes.${index}.${part}`)}
+        />
         <button type="submit" className="button button--primary" disabled={record.isPending}>
           {record.isPending ? t("visits.proposing") : t("visits.past.submitNurse")}
         </button>

@@ -1,10 +1,13 @@
 import { visitLimits } from "@maillage/domain";
 import { clinicalActKind, clinicalNoteInput, completeNurseVisitInput } from "@maillage/domain/inputs";
 import type { RefCallback } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { z } from "zod";
 import { enumOptions, useT } from "../../app/i18n/index.tsx";
 import type { ClinicalActKind } from "../../generated/enums.ts";
+import { FieldSet } from "../../ui/Field.tsx";
 import { Stepper } from "../../ui/Stepper.tsx";
+import { TextAreaField } from "../../ui/TextAreaField.tsx";
 
 /**
  * A visit's acts as a form holds them: a count per kind (those at zero are not sent), read for
@@ -84,5 +87,54 @@ export function ActSteppers({
         );
       })}
     </ul>
+  );
+}
+
+/** A note field bound to the form (`fieldBinder`'s answer for `notes.<index>.<part>`). */
+type NoteField = (index: number, part: "body" | "results") => UseFormRegisterReturn & { error: unknown };
+
+/**
+ * The acts of a visit and a clinical note and results per person: the same block on completion,
+ * on confirmation of a visit the worker recorded, and on a visit the nurse records afterwards.
+ */
+export function ActsAndNotes({
+  acts,
+  actsError,
+  persons,
+  noteField,
+}: {
+  acts: {
+    value: Record<ClinicalActKind, number>;
+    onChange(counts: Record<ClinicalActKind, number>): void;
+    ref?: RefCallback<HTMLButtonElement> | undefined;
+  };
+  actsError: unknown;
+  persons: readonly { id: string; alias: string }[];
+  noteField: NoteField;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <FieldSet legend={t("visits.acts")} hint={t("visits.completeIntro")} error={actsError}>
+        <ActSteppers counts={acts.value} onChange={acts.onChange} buttonRef={acts.ref} />
+      </FieldSet>
+      {persons.length > 0 ? <p className="alert alert--warn small">{t("visits.nurseOnly")}</p> : null}
+      {persons.map((person, index) => (
+        <div key={person.id} className="grid-2">
+          <TextAreaField
+            label={t("visits.clinicalNote", { alias: person.alias })}
+            optional
+            {...noteField(index, "body")}
+            column="ClinicalNote.body"
+          />
+          <TextAreaField
+            label={t("visits.resultsFor", { alias: person.alias })}
+            optional
+            {...noteField(index, "results")}
+            column="ClinicalNote.results"
+          />
+        </div>
+      ))}
+    </>
   );
 }
