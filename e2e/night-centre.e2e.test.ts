@@ -51,6 +51,21 @@ function checkedIn(page: Page, who: string) {
   return focusedStatus(page, new RegExp(`Entrée inscrite : ${who}|Entrée gardée sur le téléphone`));
 }
 
+/**
+ * The rows of the indicator table captioned `title` (drawn or not: the chart's table is always in
+ * the page for screen readers): each category and its count as seen (without the words only screen
+ * readers get).
+ */
+function countsOf(page: Page, title: string): Promise<string[][]> {
+  return page.getByRole("table", { name: title, exact: true }).evaluate((table) =>
+    Array.from(table.querySelectorAll("tbody tr")).map((row) => {
+      const count = row.querySelector("td")?.cloneNode(true) as HTMLElement | undefined;
+      for (const hidden of Array.from(count?.querySelectorAll(".visually-hidden") ?? [])) hidden.remove();
+      return [(row.querySelector("th")?.textContent ?? "").trim(), (count?.textContent ?? "").trim()];
+    }),
+  );
+}
+
 /** A night centre with yesterday's evening (closed, with its handover) where `regular` came. */
 async function centreWithYesterday(
   pool: ReturnType<typeof testData>["pool"],
@@ -318,11 +333,34 @@ describe.skipIf(browserMissing)("a night-centre evening", () => {
       .getByRole("link", { name: en ? "Dashboard" : "Tableau de bord" })
       .first()
       .click();
-    const needs = lead.getByRole("region", {
-      name: en ? "Needs at intake (night centre)" : "Besoins à l’accueil (centre de nuit)",
-    });
-    // Mirabelle's immediate need, and Rosalie's long-term one from her earlier intake.
-    await needs.getByRole("row", { name: en ? "Housing 0 1 1 0" : "Logement 0 1 1 0" }).waitFor();
+    // Both intakes of the year: Rosalie's earlier one and Mirabelle's tonight.
+    const intakesMade = en ? "Intake forms filled in" : "Formulaires d'accueil remplis";
+    const intakes = lead
+      .locator(".indicator-tile")
+      .filter({ has: lead.getByText(intakesMade, { exact: true }) });
+    expect(await intakes.locator(".tile__value").textContent()).toBe("2");
+    const housing = en ? "Needs noted at intake: housing" : "Besoins notés à l'accueil : logement";
+    const needs = lead.getByRole("region", { name: housing, exact: true });
+    // Mirabelle's immediate need, and Rosalie's long-term one from her earlier intake: exact, none hidden.
+    const counts = await countsOf(lead, housing);
+    expect(counts).toEqual(
+      en
+        ? [
+            ["No need", "0"],
+            ["Long-term need", "1"],
+            ["Immediate need", "1"],
+            ["Not asked", "0"],
+          ]
+        : [
+            ["Aucun besoin", "0"],
+            ["Besoin à long terme", "1"],
+            ["Besoin immédiat", "1"],
+            ["Non demandé", "0"],
+          ],
+    );
+    // The table in the chart's place, as the screenshot shows it.
+    await needs.getByRole("button", { name: en ? "Show the table" : "Voir le tableau" }).click();
+    await needs.getByRole("button", { name: en ? "Show the chart" : "Voir le graphique" }).waitFor();
     if (shots) await needs.screenshot({ path: `${shots}/night-dashboard-${language}-${viewport.width}.png` });
   });
 });

@@ -69,11 +69,21 @@ describe.skipIf(browserMissing)("programme settings", () => {
     // Her dashboard's years are calendar years now.
     await page.getByRole("link", { name: "Tableau de bord", exact: true }).first().click();
     const year = new Date().getUTCFullYear();
+    const thisYear = `(${year}|${year + 1})`;
+    // The period the figures are for, as the API names it: a calendar year, not an "Exercice".
+    await page
+      .locator(".indicator-period__compare span")
+      .filter({ hasText: new RegExp(`^Période\\s:\\sAnnée ${thisYear}$`) })
+      .waitFor();
+    // Every year of the picker is a calendar year ("2026", never "2025–2026"), this one first.
     const picker = page.getByLabel("Année financière");
-    await picker.waitFor();
-    expect(await picker.locator("option").first().textContent()).toMatch(
-      new RegExp(`^(${year}|${year + 1}) \\(1er janvier au 31 décembre\\)$`),
-    );
+    const years = await picker.locator("option").allTextContents();
+    expect(years[0]).toMatch(new RegExp(`^${thisYear}$`));
+    expect(years.filter((name) => !/^\d{4}$/.test(name))).toEqual([]);
+    // Its quarters run from January: T1 is January to March, T4 October to December.
+    const quarters = await page.getByLabel("Partie de l'année").locator("option").allTextContents();
+    expect(quarters).toContain("T1 (janvier à mars)");
+    expect(quarters).toContain("T4 (octobre à décembre)");
     await page.context().close();
 
     for (const [language, viewport] of [

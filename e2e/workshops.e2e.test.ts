@@ -2,12 +2,51 @@
 // first with no participant, then recorded, said at the button and listed; her coordinator's
 // dashboard counts it apart from the work with persons. In French and English, phone and desktop.
 import { createUser } from "@maillage/db/factories";
+import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserMissing, browserTestEnvironment, desktop, phone } from "./browser.ts";
 import { testData } from "./test-data.ts";
 
 const env = browserTestEnvironment();
 const shots = process.env.SCREENSHOTS_DIR;
+
+/** The titles of the workshops' tables (packages/domain indicators registry). */
+const byKind = { fr: "Ateliers et kiosques selon le type", en: "Workshops and kiosks by kind" };
+const byTopic = { fr: "Ateliers et kiosques selon le sujet", en: "Workshops and kiosks by topic" };
+const participantsByKind = { fr: "Participantes et participants selon le type", en: "Participants by kind" };
+
+/** The text of each element without what is there for screen readers only (as seen). */
+function seen(elements: Locator): Promise<string[]> {
+  return elements.evaluateAll((found) =>
+    found.map((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const hidden of Array.from(copy.querySelectorAll(".visually-hidden"))) hidden.remove();
+      return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+    }),
+  );
+}
+
+/** The text of each element without what is hidden from screen readers (as said). */
+function said(elements: Locator): Promise<string[]> {
+  return elements.evaluateAll((found) =>
+    found.map((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const hidden of Array.from(copy.querySelectorAll('[aria-hidden="true"]'))) hidden.remove();
+      return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+    }),
+  );
+}
+
+/**
+ * The rows of the indicator table captioned `title` (drawn or not: the chart's table is always in
+ * the page for screen readers): each category and its count, as seen.
+ */
+async function countsOf(within: Locator, title: string): Promise<string[][]> {
+  const table = within.getByRole("table", { name: title, exact: true });
+  const labels = await table.locator("tbody th").allTextContents();
+  const counts = await seen(table.locator("tbody tr td:first-of-type"));
+  return labels.map((label, index) => [label.trim(), counts[index] ?? ""]);
+}
 
 describe.skipIf(browserMissing)("workshops and prevention kiosks", () => {
   it("are recorded on a 360×740 phone and listed for the year, in French and English", async () => {
@@ -112,31 +151,63 @@ describe.skipIf(browserMissing)("workshops and prevention kiosks", () => {
       [street.id, worker.id],
     );
 
-    const lead = await env.signIn(coordinator);
-    await lead.getByRole("link", { name: "Tableau de bord" }).first().click();
+    // Signed in in each language (the indicators' titles and labels are the API's, in the
+    // language of the request), on a phone then a desktop.
     for (const [language, viewport, size] of [
       ["fr", phone, 360],
+      ["fr", desktop, 1280],
       ["en", phone, 360],
       ["en", desktop, 1280],
-      ["fr", desktop, 1280],
     ] as const) {
-      await lead.setViewportSize(viewport);
-      await lead.getByRole("button", { name: language.toUpperCase(), exact: true }).click();
-      const section = lead.getByRole("region", {
-        name: language === "fr" ? "Ateliers et kiosques de prévention" : "Workshops and prevention kiosks",
-      });
-      await section.waitFor();
+      const fr = language === "fr";
+      const lead = await env.signIn(coordinator, { language, viewport });
+      await lead
+        .getByRole("link", { name: fr ? "Tableau de bord" : "Dashboard", exact: true })
+        .first()
+        .click();
+      const section = lead.getByRole("region", { name: fr ? "Ateliers" : "Workshops", exact: true });
+      // The figures in the language chosen (the API's titles): wait for them before reading.
+      await section.getByRole("table", { name: fr ? byKind.fr : byKind.en, exact: true }).waitFor();
       expect(await section.getByRole("term").allTextContents()).toEqual(
-        language === "fr"
-          ? ["Ateliers et kiosques tenus", "Ateliers", "Kiosques de prévention", "Participant·es"]
-          : ["Workshops and kiosks held", "Workshops", "Prevention kiosks", "Participants"],
+        fr
+          ? ["Ateliers et kiosques", "Participantes et participants"]
+          : ["Workshops and kiosks", "Participants"],
       );
-      expect(await section.getByRole("definition").allTextContents()).toEqual(["2", "1", "1", "167"]);
+      // Exact for her: the two held, and their 27 + 140 participants.
+      expect(await section.locator(".tile__value").allTextContents()).toEqual(["2", "167"]);
+      const [workshop, kiosk] = fr ? ["Atelier", "Kiosque de prévention"] : ["Workshop", "Prevention kiosk"];
+      expect(await countsOf(section, fr ? byKind.fr : byKind.en)).toEqual([
+        [workshop, "1"],
+        [kiosk, "1"],
+      ]);
+      expect(await countsOf(section, fr ? participantsByKind.fr : participantsByKind.en)).toEqual([
+        [workshop, "27"],
+        [kiosk, "140"],
+      ]);
+      expect(
+        (await countsOf(section, fr ? byTopic.fr : byTopic.en)).filter(([, count]) => count !== "0"),
+      ).toEqual(
+        fr
+          ? [
+              ["Consentement et relations", "1"],
+              ["Prévention des surdoses et naloxone", "1"],
+            ]
+          : [
+              ["Consent and relationships", "1"],
+              ["Overdose prevention and naloxone", "1"],
+            ],
+      );
+      // Apart from the work with persons: nobody is counted in the persons' figures.
+      const persons = lead.getByRole("region", { name: fr ? "Personnes" : "Persons", exact: true });
+      const personFigures = await persons.locator(".tile__value").allTextContents();
+      expect(personFigures.length).toBeGreaterThan(0);
+      expect(personFigures.filter((value) => value !== "0")).toEqual([]);
       if (shots)
         await lead.screenshot({ path: `${shots}/dashboard-${language}-${size}.png`, fullPage: true });
+      await lead.context().close();
     }
 
-    // A committee member of the partnership: two sessions, under 5, every figure reads "x".
+    // A committee member of the partnership: two sessions, under 5: every count from 1 to 4 reads "x".
     const seat = await createUser(pool, {
       displayName: "Camille Comité",
       memberships: [{ organisationId: health.id, roles: [] }],
@@ -144,14 +215,29 @@ describe.skipIf(browserMissing)("workshops and prevention kiosks", () => {
     });
     const committee = await env.signIn(seat);
     await committee.getByRole("link", { name: "Tableau de bord" }).first().click();
-    const suppressed = committee.getByRole("region", { name: "Ateliers et kiosques de prévention" });
-    await suppressed.waitFor();
-    expect(await suppressed.getByRole("definition").allTextContents()).toEqual([
-      "xmasqué",
-      "xmasqué",
-      "xmasqué",
-      "xmasqué",
-    ]);
+    const suppressed = committee.getByRole("region", { name: "Ateliers", exact: true });
+    await suppressed.getByRole("table", { name: byKind.fr, exact: true }).waitFor();
+    await committee
+      .getByRole("note")
+      .filter({ hasText: /Les valeurs de 1 à 4 sont masquées \(x\)/ })
+      .waitFor();
+    // The two held (2) and each kind's one: hidden, seen "x" and said "masqué".
+    const held = suppressed
+      .locator(".indicator-tile")
+      .filter({ has: committee.getByText("Ateliers et kiosques", { exact: true }) })
+      .locator(".tile__value");
+    expect(await seen(held)).toEqual(["x"]);
+    expect(await said(held)).toEqual(["masqué"]);
+    const kinds = suppressed
+      .getByRole("table", { name: byKind.fr, exact: true })
+      .locator("tbody tr td:first-of-type");
+    expect(await seen(kinds)).toEqual(["x", "x"]);
+    expect(await said(kinds)).toEqual(["masqué", "masqué"]);
+    // Others may be hidden beside them; none from 1 to 4 shows anywhere on the page.
+    const everyValue = await seen(committee.locator("main td, main .tile__value"));
+    expect(everyValue.length).toBeGreaterThan(0);
+    expect(everyValue.filter((value) => /^[1-4]$/.test(value))).toEqual([]);
+    expect(await committee.locator("main").textContent()).not.toMatch(/< ?5/);
     if (shots)
       await committee.screenshot({ path: `${shots}/dashboard-committee-fr-360.png`, fullPage: true });
   }, 180_000);

@@ -72,6 +72,13 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
      SELECT md5('user' || n)::uuid, 'user' || n || '@bench.example', 'Utilisatrice ' || n, $1 FROM org_ids`,
     [passwordHash],
   );
+  // A committee member: no organisation, a seat on a partnership given by the benchmark (main.ts
+  // seats it on the partnership of the busiest organisation).
+  await client.query(
+    `INSERT INTO users (id, email, display_name, password_hash)
+     VALUES (md5('committee')::uuid, $1, 'Membre du comité', $2)`,
+    [benchCommittee.email, passwordHash],
+  );
   await client.query(`
     INSERT INTO memberships (user_id, organisation_id, roles)
     SELECT md5('user' || n)::uuid, id, CASE WHEN public_health THEN '{NURSE}' ELSE '{OUTREACH_WORKER,COORDINATOR}' END::"Role"[]
@@ -151,3 +158,6 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
 
 /** The viewer both targets act as: the worker of community group 0. */
 export const benchViewer = { email: "user0@bench.example", organisationIndex: 0 };
+
+/** A committee member without an organisation (seated by main.ts). */
+export const benchCommittee = { email: "committee@bench.example" };

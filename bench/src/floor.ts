@@ -52,43 +52,44 @@ const operations: Record<string, { sql: string; params(body: Record<string, unkn
           RETURNING json_build_object('id', id) AS result`,
     params: () => [],
   },
-  // The dashboard's indicators, as app.indicator_counts computes them for the API, but as a
-  // plain query under the viewer's row-level security.
+  // (e) A coordinator's own indicators for a period and the one before, exact and live: the
+  // same aggregates the API reads (app.organisation_indicator_figures, a hand-written SQL
+  // function, and app.organisation_intake_indicators), called once for each period in one
+  // statement, with the catalogue's names and the organisation's settings, under the viewer's
+  // row-level security. A hand-written server would run the same aggregate query: copying its
+  // 280 lines here would measure the same plan, so the floor is the SQL itself and the ratio is
+  // what the API adds around it (its other statements, Prisma, GraphQL, the shaping in Node).
   dashboard: {
-    sql: `WITH e AS (SELECT id, person_id, channel, place_type, themes, head_count FROM encounters
-                      WHERE organisation_id = app.org_id() AND occurred_at >= $1 AND occurred_at < $2),
-               met AS (SELECT DISTINCT p.id, p.gender, p.birth_year FROM e JOIN persons p ON p.id = e.person_id),
-               visits AS (SELECT v.id FROM nurse_visits v
-                           WHERE (v.organisation_id = app.org_id() OR v.worker_organisation_id = app.org_id())
-                             AND v.status = 'COMPLETED' AND v.planned_start >= $1 AND v.planned_start < $2)
-          SELECT json_build_object(
-            'encounters', (SELECT count(*) FROM e),
-            'contacts', (SELECT coalesce(sum(head_count), 0) FROM e),
-            'personsMet', (SELECT count(*) FROM met),
-            'visitsCompleted', (SELECT count(*) FROM visits),
-            'byPlace', (SELECT json_object_agg(place_type, n) FROM (SELECT place_type, count(*) n FROM e GROUP BY 1) x),
-            'byChannel', (SELECT json_object_agg(channel, n) FROM (SELECT channel, count(*) n FROM e GROUP BY 1) x),
-            'byTheme', (SELECT json_object_agg(theme, n) FROM (SELECT unnest(themes) theme, count(*) n FROM e GROUP BY 1) x),
-            'materials', (SELECT json_object_agg(item, n) FROM (
-                SELECT m.item, sum(m.quantity) n FROM encounter_materials m JOIN e ON e.id = m.encounter_id
-                 WHERE m.organisation_id = app.org_id() GROUP BY 1) x),
-            'personsByGender', (SELECT json_object_agg(gender, n) FROM (SELECT gender, count(*) n FROM met GROUP BY 1) x),
-            'personsByAge', (SELECT json_object_agg(bracket, n) FROM (
-                SELECT CASE WHEN birth_year IS NULL THEN 'UNKNOWN'
-                            WHEN extract(year FROM $2::timestamptz) - birth_year < 18 THEN 'UNDER_18'
-                            WHEN extract(year FROM $2::timestamptz) - birth_year <= 25 THEN 'AGE_18_25'
-                            WHEN extract(year FROM $2::timestamptz) - birth_year <= 35 THEN 'AGE_26_35'
-                            ELSE 'AGE_36_PLUS' END AS bracket, count(*) n FROM met GROUP BY 1) x),
-            'acts', (SELECT json_object_agg(kind, n) FROM (
-                SELECT a.kind, sum(a.count) n FROM clinical_acts a JOIN visits v ON v.id = a.nurse_visit_id GROUP BY 1) x),
-            'accompaniments', (SELECT json_object_agg(status, n) FROM (
-                SELECT status, count(*) n FROM accompaniments
-                 WHERE organisation_id = app.org_id() AND planned_at >= $1 AND planned_at < $2 GROUP BY 1) x),
-            'referrals', (SELECT json_object_agg(status, n) FROM (
-                SELECT status, count(*) n FROM referrals
-                 WHERE from_organisation_id = app.org_id() AND created_at >= $1 AND created_at < $2 GROUP BY 1) x)
-          ) AS result`,
-    params: (body) => [body.from, body.to],
+    sql: `SELECT json_build_object(
+              'name', o.name, 'timeZone', o.time_zone, 'followUpMinEncounters', o.follow_up_min_encounters,
+              'current', app.organisation_indicator_figures($1::timestamptz, $2::timestamptz, o.time_zone),
+              'previous', app.organisation_indicator_figures($3::timestamptz, $4::timestamptz, o.time_zone),
+              'intakes', app.organisation_intake_indicators($1::timestamptz, $2::timestamptz),
+              'previousIntakes', app.organisation_intake_indicators($3::timestamptz, $4::timestamptz),
+              'labels', (SELECT coalesce(json_object_agg(code, json_build_array(label_fr, label_en)), '{}')
+                           FROM (SELECT DISTINCT ON (code) code, label_fr, label_en FROM catalogue_entries
+                                  WHERE organisation_id = app.org_id()
+                                  ORDER BY code, created_at, organisation_id) c)
+            ) AS result
+            FROM organisations o WHERE o.id = app.org_id()`,
+    params: (body) => [body.from, body.to, body.previousFrom, body.previousTo],
+  },
+  // (f) A committee member's partnership figures, served warm: the day's stored snapshot of the
+  // year and of the year before, the range asked for and the year's months, read by hand through
+  // app.partnership_indicator_snapshot (the app role has no grant on indicator_snapshots; the
+  // function is its SELECT … WHERE partnership_id AND fiscal_year, with the entitlement check).
+  // It does not compute a missing snapshot: the bench reads it warm.
+  snapshot: {
+    sql: `SELECT json_build_object(
+              'name', p.name, 'asOf', s.computed_at, 'computedOn', s.computed_on, 'settings', s.settings,
+              'current', s.published->'ranges'->($3::text),
+              'previous', (SELECT b.published->'ranges'->($3::text) FROM app.partnership_indicator_snapshot($1::uuid, $2::int - 1) b),
+              'months', s.published->'months',
+              'startedOn', s.published->'startedOn'
+            ) AS result
+            FROM app.partnership_indicator_snapshot($1::uuid, $2::int) s
+            JOIN partnerships p ON p.id = $1::uuid`,
+    params: (body) => [body.partnershipId, body.fiscalYear, body.range],
   },
 };
 

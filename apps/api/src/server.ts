@@ -17,6 +17,7 @@ import { serveStatic, webDistDirectory } from "./http/static-files.ts";
 import { createExportsHandler } from "./modules/exports/exports-route.ts";
 import { createImportFilesHandler } from "./modules/imports/import-files.ts";
 import { handleImportTemplate, templatePath } from "./modules/imports/import-templates.ts";
+import { createIndicatorReportHandler } from "./modules/indicators/report-route.ts";
 import { calendarFeed, renderCalendar } from "./modules/nurse-visits/ical.ts";
 
 export interface AppOptions {
@@ -45,6 +46,7 @@ export async function createApp(options: AppOptions) {
   const actFor = createActingRoute({ db: options.db, trustProxy: options.trustProxy ?? false, log });
   const handleExport = createExportsHandler(actFor);
   const handleImportUpload = createImportFilesHandler(actFor);
+  const handleIndicatorReport = createIndicatorReportHandler(actFor);
 
   /** The iCalendar feed of a secret URL: no names, no destinations (modules/nurse-visits/ical.ts). */
   async function handleCalendar(req: IncomingMessage, res: ServerResponse, secret: string) {
@@ -63,6 +65,7 @@ export async function createApp(options: AppOptions) {
     if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
     if (url.pathname === "/exports") return handleExport(req, res, url);
     if (url.pathname === "/imports/files") return handleImportUpload(req, res, url);
+    if (url.pathname === "/indicators/report") return handleIndicatorReport(req, res, url);
     if (templatePath.test(url.pathname)) return handleImportTemplate(req, res, url);
     if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
     const feed = /^\/calendar\/([\w-]+)\.ics$/.exec(url.pathname);

@@ -154,25 +154,48 @@ export async function readAsOrganisation<T>(
 }
 
 /**
- * Sign-in, sign-out and organisation switching, inside the request's transaction: for the
- * duration of `work` the transaction acts as `maillage_auth`, which reads credentials and
- * writes sessions but holds no grant on any person-level table; then it returns to
- * `maillage_app`.
+ * `work` inside the request's transaction acting as another role (`SET LOCAL ROLE <role>`), then
+ * as `maillage_app` again. An expected failure leaves the transaction usable: it goes back to the
+ * app role; after a database error the transaction is aborted and will roll back, and the first
+ * error is kept.
  */
-export async function asSignInRole<T>(
+async function asRole<T>(
   tx: TransactionClient,
+  role: "maillage_auth" | "NONE",
   work: (tx: TransactionClient) => Promise<T>,
 ): Promise<T> {
-  await tx.$executeRawUnsafe("SET LOCAL ROLE maillage_auth");
+  await tx.$executeRawUnsafe(`SET LOCAL ROLE ${role}`);
   let result: T;
   try {
     result = await work(tx);
   } catch (error) {
-    // An expected failure leaves the transaction usable: go back to the app role. After a
-    // database error the transaction is aborted and will roll back; keep the first error.
     await tx.$executeRawUnsafe("SET LOCAL ROLE maillage_app").catch(() => undefined);
     throw error;
   }
   await tx.$executeRawUnsafe("SET LOCAL ROLE maillage_app");
   return result;
+}
+
+/**
+ * Sign-in, sign-out and organisation switching, inside the request's transaction: for the
+ * duration of `work` the transaction acts as `maillage_auth`, which reads credentials and
+ * writes sessions but holds no grant on any person-level table; then it returns to
+ * `maillage_app`.
+ */
+export function asSignInRole<T>(
+  tx: TransactionClient,
+  work: (tx: TransactionClient) => Promise<T>,
+): Promise<T> {
+  return asRole(tx, "maillage_auth", work);
+}
+
+/**
+ * Work only the owner may do, inside the request's transaction, after the request's viewer was
+ * found entitled to its result: a partnership's daily snapshot of protected figures, which the
+ * app role may neither compute (the counting functions are not granted to it) nor write. For the
+ * duration of `work` the transaction acts as the role that connected (the owner: `SET ROLE
+ * NONE`), then as `maillage_app` again; `work` must take no input from the request but checked ids.
+ */
+export function asOwner<T>(tx: TransactionClient, work: (tx: TransactionClient) => Promise<T>): Promise<T> {
+  return asRole(tx, "NONE", work);
 }

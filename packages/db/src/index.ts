@@ -2,6 +2,7 @@ export { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 export * from "../generated/prisma/enums.ts";
 export { type AuditEventInput, recordAuditEvents } from "./audit.ts";
 export {
+  asOwner,
   asSignInRole,
   beginRequest,
   connectDatabase,

@@ -149,6 +149,7 @@ describe("row-level security on every table", () => {
     expect(await privileges("maillage_app", "organisations")).toEqual(["SELECT", "UPDATE"]);
     expect(await updatableColumns("maillage_app", "organisations")).toEqual([
       "fiscal_year_start_month",
+      "follow_up_min_encounters",
       "locale",
       "started_on",
       "time_zone",

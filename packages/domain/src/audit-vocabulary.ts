@@ -58,6 +58,7 @@ export const auditActions = [
   "WORKSHOP_DELETED",
   "EXPORT_DOWNLOADED",
   "IMPORT_COMMITTED",
+  "INDICATORS_DOWNLOADED",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

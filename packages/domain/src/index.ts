@@ -15,5 +15,4 @@ export * from "./roles.ts";
 export * from "./scheduling.ts";
 export * from "./shift-reports.ts";
 export * from "./sign-in-throttle.ts";
-export * from "./small-cells.ts";
 export * from "./vocabularies.ts";

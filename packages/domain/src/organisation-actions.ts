@@ -39,7 +39,7 @@ export const organisationActions = {
    * (catalogues/catalogues.ts, policies catalogue_entries_*_by_coordinators).
    */
   EDIT_CATALOGUES: ["COORDINATOR"],
-  /** The organisation's own, exact indicators (dashboards.queries.ts). */
+  /** The organisation's own, exact indicators (modules/indicators: organisationIndicators). */
   READ_ORGANISATION_DASHBOARD: ["COORDINATOR"],
   /** Keep weekly availability for joint visits: the two who go on them. */
   KEEP_VISIT_AVAILABILITY: ["OUTREACH_WORKER", "NURSE"],

@@ -57,6 +57,13 @@ export const themes = [
 ] as const;
 export type ThemeName = (typeof themes)[number];
 
+/**
+ * What a worker notes at an encounter about where the person stands (the committee's "left the
+ * trade or reached a stated goal" figures count distinct persons with an encounter carrying one).
+ */
+export const personOutcomes = ["LEFT_TRADE", "REACHED_GOAL"] as const;
+export type PersonOutcomeName = (typeof personOutcomes)[number];
+
 /** The lists of an organisation's catalogue (its items, services and platforms are rows, not code). */
 export const catalogueLists = ["MATERIAL", "SERVICE", "PLATFORM"] as const;
 export type CatalogueListName = (typeof catalogueLists)[number];

@@ -77,10 +77,12 @@ describe("permission declarations", () => {
     expect(undeclared).toEqual([]);
   });
 
-  it("the committee rule of partnershipDashboard is declared, not left to SQL alone", () => {
+  it("the indicators are declared: the organisation's behind its action, the partnership's signed in (its readers are checked in SQL, app.may_read_partnership_indicators)", () => {
     expect(lines).toContain(
-      'Query.partnershipDashboard: {"committeeSeat":"partnershipId"} → PartnershipDashboardResult',
+      'Query.organisationIndicators: {"takesAction":"READ_ORGANISATION_DASHBOARD"} → OrganisationIndicatorsResult',
     );
+    expect(lines).toContain('Query.partnershipIndicators: {"signedIn":true} → PartnershipIndicatorsResult');
+    expect(lines.filter((line) => line.includes("Dashboard"))).toEqual([]);
   });
 
   it("matches the reviewed snapshot", async () => {

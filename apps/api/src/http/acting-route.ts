@@ -12,7 +12,7 @@
  * language.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Database } from "@maillage/db";
+import type { Database, Viewer } from "@maillage/db";
 import { viewerScopedTransaction } from "@maillage/db";
 import {
   type ErrorCode,
@@ -23,7 +23,7 @@ import {
   type OrganisationAction,
   takesAction,
 } from "@maillage/domain";
-import type { ActingContext, RequestOrigin } from "../context.ts";
+import type { ActingContext, Context, RequestOrigin, SignedInContext } from "../context.ts";
 import { readCookie, sessionCookieName } from "../modules/auth/session-cookie.ts";
 import { OperationOutcome } from "../operation-outcome.ts";
 import type { UnexpectedErrorLog } from "./error-masking.ts";
@@ -98,15 +98,16 @@ export interface RouteAnswer {
  * who may take `action`, in the request's viewer-scoped transaction, committed when `work`
  * returns. `work` either returns a JSON answer, or streams one on `res` (writeHead, write — never
  * end: it is ended after the commit). A RouteRefusal it throws before answering rolls everything
- * back and is answered with its code.
+ * back and is answered with its code. `actFor.signedIn(req, res, work)`: the same for any
+ * signed-in viewer (a committee member acts as no organisation); `work` decides who it answers.
  */
 export function createActingRoute(options: ActingRouteOptions) {
   const { db, log } = options;
-  return async function actFor(
+  async function run<C extends Context>(
     req: IncomingMessage,
     res: ServerResponse,
-    action: OrganisationAction,
-    work: (ctx: ActingContext) => Promise<RouteAnswer | undefined>,
+    narrow: (ctx: Context & { viewer: Viewer }) => C | null,
+    work: (ctx: C) => Promise<RouteAnswer | undefined>,
   ): Promise<void> {
     const locale = localeFromAcceptLanguage(req.headers["accept-language"]);
     if (comesFromAnotherSite(req)) return sendRouteError(res, 403, "CSRF", locale);
@@ -116,10 +117,8 @@ export function createActingRoute(options: ActingRouteOptions) {
       const answer = await viewerScopedTransaction(db, sessionToken, async (tx, viewer) => {
         if (!viewer) throw new RouteRefusal(401, "UNAUTHENTICATED");
         if (req.headers["x-csrf-token"] !== viewer.csrfToken) throw new RouteRefusal(403, "CSRF");
-        const { organisationId } = viewer;
-        if (!organisationId || !takesAction(viewer.roles, action)) throw new RouteRefusal(404, "NOT_FOUND");
-        return work({
-          viewer: { ...viewer, organisationId },
+        const ctx = narrow({
+          viewer,
           now: new Date(),
           tx,
           db,
@@ -130,6 +129,8 @@ export function createActingRoute(options: ActingRouteOptions) {
           responseCookies: [],
           outcome: new OperationOutcome(),
         });
+        if (!ctx) throw new RouteRefusal(404, "NOT_FOUND");
+        return work(ctx);
       });
       if (answer) {
         res.writeHead(answer.status, {
@@ -151,5 +152,28 @@ export function createActingRoute(options: ActingRouteOptions) {
       log("Request failed", error);
       sendRouteError(res, 500, "INTERNAL", locale);
     }
-  };
+  }
+  function actFor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    action: OrganisationAction,
+    work: (ctx: ActingContext) => Promise<RouteAnswer | undefined>,
+  ): Promise<void> {
+    return run(
+      req,
+      res,
+      (ctx) => {
+        const { organisationId } = ctx.viewer;
+        if (!organisationId || !takesAction(ctx.viewer.roles, action)) return null;
+        return { ...ctx, viewer: { ...ctx.viewer, organisationId } };
+      },
+      work,
+    );
+  }
+  actFor.signedIn = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    work: (ctx: SignedInContext) => Promise<RouteAnswer | undefined>,
+  ): Promise<void> => run(req, res, (ctx) => ctx, work);
+  return actFor;
 }

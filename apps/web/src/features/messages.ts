@@ -2,6 +2,7 @@ import { defineMessages } from "../app/i18n/catalogue.ts";
 import { accompanimentMessages } from "./accompaniments/messages.ts";
 import { auditMessages } from "./audit/messages.ts";
 import { catalogueMessages } from "./catalogues/messages.ts";
+import { indicatorMessages } from "./dashboards/indicators/messages.ts";
 import { dashboardMessages } from "./dashboards/messages.ts";
 import { deliveryMessages } from "./deliveries/messages.ts";
 import { encounterMessages } from "./encounters/messages.ts";
@@ -27,6 +28,7 @@ import { workshopMessages } from "./workshops/messages.ts";
 export const featureMessages = [
   defineMessages({}, {}),
   dashboardMessages,
+  indicatorMessages,
   homeMessages,
   encounterMessages,
   lineMessages,

@@ -364,11 +364,13 @@ export function registryRoleLists(): Map<Place, Expected> {
       },
     ],
     [
-      "function app.organisation_indicators(timestamp with time zone,timestamp with time zone)",
+      "function app.organisation_indicator_figures(timestamp with time zone,timestamp with time zone,text)",
       one(organisationActions.READ_ORGANISATION_DASHBOARD, "organisationActions.READ_ORGANISATION_DASHBOARD"),
     ],
+    // A partnership's protected figures: its committee's members, and the coordinators (those who
+    // read their own organisation's figures) of its member organisations.
     [
-      "function app.organisation_workshop_indicators(date,date)",
+      "function app.may_read_partnership_indicators(uuid)",
       one(organisationActions.READ_ORGANISATION_DASHBOARD, "organisationActions.READ_ORGANISATION_DASHBOARD"),
     ],
     [

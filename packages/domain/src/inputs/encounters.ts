@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { encounterLimits } from "../field-work.ts";
-import { themes } from "../vocabularies.ts";
+import { personOutcomes, themes } from "../vocabularies.ts";
 import { catalogueCode } from "./catalogues.ts";
 import { columnLengths } from "./column-lengths.ts";
 import { named, optionalText, recordId } from "./fields.ts";
-import { ageBracket, channel, gender, placeType, theme } from "./vocabularies.ts";
+import { ageBracket, channel, gender, personOutcome, placeType, theme } from "./vocabularies.ts";
 
 export const materialInput = named(
   "MaterialInput",
@@ -40,6 +40,13 @@ const encounterFields = z.object({
   placeType,
   venueId: recordId().nullish(),
   themes: z.array(theme).max(themes.length).nullish(),
+  outcomes: z
+    .array(personOutcome)
+    .max(personOutcomes.length)
+    .nullish()
+    .describe(
+      "Where the person stands, as the worker notes it (left the trade, reached a goal she had set); with a person only.",
+    ),
   materials: z.array(materialInput).max(encounterLimits.maxCatalogueChoices).nullish(),
   services: z
     .array(catalogueCode)
@@ -58,6 +65,13 @@ type EncounterFields = z.output<typeof encounterFields>;
 function checkEncounter(input: EncounterFields, context: z.core.$RefinementCtx<EncounterFields>) {
   if (Boolean(input.personId) === Boolean(input.anonymous)) {
     context.addIssue({ code: "custom", path: ["personId"], message: "a person or an anonymous contact" });
+  }
+  const outcomes = input.outcomes ?? [];
+  if (new Set(outcomes).size !== outcomes.length) {
+    context.addIssue({ code: "custom", path: ["outcomes"], message: "each outcome once" });
+  } else if (outcomes.length > 0 && !input.personId) {
+    // An outcome is about a person's path: an anonymous contact has none to follow.
+    context.addIssue({ code: "custom", path: ["outcomes"], message: "with a person only" });
   }
   const materials = input.materials ?? [];
   if (new Set(materials.map((m) => m.item)).size !== materials.length) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { followUpMinEncounters } from "../indicators/registry.ts";
 import { isProgrammeLocale, isTimeZone, programmeLocales } from "../programme-settings.ts";
 import { columnLengths } from "./column-lengths.ts";
 import { calendarDate, recordId } from "./fields.ts";
@@ -23,6 +24,15 @@ const programmeSettingsFields = z.object({
     .string()
     .refine(isProgrammeLocale, { message: "one of the programme locales" })
     .describe(`How dates and numbers are written: ${programmeLocales.join(", ")}.`),
+  followUpMinEncounters: z
+    .number()
+    .int()
+    .min(followUpMinEncounters.min)
+    .max(followUpMinEncounters.max)
+    .optional()
+    .describe(
+      "The follow-up rule of the figures: a person is in regular follow-up when met at least this many times in the period (2–52). Absent: unchanged.",
+    ),
 });
 
 /** A coordinator of the acting organisation sets its own settings (what its members see). */

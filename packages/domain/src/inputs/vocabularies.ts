@@ -13,6 +13,7 @@ import {
   genders,
   materialCategories,
   materialUnits,
+  personOutcomes,
   placeTypes,
   referralOutcomes,
   themes,
@@ -30,6 +31,7 @@ export const ageBracket = named("AgeBracket", z.enum(ageBrackets));
 export const channel = named("Channel", z.enum(channels));
 export const placeType = named("PlaceType", z.enum(placeTypes));
 export const theme = named("Theme", z.enum(themes));
+export const personOutcome = named("PersonOutcome", z.enum(personOutcomes));
 export const catalogueList = named("CatalogueList", z.enum(catalogueLists));
 export const materialCategory = named("MaterialCategory", z.enum(materialCategories));
 export const materialUnit = named("MaterialUnit", z.enum(materialUnits));

@@ -40,3 +40,4 @@ export * from "./problems.ts";
 export * from "./shapes.ts";
 export * from "./templates.ts";
 export * from "./vocabulary-labels.ts";
+export { type LabelledVocabularyName, vocabularyLabels } from "./vocabulary-labels.ts";

@@ -5,14 +5,21 @@
  * these entries, so a label shown on a screen and one accepted in a file are the same. Each map's
  * order is the order the screens offer the options in.
  */
+
+import type { DeliveryStatusName } from "../deliveries.ts";
 import type { Locale } from "../locale.ts";
+import type { ReferralStatusName } from "../referrals.ts";
 import {
+  type AccompanimentDestinationName,
+  type AccompanimentStatusName,
   type AgeBracketName,
   ageBrackets,
   type ChannelName,
+  type ClinicalActKindName,
   channels,
   type GenderName,
   genders,
+  type OrganisationKindName,
   type PlaceTypeName,
   placeTypes,
   type StockSourceName,
@@ -55,7 +62,15 @@ export interface VocabularyLabels {
   WorkshopAudience: Record<WorkshopAudienceName, string>;
   WorkshopKind: Record<WorkshopKindName, string>;
   WorkshopTopic: Record<WorkshopTopicName, string>;
+  // Named by the indicators' tables (indicators/registry.ts), not by spreadsheets.
+  AccompanimentDestination: Record<AccompanimentDestinationName, string>;
+  AccompanimentStatus: Record<AccompanimentStatusName, string>;
+  ClinicalActKind: Record<ClinicalActKindName, string>;
+  DeliveryStatus: Record<DeliveryStatusName, string>;
+  OrganisationKind: Record<OrganisationKindName, string>;
+  ReferralStatus: Record<ReferralStatusName, string>;
 }
+export type LabelledVocabularyName = keyof VocabularyLabels;
 
 const fr: VocabularyLabels = {
   AgeBracket: {
@@ -152,6 +167,50 @@ const fr: VocabularyLabels = {
     ONLINE_SAFETY: "Sécurité en ligne",
     SERVICES_PRESENTATION: "Présentation des services",
     OTHER: "Autre",
+  },
+  AccompanimentDestination: {
+    COURT: "Tribunal",
+    POLICE: "Police",
+    HOSPITAL_OR_CLINIC: "Hôpital ou clinique",
+    HOUSING: "Logement",
+    SOCIAL_SERVICES: "Services sociaux",
+    DETOX_OR_TREATMENT: "Désintoxication ou traitement",
+    EMPLOYMENT: "Emploi",
+    OTHER: "Autre",
+  },
+  AccompanimentStatus: { PLANNED: "Prévu", DONE: "Réalisé", CANCELLED: "Annulé", NO_SHOW: "Absence" },
+  ClinicalActKind: {
+    STBBI_TEST: "Dépistage ITSS",
+    COUNSELLING: "Counseling",
+    TREATMENT: "Traitement",
+    CONTRACEPTION: "Contraception",
+    VACCINATION: "Vaccination",
+    PREGNANCY_TEST: "Test de grossesse",
+    CONTRACEPTIVE_INJECTION: "Injection contraceptive",
+    NALOXONE_TRAINING: "Formation naloxone",
+    WOUND_CARE: "Soins de plaies",
+    OTHER: "Autre",
+  },
+  DeliveryStatus: {
+    REQUESTED: "Demandée",
+    SCHEDULED: "Programmée",
+    DELIVERED: "Livrée",
+    NOT_REACHED: "Non jointe",
+    CANCELLED: "Annulée",
+  },
+  OrganisationKind: {
+    COMMUNITY_GROUP: "Organisme communautaire",
+    PUBLIC_HEALTH: "Santé publique",
+    OTHER_PARTNER: "Autre partenaire",
+  },
+  ReferralStatus: {
+    SENT: "Envoyée",
+    ACCEPTED: "Acceptée",
+    DECLINED: "Refusée",
+    IN_PROGRESS: "En cours",
+    COMPLETED: "Complétée",
+    CLOSED_NO_CONTACT: "Fermée sans contact",
+    WITHDRAWN: "Retirée",
   },
 };
 
@@ -250,6 +309,50 @@ const en: VocabularyLabels = {
     ONLINE_SAFETY: "Online safety",
     SERVICES_PRESENTATION: "Presenting our services",
     OTHER: "Other",
+  },
+  AccompanimentDestination: {
+    COURT: "Court",
+    POLICE: "Police",
+    HOSPITAL_OR_CLINIC: "Hospital or clinic",
+    HOUSING: "Housing",
+    SOCIAL_SERVICES: "Social services",
+    DETOX_OR_TREATMENT: "Detox or treatment",
+    EMPLOYMENT: "Employment",
+    OTHER: "Other",
+  },
+  AccompanimentStatus: { PLANNED: "Planned", DONE: "Done", CANCELLED: "Cancelled", NO_SHOW: "No-show" },
+  ClinicalActKind: {
+    STBBI_TEST: "STBBI test",
+    COUNSELLING: "Counselling",
+    TREATMENT: "Treatment",
+    CONTRACEPTION: "Contraception",
+    VACCINATION: "Vaccination",
+    PREGNANCY_TEST: "Pregnancy test",
+    CONTRACEPTIVE_INJECTION: "Contraceptive injection",
+    NALOXONE_TRAINING: "Naloxone training",
+    WOUND_CARE: "Wound care",
+    OTHER: "Other",
+  },
+  DeliveryStatus: {
+    REQUESTED: "Requested",
+    SCHEDULED: "Scheduled",
+    DELIVERED: "Delivered",
+    NOT_REACHED: "Not reached",
+    CANCELLED: "Cancelled",
+  },
+  OrganisationKind: {
+    COMMUNITY_GROUP: "Community group",
+    PUBLIC_HEALTH: "Public health",
+    OTHER_PARTNER: "Other partner",
+  },
+  ReferralStatus: {
+    SENT: "Sent",
+    ACCEPTED: "Accepted",
+    DECLINED: "Declined",
+    IN_PROGRESS: "In progress",
+    COMPLETED: "Completed",
+    CLOSED_NO_CONTACT: "Closed, no contact",
+    WITHDRAWN: "Withdrawn",
   },
 };
 export const vocabularyLabels: Record<Locale, VocabularyLabels> = { fr, en };

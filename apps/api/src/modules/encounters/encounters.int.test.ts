@@ -1,4 +1,4 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
 import { usePartnershipWorld } from "../../testing/partnership-world.ts";
 import { countOf, onlyRow } from "../../testing/rows.ts";
@@ -20,6 +20,8 @@ const record = `mutation ($input: RecordEncounterInput!) {
     ... on InputValidationError { fields { path code message } }
   }
 }`;
+
+const decodeEncounterId = (globalId: string) => decodeGlobalID(globalId).id;
 
 const encounterCount = () =>
   countOf(world.pool, "SELECT count(*)::int AS n FROM encounters WHERE organisation_id = $1", [
@@ -204,6 +206,130 @@ describe("encounters", () => {
       [world.owner.id],
     );
     expect(audit.rows.map((r) => r.action)).toEqual(["ENCOUNTER_UPDATED", "ENCOUNTER_DELETED"]);
+  });
+
+  it("records where a person stands, changes it, refuses it on an anonymous contact; partners never read it", async () => {
+    const worker = await world.signIn(world.owner.users.worker);
+    const withOutcomes = `mutation ($input: RecordEncounterInput!) {
+      recordEncounter(input: $input) {
+        __typename
+        ... on RecordEncounterSuccess { encounter { id outcomes themes } }
+        ... on InputValidationError { fields { path code message } }
+      }
+    }`;
+    const created = await worker.request<any>(withOutcomes, {
+      input: {
+        personId: world.person.globalId,
+        channel: "IN_PERSON",
+        placeType: "OFFICE",
+        themes: ["EMPLOYMENT"],
+        outcomes: ["REACHED_GOAL", "LEFT_TRADE"],
+      },
+    });
+    const encounter = created.data?.recordEncounter.encounter;
+    expect(encounter).toMatchObject({ outcomes: ["REACHED_GOAL", "LEFT_TRADE"], themes: ["EMPLOYMENT"] });
+    const { rows } = await world.pool.query<{ outcomes: string }>(
+      "SELECT outcomes::text AS outcomes FROM encounters WHERE id = $1",
+      [decodeEncounterId(encounter.id)],
+    );
+    expect(onlyRow(rows).outcomes).toBe("{REACHED_GOAL,LEFT_TRADE}");
+
+    const update = `mutation ($input: UpdateEncounterInput!) {
+      updateEncounter(input: $input) { __typename ... on UpdateEncounterSuccess { encounter { outcomes } } }
+    }`;
+    const base = {
+      id: encounter.id,
+      personId: world.person.globalId,
+      channel: "IN_PERSON",
+      placeType: "OFFICE",
+    };
+    const changed = await worker.request<any>(update, { input: { ...base, outcomes: ["LEFT_TRADE"] } });
+    expect(changed.data?.updateEncounter.encounter).toEqual({ outcomes: ["LEFT_TRADE"] });
+    // The form sends the whole encounter: no outcomes named, none kept (as for themes).
+    const cleared = await worker.request<any>(update, { input: base });
+    expect(cleared.data?.updateEncounter.encounter).toEqual({ outcomes: [] });
+
+    // An outcome is about a person's path: refused on an anonymous contact, and twice over.
+    const before = await encounterCount();
+    const refusals: [Record<string, unknown>, string][] = [
+      [
+        {
+          anonymous: { gender: "WOMAN", ageBracket: "UNKNOWN" },
+          channel: "PHONE",
+          placeType: "OFFICE",
+          outcomes: ["LEFT_TRADE"],
+        },
+        "outcomes:INVALID_VALUE",
+      ],
+      [
+        {
+          personId: world.person.globalId,
+          channel: "PHONE",
+          placeType: "OFFICE",
+          outcomes: ["LEFT_TRADE", "LEFT_TRADE"],
+        },
+        "outcomes:INVALID_VALUE",
+      ],
+    ];
+    for (const [input, expected] of refusals) {
+      const refused = await worker.request<any>(
+        withOutcomes,
+        { input },
+        { headers: { "accept-language": "en" } },
+      );
+      expect(refused.data?.recordEncounter.__typename, expected).toBe("InputValidationError");
+      const fields = refused.data?.recordEncounter.fields as {
+        path: string;
+        code: string;
+        message: string;
+      }[];
+      expect(fields.map((f) => `${f.path}:${f.code}`)).toEqual([expected]);
+      expect(fields[0]?.message).toBe("This value is not allowed.");
+    }
+    expect(await encounterCount()).toBe(before);
+    // The update refuses them the same way, changing nothing.
+    const anonymousUpdate = await worker.request<any>(
+      `mutation ($input: UpdateEncounterInput!) {
+        updateEncounter(input: $input) { __typename ... on InputValidationError { fields { path code } } }
+      }`,
+      {
+        input: {
+          id: encounter.id,
+          anonymous: { gender: "WOMAN", ageBracket: "UNKNOWN" },
+          channel: "PHONE",
+          placeType: "OFFICE",
+          outcomes: ["REACHED_GOAL"],
+        },
+      },
+    );
+    expect(anonymousUpdate.data?.updateEncounter).toEqual({
+      __typename: "InputValidationError",
+      fields: [{ path: "outcomes", code: "INVALID_VALUE" }],
+    });
+
+    // A partner consented for the encounters summary reads its themes, never its outcomes
+    // (DESIGN.md §3: the summary is date, channel, place, themes and material).
+    await worker.request(update, { input: { ...base, themes: ["EMPLOYMENT"], outcomes: ["REACHED_GOAL"] } });
+    await world.pool.query(
+      `INSERT INTO consents (organisation_id, person_id, grantee_organisation_id, record_kinds, recorded_by_id, starts_at)
+       VALUES ($1, $2, $3, '{PROFILE,ENCOUNTERS_SUMMARY}'::"SharedRecordKind"[], $4, now() - interval '1 day')`,
+      [world.owner.id, world.person.id, world.partner.id, world.owner.users.worker.id],
+    );
+    const read = `query ($id: ID!) { node(id: $id) { ... on Encounter { themes outcomes } } }`;
+    const partner = await world.signIn(world.partner.users.worker);
+    expect((await partner.request<any>(read, { id: encounter.id })).data?.node).toEqual({
+      themes: ["EMPLOYMENT"],
+      outcomes: null,
+    });
+    const coordinator = await world.signIn(world.owner.users.coordinator);
+    expect((await coordinator.request<any>(read, { id: encounter.id })).data?.node).toEqual({
+      themes: ["EMPLOYMENT"],
+      outcomes: ["REACHED_GOAL"],
+    });
+    await world.pool.query("DELETE FROM consents WHERE person_id = $1 AND grantee_organisation_id = $2", [
+      world.person.id,
+      world.partner.id,
+    ]);
   });
 
   it("another worker of the organisation cannot change someone else's encounter", async () => {

@@ -68,6 +68,8 @@ async function resolveEncounter(
     channel: input.channel,
     placeType: input.placeType,
     themes: [...new Set(input.themes ?? [])],
+    // The input refuses them without a person and twice over (packages/domain).
+    outcomes: personId ? (input.outcomes ?? []) : [],
     anonymousGender: input.anonymous?.gender ?? null,
     anonymousAgeBracket: input.anonymous?.ageBracket ?? null,
     headCount: input.anonymous?.headCount ?? 1,

@@ -1,4 +1,4 @@
-import { AgeBracket, Channel, PlaceType, Theme } from "@maillage/db";
+import { AgeBracket, Channel, PersonOutcome, PlaceType, Theme } from "@maillage/db";
 import { isLateEntry, mayChangeEncounter } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { visiblePersonLoad } from "../../access/person-loader.ts";
@@ -10,6 +10,10 @@ import { GenderEnum, PersonNode } from "../persons/persons.types.ts";
 export const ChannelEnum = builder.enumType(Channel, { name: "Channel" });
 export const PlaceTypeEnum = builder.enumType(PlaceType, { name: "PlaceType" });
 export const ThemeEnum = builder.enumType(Theme, { name: "Theme" });
+export const PersonOutcomeEnum = builder.enumType(PersonOutcome, {
+  name: "PersonOutcome",
+  description: "Where a person stands, as a worker notes it at an encounter.",
+});
 export const AgeBracketEnum = builder.enumType(AgeBracket, { name: "AgeBracket" });
 
 /** A catalogue entry's name, as the encounter's organisation calls it (read by a partner too). */
@@ -39,7 +43,8 @@ const EncounterServiceRef = builder.prismaObject("EncounterService", {
 
 /**
  * An encounter: the owning organisation's outreach workers and coordinators; a partner sees
- * the summary (date, channel, place, themes, material) while a consent covers it, never the note.
+ * the summary (date, channel, place, themes, material) while a consent covers it, never the note
+ * nor the outcomes (DESIGN.md §3 lists what the summary kind shares, and they are not in it).
  */
 export const EncounterNode = builder.prismaNode("Encounter", {
   id: { field: "id" },
@@ -61,6 +66,14 @@ export const EncounterNode = builder.prismaNode("Encounter", {
     channel: t.expose("channel", { type: ChannelEnum }),
     placeType: t.expose("placeType", { type: PlaceTypeEnum }),
     themes: t.expose("themes", { type: [ThemeEnum] }),
+    outcomes: t.field({
+      type: [PersonOutcomeEnum],
+      nullable: true,
+      description:
+        "Where the person stands (left the trade, reached a goal she had set): its organisation's members only; a partner reads null.",
+      resolve: (encounter, _args, ctx) =>
+        ctx.viewer?.organisationId === encounter.organisationId ? encounter.outcomes : null,
+    }),
     headCount: t.exposeInt("headCount"),
     viewerMayChange: t.boolean({
       description:

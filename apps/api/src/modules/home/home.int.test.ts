@@ -40,7 +40,7 @@ const todayQuery = `{
       teamActivity { encounters members { displayName encounters } }
     }
     administration { members pendingInvitations auditEventsToday }
-    committees { partnership { name } dashboard { fiscalYear encounters suppressed } }
+    committees { partnership { name } indicators { period { fiscalYear } suppressed figures { name value } } }
   }
 }`;
 
@@ -452,7 +452,14 @@ describe("today", () => {
     expect(result.errors).toBeUndefined();
     const { committees, outreach, nurse, coordination, administration } = result.data.today;
     expect(committees).toHaveLength(1);
-    expect(committees[0].dashboard).toMatchObject({ fiscalYear: window.fiscalYear, suppressed: true });
+    expect(committees[0].indicators).toMatchObject({
+      period: { fiscalYear: window.fiscalYear },
+      suppressed: true,
+    });
+    const small = committees[0].indicators.figures.filter(
+      (f: any) => f.value !== null && f.value >= 1 && f.value < 5,
+    );
+    expect(small).toEqual([]);
     expect({ outreach, nurse, coordination, administration }).toEqual({
       outreach: null,
       nurse: null,

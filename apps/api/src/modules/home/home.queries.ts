@@ -19,7 +19,8 @@ import {
 import { builder } from "../../builder.ts";
 import type { ActingContext } from "../../context.ts";
 import { AccompanimentNode } from "../accompaniments/accompaniments.types.ts";
-import { Dashboard, loadPartnershipDashboard } from "../dashboards/dashboards.queries.ts";
+import { Indicators } from "../indicators/indicators.queries.ts";
+import { partnershipIndicators } from "../indicators/indicators.ts";
 import { StockLevelRef, stockLevels } from "../material-stock/material-stock.ts";
 import { NurseVisitNode } from "../nurse-visits/nurse-visits.types.ts";
 import { PartnershipNode } from "../organisations/organisations.types.ts";
@@ -353,14 +354,17 @@ const CommitteeToday = builder.objectRef<CommitteeShape>("CommitteeToday").imple
   description: "The latest figures of a partnership whose follow-up committee the viewer sits on.",
   fields: (t) => ({
     partnership: t.field({ type: PartnershipNode, resolve: (seat) => seat.partnership }),
-    dashboard: t.field({
-      type: Dashboard,
+    indicators: t.field({
+      type: Indicators,
       nullable: true,
-      description: "The current fiscal year's indicators, small counts suppressed (as on the dashboard).",
+      description:
+        "The current fiscal year's headline figures, protected and from the day's snapshot (as on the dashboard).",
       authScopes: (seat) => ({ committeeSeat: seat.partnership.id }),
       unauthorizedResolver: () => null,
-      resolve: (seat, _args, ctx) =>
-        loadPartnershipDashboard(ctx, seat.partnership.id, seat.fiscalYear, settingsOf(seat.partnership)),
+      resolve: async (seat, _args, ctx) => {
+        const answer = await partnershipIndicators(ctx, seat.partnership.id, { fiscalYear: seat.fiscalYear });
+        return answer === "NOT_FOUND" ? null : answer;
+      },
     }),
   }),
 });

@@ -6,13 +6,32 @@
 // a retried check-in with the same Idempotency-Key writes once.
 import { randomUUID } from "node:crypto";
 import { createPerson, createUser, queryAsViewer } from "@maillage/db/factories";
-import { dayInZone } from "@maillage/domain";
+import { dayInZone, defaultProgrammeSettings, fiscalYearOf, intakeDomains } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { describe, expect, it } from "vitest";
 import { usePartnershipWorld } from "../../testing/partnership-world.ts";
+import {
+  counts,
+  expectNoSmallCount,
+  expectPartitionProtected,
+  expectPublishedFrom,
+  expectTablePublishedFrom,
+  figure,
+  type Indicators,
+  knownTotal,
+  nonZero,
+  readOrganisation,
+  readPartnership,
+  table,
+} from "../../testing/published-indicators.ts";
 import { onlyRow } from "../../testing/rows.ts";
 
 const world = usePartnershipWorld();
+
+/** The fiscal year of today (the world's organisations and partnership keep the default settings). */
+const currentFiscalYear = () => fiscalYearOf(new Date(), defaultProgrammeSettings);
+/** The intake tables, one per domain of the form, in its order. */
+const intakeTables = intakeDomains.map((domain) => `intakeNeeds${domain}`);
 
 const failure = "... on AppError { code message } ... on InputValidationError { fields { path code } }";
 const eveningFields = `id version closed eveningOn centre { name address }
@@ -246,27 +265,27 @@ describe("a night-centre evening", () => {
       { id: personId },
     );
     expect(file.data?.person.intakeAssessment.comment).toBe("Dort chez une amie cette semaine.");
-    const now = new Date();
-    const fiscalYear = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-    const dashboard = await coordinator.request<any>(
-      `query ($y: Int!) { organisationDashboard(fiscalYear: $y) { ... on OrganisationDashboardSuccess { dashboard {
-        byPlace { cells { key count } }
-        intakeNeeds { assessed domains { domain levels { cells { key count } total } } } } } } }`,
-      { y: fiscalYear },
+    const figures = await readOrganisation(coordinator, { fiscalYear: currentFiscalYear() });
+    expect(counts(table(figures, "encountersByPlaceType")).NIGHT_CENTRE).toBe(5);
+    expect(figure(figures, "intakesMade").value).toBe(1);
+    // One table per domain, in the form's order, each holding every intake: a domain left empty
+    // is counted as not asked.
+    expect(figures.tables.map((t) => t.name).filter((name) => name.startsWith("intakeNeeds"))).toEqual(
+      intakeTables,
     );
-    const figures = dashboard.data?.organisationDashboard.dashboard;
-    expect(figures.byPlace.cells).toContainEqual({ key: "NIGHT_CENTRE", count: 5 });
-    expect(figures.intakeNeeds.assessed).toBe(1);
-    const housing = figures.intakeNeeds.domains.find((d: any) => d.domain === "HOUSING");
-    expect(housing.levels).toEqual({
-      cells: [
-        { key: "NONE", count: 0 },
-        { key: "LONG_TERM", count: 0 },
-        { key: "IMMEDIATE", count: 1 },
-        { key: "NOT_ASKED", count: 0 },
-      ],
-      total: 1,
-    });
+    const needsOf = (domain: string) => table(figures, `intakeNeeds${domain}`);
+    expect(needsOf("HOUSING").cells.map((cell) => [cell.key, cell.count])).toEqual([
+      ["NONE", 0],
+      ["LONG_TERM", 0],
+      ["IMMEDIATE", 1],
+      ["NOT_ASKED", 0],
+    ]);
+    expect(needsOf("HOUSING").denominatorCount).toBe(1);
+    expect(nonZero(needsOf("HEALTH"))).toEqual({ LONG_TERM: 1 });
+    expect(nonZero(needsOf("SUBSTANCE_USE"))).toEqual({ NONE: 1 });
+    expect(nonZero(needsOf("SAFETY"))).toEqual({ IMMEDIATE: 1 });
+    for (const domain of ["JUSTICE", "INCOME", "EMPLOYMENT"])
+      expect(nonZero(needsOf(domain)), domain).toEqual({ NOT_ASKED: 1 });
   });
 
   it("refuses bad input in words and writes nothing", async () => {
@@ -552,16 +571,13 @@ describe("what a partner sees of the evening", () => {
   });
 });
 
-describe("the committee's dashboard", () => {
-  it("counts the intake answers with small counts suppressed, never a person", async () => {
+describe("the committee's figures", () => {
+  it("count the intake answers, protected: true counts only, none from 1 to 4, zeros 0; never a person", async () => {
     const member = await createUser(world.pool, { committeePartnershipIds: [world.partnershipId] });
     const committee = await world.signIn(member);
-    const now = new Date();
-    const fiscalYear = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+    const fiscalYear = currentFiscalYear();
+    const id = encodeGlobalID("Partnership", world.partnershipId);
     // A few intakes of the partnership's organisations (those of this file's tests): 1 to 4.
-    const made = await count("SELECT 1 FROM intake_assessments WHERE organisation_id = ANY ($1::uuid[])", [
-      [world.owner.id, world.partner.id],
-    ]);
     await world.pool.query(
       `INSERT INTO intake_assessments (organisation_id, person_id, assessed_by_id, housing)
        VALUES ($1, $2, $3, 'IMMEDIATE')`,
@@ -571,18 +587,73 @@ describe("the committee's dashboard", () => {
         world.owner.users.worker.id,
       ],
     );
-    expect(made + 1).toBeLessThan(5);
-    const result = await committee.request<any>(
-      `query ($id: ID!, $y: Int!) { partnershipDashboard(partnershipId: $id, fiscalYear: $y) {
-        ... on PartnershipDashboardSuccess { dashboard { suppressed intakeNeeds { assessed domains { domain levels { cells { key count } total } } } } } } }`,
-      { id: encodeGlobalID("Partnership", world.partnershipId), y: fiscalYear },
-    );
-    const needs = result.data?.partnershipDashboard.dashboard.intakeNeeds;
-    expect(needs.assessed).toBeNull();
-    for (const domain of needs.domains) {
-      expect(domain.levels.total).toBeNull();
-      expect(domain.levels.cells.every((cell: { count: number | null }) => cell.count === null)).toBe(true);
+    // The true counts: the two member organisations' own, exact, added up.
+    const truth = async () => {
+      const sums: Record<string, Record<string, number>> = {};
+      let made = 0;
+      for (const user of [world.owner.users.coordinator, world.partner.users.coordinator]) {
+        const own = await readOrganisation(await world.signIn(user), { fiscalYear });
+        made += figure(own, "intakesMade").value ?? 0;
+        for (const name of intakeTables) {
+          const sum = sums[name] ?? {};
+          sums[name] = sum;
+          for (const cell of table(own, name).cells) sum[cell.key] = (sum[cell.key] ?? 0) + (cell.count ?? 0);
+        }
+      }
+      return { made, sums };
+    };
+    const small = await truth();
+    expect(small.made).toBeGreaterThan(0);
+    expect(small.made).toBeLessThan(5);
+    const expectProtected = (indicators: Indicators, known: typeof small) => {
+      expect(indicators.suppressed).toBe(true);
+      expectNoSmallCount(indicators);
+      expectPublishedFrom(figure(indicators, "intakesMade").value, known.made, 5, "intakesMade");
+      for (const name of intakeTables) {
+        const levels = table(indicators, name);
+        expectTablePublishedFrom(levels, known.sums[name] ?? {});
+        expectPartitionProtected(levels, knownTotal(indicators, intakeTables, "intakesMade"));
+      }
+    };
+    const few = await readPartnership(committee, id, { fiscalYear });
+    expectProtected(few, small);
+    // Under 5 intakes in all: the total is hidden and every domain's cell that is not a true zero.
+    expect(figure(few, "intakesMade").value).toBeNull();
+    for (const name of intakeTables) {
+      expect(table(few, name).denominatorCount, name).toBeNull();
+      expect(
+        Object.values(nonZero(table(few, name))).every((count) => count === null),
+        name,
+      ).toBe(true);
     }
+    expect(counts(table(few, "intakeNeedsHOUSING")).IMMEDIATE).toBeNull();
+
+    // Twelve more (housing: 6 long-term, 3 none, 2 immediate, 1 not asked; health: none for all):
+    // the next day's snapshot counts them, still protected.
+    const housing = [...Array(6).fill("LONG_TERM"), ...Array(3).fill("NONE"), "IMMEDIATE", "IMMEDIATE", null];
+    for (const level of housing) {
+      const person = await createPerson(world.pool, { organisationId: world.partner.id });
+      await world.pool.query(
+        `INSERT INTO intake_assessments (organisation_id, person_id, assessed_by_id, housing, health)
+         VALUES ($1, $2, $3, $4::"IntakeNeedLevel", 'NONE')`,
+        [world.partner.id, person.id, world.partner.users.worker.id, level],
+      );
+    }
+    expect(await readPartnership(committee, id, { fiscalYear })).toEqual(few);
+    await world.pool.query(
+      "UPDATE indicator_snapshots SET computed_on = computed_on - 1 WHERE partnership_id = $1",
+      [world.partnershipId],
+    );
+    const more = await truth();
+    expect(more.made).toBe(small.made + 12);
+    const larger = await readPartnership(committee, id, { fiscalYear });
+    expect(larger.asOf).not.toBe(few.asOf);
+    expectProtected(larger, more);
+    // Nothing of a person: the committee member finds no intake, no file.
+    const intakes = await committee.request<any>(`query ($id: ID!) { node(id: $id) { id } }`, {
+      id: encodeGlobalID("Person", (await createPerson(world.pool, { organisationId: world.owner.id })).id),
+    });
+    expect(intakes.data?.node ?? null).toBeNull();
   });
 });
 

@@ -30,17 +30,27 @@ const updatePartnership = `mutation ($input: UpdatePartnershipSettingsInput!) {
     ... on AppError { code }
   }
 }`;
-const dashboardFields = "fiscalYear from to encounters";
-const partnershipDashboard = `query ($id: ID!, $year: Int!) {
-  partnershipDashboard(partnershipId: $id, fiscalYear: $year) {
-    __typename ... on PartnershipDashboardSuccess { dashboard { ${dashboardFields} } } ... on AppError { code }
+// A period's bounds and its encounters, as the indicators answer them.
+const indicatorFields = "period { fiscalYear from to } figures { name value }";
+const partnershipIndicators = `query ($id: ID!, $year: Int!) {
+  partnershipIndicators(partnershipId: $id, period: { fiscalYear: $year }) {
+    ... on PartnershipIndicatorsSuccess { indicators { ${indicatorFields} } }
   }
 }`;
-const organisationDashboard = `query ($year: Int!) {
-  organisationDashboard(fiscalYear: $year) {
-    __typename ... on OrganisationDashboardSuccess { dashboard { ${dashboardFields} contacts } } ... on AppError { code }
+const organisationIndicators = `query ($year: Int!) {
+  organisationIndicators(period: { fiscalYear: $year }) {
+    ... on OrganisationIndicatorsSuccess { indicators { ${indicatorFields} } }
   }
 }`;
+/** { fiscalYear, from, to, encounters } of an indicators answer. */
+function yearOf(indicators: any) {
+  return indicators
+    ? {
+        ...indicators.period,
+        encounters: indicators.figures.find((f: any) => f.name === "encounters")?.value,
+      }
+    : indicators;
+}
 
 const partnershipGlobalId = () => encodeGlobalID("Partnership", world.partnershipId);
 const settingsRow = async (table: "organisations" | "partnerships", id: string) =>
@@ -116,7 +126,8 @@ describe("programme settings", () => {
       user_id: world.partner.users.coordinator.id,
       organisation_id: world.partner.id,
       record_kind: "ORGANISATION",
-      details: { from: toronto, to: paris },
+      // The follow-up rule (unchanged here) is kept in the audit beside the three settings.
+      details: { from: { ...toronto, followUpMinEncounters: 3 }, to: { ...paris, followUpMinEncounters: 3 } },
     });
 
     // A member organisation's coordinator sets the partnership's (here: the same again).
@@ -234,8 +245,10 @@ describe("programme settings", () => {
     });
     const committee = await world.signIn(member);
     const year = async (fiscalYear: number) =>
-      (await committee.request<any>(partnershipDashboard, { id: partnershipGlobalId(), year: fiscalYear }))
-        .data?.partnershipDashboard.dashboard;
+      yearOf(
+        (await committee.request<any>(partnershipIndicators, { id: partnershipGlobalId(), year: fiscalYear }))
+          .data?.partnershipIndicators.indicators,
+      );
     expect(await year(2025)).toEqual({
       fiscalYear: 2025,
       from: "2024-12-31T23:00:00.000Z",
@@ -246,19 +259,25 @@ describe("programme settings", () => {
 
     // The organisation's own dashboard follows its own settings (Brussels, January here too).
     const coordinator = await world.signIn(world.owner.users.coordinator);
-    const own = (await coordinator.request<any>(organisationDashboard, { year: 2025 })).data
-      ?.organisationDashboard.dashboard;
+    const own = yearOf(
+      (await coordinator.request<any>(organisationIndicators, { year: 2025 })).data?.organisationIndicators
+        .indicators,
+    );
     expect(own).toMatchObject({ from: "2024-12-31T23:00:00.000Z", encounters: 6 });
     // The partner organisation keeps Québec's: its year 2024 runs from 1 April 2024, Toronto time.
     const partner = await world.signIn(world.partner.users.coordinator);
-    const partnerYear = (await partner.request<any>(organisationDashboard, { year: 2024 })).data
-      ?.organisationDashboard.dashboard;
+    const partnerYear = yearOf(
+      (await partner.request<any>(organisationIndicators, { year: 2024 })).data?.organisationIndicators
+        .indicators,
+    );
     expect(partnerYear).toMatchObject({ from: "2024-04-01T04:00:00.000Z", to: "2025-04-01T04:00:00.000Z" });
 
     // The committee's home screen shows the partnership's current calendar year.
-    const home = await committee.request<any>("{ today { committees { dashboard { fiscalYear from } } } }");
+    const home = await committee.request<any>(
+      "{ today { committees { indicators { period { fiscalYear from } } } } }",
+    );
     const now = new Date();
-    expect(home.data?.today.committees[0].dashboard.fiscalYear).toBe(fiscalYearOf(now, wallonia));
+    expect(home.data?.today.committees[0].indicators.period.fiscalYear).toBe(fiscalYearOf(now, wallonia));
   });
 
   it("an organisation in Brussels gets its home screen's day in Brussels; another keeps Toronto's", async () => {

@@ -7,9 +7,25 @@
  * Read once per request and organisation (the transaction is the request's).
  */
 import { defaultProgrammeSettings, type ProgrammeSettings } from "@maillage/domain";
+import { followUpMinEncounters } from "@maillage/domain/indicators";
 import type { Context } from "../../context.ts";
 
 export const settingsColumns = { timeZone: true, fiscalYearStartMonth: true, locale: true } as const;
+/** The settings' columns with the follow-up rule (read and written by the settings page). */
+export const settingsWithFollowUpColumns = { ...settingsColumns, followUpMinEncounters: true } as const;
+
+/** The settings and the follow-up rule (2–52 encounters in the period; 3 by default). */
+export type ProgrammeSettingsWithFollowUp = ProgrammeSettings & { followUpMinEncounters: number };
+
+/** A row's settings with its follow-up rule (a row read without the column: the default). */
+export function settingsWithFollowUpOf(
+  row: ProgrammeSettings & { followUpMinEncounters?: number },
+): ProgrammeSettingsWithFollowUp {
+  return {
+    ...settingsOf(row),
+    followUpMinEncounters: row.followUpMinEncounters ?? followUpMinEncounters.default,
+  };
+}
 
 /** A row that holds the three columns (an organisation or a partnership read whole). */
 export function settingsOf(row: ProgrammeSettings): ProgrammeSettings {

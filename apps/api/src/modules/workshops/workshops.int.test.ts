@@ -1,13 +1,27 @@
 // Workshops and prevention kiosks (issue 15, item 4): recorded by the organisation's working roles,
-// counted in its dashboard apart from the work with persons, suppressed in the committee's; bad
-// input writes nothing; no partner and no unrelated organisation reads or writes them.
+// counted in its indicators apart from the work with persons, protected in the partnership's (from
+// the day's snapshot); bad input writes nothing; no partner and no unrelated organisation reads or
+// writes them.
 import { createUser } from "@maillage/db/factories";
 import { dayInZone } from "@maillage/domain";
 import { workshopLimits } from "@maillage/domain/inputs";
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
 import { usePartnershipWorld } from "../../testing/partnership-world.ts";
-import { dayOfBound, workshopFigures } from "./workshop-indicators.ts";
+import {
+  counts,
+  expectNoSmallCount,
+  expectPartitionProtected,
+  expectPublishedFrom,
+  expectTablePublishedFrom,
+  figure,
+  type Indicators,
+  knownTotal,
+  nonZero,
+  readOrganisation,
+  readPartnership,
+  table,
+} from "../../testing/published-indicators.ts";
 
 const world = usePartnershipWorld();
 
@@ -34,12 +48,56 @@ const remove = `mutation ($input: DeleteWorkshopInput!) {
 const list = `query ($from: Date, $to: Date) {
   workshops(first: 50, from: $from, to: $to) { totalCount edges { node { id place participants note } } }
 }`;
-const figures = `workshops { sessions workshops kiosks participants
-  byTopic { cells { key count } total } byAudience { cells { key count } total } }`;
-const organisationDashboard = `query ($year: Int!) { organisationDashboard(fiscalYear: $year) {
-  __typename ... on OrganisationDashboardSuccess { dashboard { encounters contacts ${figures} } } } }`;
-const partnershipDashboard = `query ($id: ID!, $year: Int!) { partnershipDashboard(partnershipId: $id, fiscalYear: $year) {
-  __typename ... on PartnershipDashboardSuccess { dashboard { suppressed ${figures} } } } }`;
+const workshopTables = ["workshopsByKind", "workshopsByTopic", "workshopsByAudience"];
+
+/** The workshop figures of an answer: totals, and each table's counts by key. */
+function workshopsOf(indicators: Indicators) {
+  return {
+    workshops: figure(indicators, "workshops").value,
+    participants: figure(indicators, "workshopParticipants").value,
+    byKind: counts(table(indicators, "workshopsByKind")),
+    byTopic: counts(table(indicators, "workshopsByTopic")),
+    byAudience: counts(table(indicators, "workshopsByAudience")),
+    participantsByKind: counts(table(indicators, "participantsByKind")),
+  };
+}
+
+/**
+ * A partnership's workshop figures against the true ones: no count from 1 to 4 anywhere, every
+ * shown count the true one (zeros 0), and no hidden cell of the three tables sharing the workshops'
+ * total narrowed below 5 values by difference.
+ */
+function expectProtectedWorkshops(
+  indicators: Indicators,
+  truth: {
+    workshops: number;
+    participants: number;
+    byKind: Record<string, number>;
+    byTopic: Record<string, number>;
+    byAudience: Record<string, number>;
+    participantsByKind: Record<string, number>;
+  },
+) {
+  expect(indicators.suppressed).toBe(true);
+  expectNoSmallCount(indicators);
+  expectPublishedFrom(figure(indicators, "workshops").value, truth.workshops, 5, "workshops");
+  expectPublishedFrom(
+    figure(indicators, "workshopParticipants").value,
+    truth.participants,
+    5,
+    "participants",
+  );
+  expectTablePublishedFrom(table(indicators, "workshopsByKind"), truth.byKind);
+  expectTablePublishedFrom(table(indicators, "workshopsByTopic"), truth.byTopic);
+  expectTablePublishedFrom(table(indicators, "workshopsByAudience"), truth.byAudience);
+  expectTablePublishedFrom(table(indicators, "participantsByKind"), truth.participantsByKind);
+  const total = knownTotal(indicators, workshopTables, "workshops");
+  for (const name of workshopTables) expectPartitionProtected(table(indicators, name), total);
+  expectPartitionProtected(
+    table(indicators, "participantsByKind"),
+    knownTotal(indicators, ["participantsByKind"], "workshopParticipants"),
+  );
+}
 
 const workshop = (facilitatorId: string, overrides: Record<string, unknown> = {}) => ({
   kind: "WORKSHOP",
@@ -53,9 +111,6 @@ const workshop = (facilitatorId: string, overrides: Record<string, unknown> = {}
   facilitatorIds: [facilitatorId],
   ...overrides,
 });
-
-const cellsOf = (table: { cells: { key: string; count: number | null }[] }) =>
-  Object.fromEntries(table.cells.map((cell) => [cell.key, cell.count]));
 
 async function ownWorkshopRows(organisationId: string) {
   const { rows } = await world.pool.query<{ place: string; participants: number }>(
@@ -75,18 +130,18 @@ beforeAll(async () => {
 });
 
 describe("workshops and prevention kiosks", () => {
-  it("are recorded by a worker, counted in the organisation's dashboard apart from persons, and suppressed under 5 for the committee", async () => {
+  it("are recorded by a worker, counted in the organisation's indicators apart from persons, and protected for the committee", async () => {
     const coordinator = await world.signIn(world.owner.users.coordinator);
-    const before = (await coordinator.request<any>(organisationDashboard, { year: fiscalYear })).data
-      ?.organisationDashboard.dashboard;
-    expect(before.workshops).toEqual({
-      sessions: 0,
+    const before = await readOrganisation(coordinator, { fiscalYear });
+    const none = workshopsOf(before);
+    expect({ workshops: none.workshops, participants: none.participants }).toEqual({
       workshops: 0,
-      kiosks: 0,
       participants: 0,
-      byTopic: { cells: [], total: 0 },
-      byAudience: { cells: [], total: 0 },
     });
+    for (const name of [...workshopTables, "participantsByKind"]) {
+      expect(nonZero(table(before, name)), name).toEqual({});
+      expect(table(before, name).denominatorCount, name).toBe(0);
+    }
 
     const worker = await world.signIn(world.owner.users.worker);
     const nurse = world.owner.users.nurse;
@@ -130,63 +185,85 @@ describe("workshops and prevention kiosks", () => {
     expect(listed.totalCount).toBe(4);
     expect((await worker.request<any>(list, { to: "2000-01-01" })).data?.workshops.totalCount).toBe(0);
 
-    // The coordinator's dashboard: exact, and apart from the work with persons.
-    const after = (await coordinator.request<any>(organisationDashboard, { year: fiscalYear })).data
-      ?.organisationDashboard.dashboard;
-    expect({ encounters: after.encounters, contacts: after.contacts }).toEqual({
-      encounters: before.encounters,
-      contacts: before.contacts,
+    // The coordinator's indicators: exact, and apart from the work with persons.
+    const after = await readOrganisation(coordinator, { fiscalYear });
+    for (const name of ["encounters", "contacts"])
+      expect(figure(after, name).value, name).toBe(figure(before, name).value);
+    const exact = workshopsOf(after);
+    expect({ workshops: exact.workshops, participants: exact.participants }).toEqual({
+      workshops: 4,
+      participants: 196,
     });
-    expect(after.workshops).toMatchObject({ sessions: 4, workshops: 3, kiosks: 1, participants: 196 });
-    expect(cellsOf(after.workshops.byTopic)).toEqual({
+    expect(nonZero(table(after, "workshopsByKind"))).toEqual({ WORKSHOP: 3, KIOSK: 1 });
+    expect(nonZero(table(after, "workshopsByTopic"))).toEqual({
       CONSENT_AND_RELATIONSHIPS: 2,
       STBBI_PREVENTION: 1,
       OVERDOSE_PREVENTION_NALOXONE: 1,
     });
-    expect(cellsOf(after.workshops.byAudience)).toEqual({ YOUTH_SECONDARY_SCHOOL: 3, GENERAL_PUBLIC: 1 });
-
-    // The committee: 4 sessions in the partnership, under 5: every figure reads "x".
-    const id = encodeGlobalID("Partnership", world.partnershipId);
-    const small = (await committee.request<any>(partnershipDashboard, { id, year: fiscalYear })).data
-      ?.partnershipDashboard.dashboard;
-    expect(small.suppressed).toBe(true);
-    expect(small.workshops).toMatchObject({
-      sessions: null,
-      workshops: null,
-      kiosks: null,
-      participants: null,
+    expect(nonZero(table(after, "workshopsByAudience"))).toEqual({
+      YOUTH_SECONDARY_SCHOOL: 3,
+      GENERAL_PUBLIC: 1,
     });
-    expect(Object.values(cellsOf(small.workshops.byTopic))).toEqual([null, null, null]);
-    expect(small.workshops.byTopic.total).toBeNull();
-    expect(small.workshops.byAudience.total).toBeNull();
+    expect(nonZero(table(after, "participantsByKind"))).toEqual({ WORKSHOP: 28 + 30 + 18, KIOSK: 120 });
+    for (const name of workshopTables) expect(table(after, name).denominatorCount, name).toBe(4);
 
-    // The partner holds three more workshops: 7 sessions. One kiosk is small; the workshops are
-    // hidden beside it (or the kiosk = 7 − 6); the total and the participants show.
+    // The committee: 4 workshops and kiosks in the partnership, under 5: each one's count is
+    // hidden, and so is every cell of its tables that is not a true zero.
+    const id = encodeGlobalID("Partnership", world.partnershipId);
+    const small = await readPartnership(committee, id, { fiscalYear });
+    expectProtectedWorkshops(small, {
+      workshops: 4,
+      participants: 196,
+      byKind: { WORKSHOP: 3, KIOSK: 1 },
+      byTopic: { CONSENT_AND_RELATIONSHIPS: 2, STBBI_PREVENTION: 1, OVERDOSE_PREVENTION_NALOXONE: 1 },
+      byAudience: { YOUTH_SECONDARY_SCHOOL: 3, GENERAL_PUBLIC: 1 },
+      participantsByKind: { WORKSHOP: 76, KIOSK: 120 },
+    });
+    const hidden = workshopsOf(small);
+    expect(hidden.workshops).toBeNull();
+    expect(nonZero(table(small, "workshopsByKind"))).toEqual({ WORKSHOP: null, KIOSK: null });
+    expect(Object.values(nonZero(table(small, "workshopsByTopic")))).toEqual([null, null, null]);
+    expect(Object.values(nonZero(table(small, "workshopsByAudience")))).toEqual([null, null]);
+    // A year with none reads true zeros, not "x".
+    const lastYear = workshopsOf(await readPartnership(committee, id, { fiscalYear: fiscalYear - 1 }));
+    expect({ workshops: lastYear.workshops, participants: lastYear.participants }).toEqual({
+      workshops: 0,
+      participants: 0,
+    });
+    for (const cells of [lastYear.byKind, lastYear.byTopic, lastYear.byAudience, lastYear.participantsByKind])
+      expect(Object.values(cells).every((count) => count === 0)).toBe(true);
+
+    // The partner holds three more workshops: 7 in all. The committee reads the day's snapshot:
+    // the same answer until the next day's (two answers around a record would give it away).
     const partner = await world.signIn(world.partner.users.worker);
     for (const participants of [22, 25, 31]) {
       await partner.request<any>(record, {
         input: workshop(world.partner.users.worker.id, { participants, place: "Maison des jeunes" }),
       });
     }
-    const larger = (await committee.request<any>(partnershipDashboard, { id, year: fiscalYear })).data
-      ?.partnershipDashboard.dashboard;
-    expect(larger.workshops).toMatchObject({
-      sessions: 7,
-      workshops: null,
-      kiosks: null,
+    expect(await readPartnership(committee, id, { fiscalYear })).toEqual(small);
+    await world.pool.query(
+      "UPDATE indicator_snapshots SET computed_on = computed_on - 1 WHERE partnership_id = $1",
+      [world.partnershipId],
+    );
+    // The next day's: one kiosk and one audience are small, and STBBI 1 and NALOXONE 1 beside
+    // CONSENT 5 — shown with the total 7, CONSENT would give both away (7 − 5 = 2, each ≥ 1).
+    const larger = await readPartnership(committee, id, { fiscalYear });
+    expect(larger.asOf).not.toBe(small.asOf);
+    expectProtectedWorkshops(larger, {
+      workshops: 7,
       participants: 196 + 22 + 25 + 31,
+      byKind: { WORKSHOP: 6, KIOSK: 1 },
+      byTopic: { CONSENT_AND_RELATIONSHIPS: 5, STBBI_PREVENTION: 1, OVERDOSE_PREVENTION_NALOXONE: 1 },
+      byAudience: { YOUTH_SECONDARY_SCHOOL: 6, GENERAL_PUBLIC: 1 },
+      participantsByKind: { WORKSHOP: 76 + 22 + 25 + 31, KIOSK: 120 },
     });
-    // CONSENT 5 shows; STBBI 1 and NALOXONE 1 are hidden; so is the audience's small cell and its complement.
-    expect(cellsOf(larger.workshops.byTopic)).toEqual({
-      CONSENT_AND_RELATIONSHIPS: 5,
-      STBBI_PREVENTION: null,
-      OVERDOSE_PREVENTION_NALOXONE: null,
-    });
-    expect(larger.workshops.byTopic.total).toBe(7);
-    expect(cellsOf(larger.workshops.byAudience)).toEqual({
-      YOUTH_SECONDARY_SCHOOL: null,
-      GENERAL_PUBLIC: null,
-    });
+    const shown = workshopsOf(larger);
+    expect(shown.byKind.KIOSK).toBeNull();
+    expect(shown.byAudience.GENERAL_PUBLIC).toBeNull();
+    expect(shown.byTopic.STBBI_PREVENTION).toBeNull();
+    expect(shown.byTopic.OVERDOSE_PREVENTION_NALOXONE).toBeNull();
+    expect(shown.byTopic.CONSENT_AND_RELATIONSHIPS === null || shown.workshops === null).toBe(true);
   });
 
   it("is changed and removed by the organisation's working roles, the note too", async () => {
@@ -350,38 +427,6 @@ describe("workshops and prevention kiosks", () => {
     const admin = await world.signIn(world.owner.users.admin);
     const refused = await admin.request<any>(record, { input: workshop(world.owner.users.admin.id) });
     expect(refused.data?.recordWorkshop?.code ?? refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-  });
-});
-
-describe("the committee's figures", () => {
-  it("suppress a small kind with its complement and keep zeros as 0", () => {
-    const shown = workshopFigures(
-      {
-        byKind: { WORKSHOP: 9, KIOSK: 2 },
-        participants: 300,
-        byTopic: { SEXUAL_HEALTH: 11 },
-        byAudience: {},
-      },
-      true,
-    );
-    expect(shown).toMatchObject({ sessions: 11, workshops: null, kiosks: null, participants: 300 });
-    expect(workshopFigures({ byKind: {}, participants: 0, byTopic: {}, byAudience: {} }, true)).toMatchObject(
-      {
-        sessions: 0,
-        workshops: 0,
-        kiosks: 0,
-        participants: 0,
-      },
-    );
-    expect(
-      workshopFigures({ byKind: { KIOSK: 7 }, participants: 900, byTopic: {}, byAudience: {} }, true),
-    ).toMatchObject({ sessions: 7, workshops: 0, kiosks: 7 });
-  });
-
-  it("find the day a period opens whatever the partnership's zone", () => {
-    expect(dayOfBound(new Date("2026-04-01T04:00:00Z"))).toBe("2026-04-01"); // Toronto, summer time
-    expect(dayOfBound(new Date("2026-03-31T22:00:00Z"))).toBe("2026-04-01"); // Brussels, summer time
-    expect(dayOfBound(new Date("2026-01-01T05:00:00Z"))).toBe("2026-01-01"); // Toronto, winter
   });
 });
 

@@ -2,7 +2,7 @@
  * Workshops and prevention kiosks held at a partner's request (a school, a youth centre, a group):
  * the owning organisation's working roles read them (registry kind WORKSHOP; RLS policy
  * workshops_own_organisation), never a partner, never a committee (which reads their aggregates
- * in the dashboard: workshop-indicators.ts). They hold counts, never a person.
+ * in the indicators: app.indicator_figures, modules/indicators/). They hold counts, never a person.
  */
 import { WorkshopAudience, WorkshopKind, WorkshopTopic } from "@maillage/db";
 import { isLateDayEntry, ownOrganisationWriters } from "@maillage/domain";

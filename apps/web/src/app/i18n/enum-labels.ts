@@ -29,6 +29,7 @@ export interface EnumTypes {
   NurseVisitResponse: Schema.NurseVisitResponse;
   NurseVisitStatus: Schema.NurseVisitStatus;
   OrganisationKind: Schema.OrganisationKind;
+  PersonOutcome: Schema.PersonOutcome;
   PlaceType: Schema.PlaceType;
   ReferralBox: Schema.ReferralBox;
   ReferralDirection: Schema.ReferralDirection;
@@ -49,38 +50,12 @@ export type EnumLabels = { [E in EnumName]: Record<EnumTypes[E], string> };
 
 const fr: EnumLabels = {
   AccompanimentClosingStatus: { DONE: "Réalisé", CANCELLED: "Annulé", NO_SHOW: "Absence" },
-  AccompanimentDestination: {
-    COURT: "Tribunal",
-    POLICE: "Police",
-    HOSPITAL_OR_CLINIC: "Hôpital ou clinique",
-    HOUSING: "Logement",
-    SOCIAL_SERVICES: "Services sociaux",
-    DETOX_OR_TREATMENT: "Désintoxication ou traitement",
-    EMPLOYMENT: "Emploi",
-    OTHER: "Autre",
-  },
-  AccompanimentStatus: { PLANNED: "Prévu", DONE: "Réalisé", CANCELLED: "Annulé", NO_SHOW: "Absence" },
+  AccompanimentDestination: vocabularyLabels.fr.AccompanimentDestination,
+  AccompanimentStatus: vocabularyLabels.fr.AccompanimentStatus,
   AgeBracket: vocabularyLabels.fr.AgeBracket,
   Channel: vocabularyLabels.fr.Channel,
-  ClinicalActKind: {
-    STBBI_TEST: "Dépistage ITSS",
-    COUNSELLING: "Counseling",
-    TREATMENT: "Traitement",
-    CONTRACEPTION: "Contraception",
-    VACCINATION: "Vaccination",
-    PREGNANCY_TEST: "Test de grossesse",
-    CONTRACEPTIVE_INJECTION: "Injection contraceptive",
-    NALOXONE_TRAINING: "Formation naloxone",
-    WOUND_CARE: "Soins de plaies",
-    OTHER: "Autre",
-  },
-  DeliveryStatus: {
-    REQUESTED: "Demandée",
-    SCHEDULED: "Programmée",
-    DELIVERED: "Livrée",
-    NOT_REACHED: "Non jointe",
-    CANCELLED: "Annulée",
-  },
+  ClinicalActKind: vocabularyLabels.fr.ClinicalActKind,
+  DeliveryStatus: vocabularyLabels.fr.DeliveryStatus,
   ConsentStatus: { ACTIVE: "En vigueur", UPCOMING: "À venir", EXPIRED: "Expiré", WITHDRAWN: "Retiré" },
   Gender: vocabularyLabels.fr.Gender,
   CatalogueList: { MATERIAL: "Matériel", SERVICE: "Services", PLATFORM: "Plateformes en ligne" },
@@ -119,11 +94,7 @@ const fr: EnumLabels = {
     COMPLETED: "Réalisée",
     AWAITING_CONFIRMATION: "À confirmer par l'infirmière",
   },
-  OrganisationKind: {
-    COMMUNITY_GROUP: "Organisme communautaire",
-    PUBLIC_HEALTH: "Santé publique",
-    OTHER_PARTNER: "Autre partenaire",
-  },
+  OrganisationKind: vocabularyLabels.fr.OrganisationKind,
   PlaceType: vocabularyLabels.fr.PlaceType,
   ReferralBox: { INBOX: "Reçues", OUTBOX: "Envoyées" },
   ReferralDirection: { RECEIVED: "Reçue", SENT: "Envoyée" },
@@ -135,15 +106,7 @@ const fr: EnumLabels = {
     SERVICE_UNAVAILABLE: "Service non disponible",
     OTHER: "Autre",
   },
-  ReferralStatus: {
-    SENT: "Envoyée",
-    ACCEPTED: "Acceptée",
-    DECLINED: "Refusée",
-    IN_PROGRESS: "En cours",
-    COMPLETED: "Complétée",
-    CLOSED_NO_CONTACT: "Fermée sans contact",
-    WITHDRAWN: "Retirée",
-  },
+  ReferralStatus: vocabularyLabels.fr.ReferralStatus,
   // The referral screen's filter chips, in this order: what needs an answer first, "all" last.
   ReferralView: {
     NEW: "Nouvelles",
@@ -167,6 +130,10 @@ const fr: EnumLabels = {
     NURSE_VISIT_LOGISTICS: "Logistique des visites infirmières",
   },
   Theme: vocabularyLabels.fr.Theme,
+  PersonOutcome: {
+    LEFT_TRADE: "A quitté l'industrie",
+    REACHED_GOAL: "A atteint un objectif qu'elle s'était fixé",
+  },
   Urgency: { ROUTINE: "Habituelle", SOON: "Bientôt", URGENT: "Urgente" },
   IntakeDomain: {
     HOUSING: "Logement",
@@ -186,38 +153,12 @@ const fr: EnumLabels = {
 
 const en: EnumLabels = {
   AccompanimentClosingStatus: { DONE: "Done", CANCELLED: "Cancelled", NO_SHOW: "No-show" },
-  AccompanimentDestination: {
-    COURT: "Court",
-    POLICE: "Police",
-    HOSPITAL_OR_CLINIC: "Hospital or clinic",
-    HOUSING: "Housing",
-    SOCIAL_SERVICES: "Social services",
-    DETOX_OR_TREATMENT: "Detox or treatment",
-    EMPLOYMENT: "Employment",
-    OTHER: "Other",
-  },
-  AccompanimentStatus: { PLANNED: "Planned", DONE: "Done", CANCELLED: "Cancelled", NO_SHOW: "No-show" },
+  AccompanimentDestination: vocabularyLabels.en.AccompanimentDestination,
+  AccompanimentStatus: vocabularyLabels.en.AccompanimentStatus,
   AgeBracket: vocabularyLabels.en.AgeBracket,
   Channel: vocabularyLabels.en.Channel,
-  ClinicalActKind: {
-    STBBI_TEST: "STBBI test",
-    COUNSELLING: "Counselling",
-    TREATMENT: "Treatment",
-    CONTRACEPTION: "Contraception",
-    VACCINATION: "Vaccination",
-    PREGNANCY_TEST: "Pregnancy test",
-    CONTRACEPTIVE_INJECTION: "Contraceptive injection",
-    NALOXONE_TRAINING: "Naloxone training",
-    WOUND_CARE: "Wound care",
-    OTHER: "Other",
-  },
-  DeliveryStatus: {
-    REQUESTED: "Requested",
-    SCHEDULED: "Scheduled",
-    DELIVERED: "Delivered",
-    NOT_REACHED: "Not reached",
-    CANCELLED: "Cancelled",
-  },
+  ClinicalActKind: vocabularyLabels.en.ClinicalActKind,
+  DeliveryStatus: vocabularyLabels.en.DeliveryStatus,
   ConsentStatus: { ACTIVE: "In force", UPCOMING: "Upcoming", EXPIRED: "Expired", WITHDRAWN: "Withdrawn" },
   Gender: vocabularyLabels.en.Gender,
   CatalogueList: { MATERIAL: "Material", SERVICE: "Services", PLATFORM: "Online platforms" },
@@ -256,11 +197,7 @@ const en: EnumLabels = {
     COMPLETED: "Completed",
     AWAITING_CONFIRMATION: "Awaiting the nurse's confirmation",
   },
-  OrganisationKind: {
-    COMMUNITY_GROUP: "Community group",
-    PUBLIC_HEALTH: "Public health",
-    OTHER_PARTNER: "Other partner",
-  },
+  OrganisationKind: vocabularyLabels.en.OrganisationKind,
   PlaceType: vocabularyLabels.en.PlaceType,
   ReferralBox: { INBOX: "Received", OUTBOX: "Sent" },
   ReferralDirection: { RECEIVED: "Received", SENT: "Sent" },
@@ -272,15 +209,7 @@ const en: EnumLabels = {
     SERVICE_UNAVAILABLE: "Service unavailable",
     OTHER: "Other",
   },
-  ReferralStatus: {
-    SENT: "Sent",
-    ACCEPTED: "Accepted",
-    DECLINED: "Declined",
-    IN_PROGRESS: "In progress",
-    COMPLETED: "Completed",
-    CLOSED_NO_CONTACT: "Closed, no contact",
-    WITHDRAWN: "Withdrawn",
-  },
+  ReferralStatus: vocabularyLabels.en.ReferralStatus,
   ReferralView: {
     ALL: "All",
     NEW: "New",
@@ -303,6 +232,7 @@ const en: EnumLabels = {
     NURSE_VISIT_LOGISTICS: "Nurse visit logistics",
   },
   Theme: vocabularyLabels.en.Theme,
+  PersonOutcome: { LEFT_TRADE: "Left the trade", REACHED_GOAL: "Reached a goal she had set" },
   Urgency: { ROUTINE: "Routine", SOON: "Soon", URGENT: "Urgent" },
   IntakeDomain: {
     HOUSING: "Housing",

@@ -56,6 +56,7 @@ const frActions: Record<AuditAction, string> = {
   WORKSHOP_DELETED: "Atelier ou kiosque supprimé",
   EXPORT_DOWNLOADED: "Données exportées",
   IMPORT_COMMITTED: "Fichier importé",
+  INDICATORS_DOWNLOADED: "Indicateurs téléchargés",
 };
 const enActions: Record<AuditAction, string> = {
   READ_PERSON_FILE: "File read",
@@ -110,6 +111,7 @@ const enActions: Record<AuditAction, string> = {
   WORKSHOP_DELETED: "Workshop or kiosk deleted",
   EXPORT_DOWNLOADED: "Data exported",
   IMPORT_COMMITTED: "File imported",
+  INDICATORS_DOWNLOADED: "Indicators downloaded",
 };
 
 // Who did what to what: {who}, the record as a verb's object ({record}) or after "de" ({ofRecord}).
@@ -167,6 +169,7 @@ const frSentences: Record<AuditAction, string> = {
   WORKSHOP_DELETED: "{who} a supprimé {record}",
   EXPORT_DOWNLOADED: "{who} a exporté des données {ofRecord}",
   IMPORT_COMMITTED: "{who} a importé un fichier dans les données {ofRecord}",
+  INDICATORS_DOWNLOADED: "{who} a téléchargé les indicateurs {ofRecord}",
 };
 const enSentences: Record<AuditAction, string> = {
   READ_PERSON_FILE: "{who} read the file {ofRecord}",
@@ -221,6 +224,7 @@ const enSentences: Record<AuditAction, string> = {
   WORKSHOP_DELETED: "{who} deleted {record}",
   EXPORT_DOWNLOADED: "{who} exported data {ofRecord}",
   IMPORT_COMMITTED: "{who} imported a file into the records {ofRecord}",
+  INDICATORS_DOWNLOADED: "{who} downloaded the indicators {ofRecord}",
 };
 
 const frKinds: Record<AuditRecordKind, string> = {

@@ -1,214 +1,179 @@
-import { useQuery } from "@tanstack/react-query";
+import { fiscalYearBounds, wallTime } from "@maillage/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { request } from "../../app/graphql.ts";
-import type { EnumName, EnumTypes } from "../../app/i18n/enum-labels.ts";
-import { enumOptions, type MessageKey, useT } from "../../app/i18n/index.tsx";
+import { useT } from "../../app/i18n/index.tsx";
 import { Loaded } from "../../ui/Loaded.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
 import { mayTake, useViewer } from "../auth/session.ts";
-import { IntakeNeedsFigures } from "../night-centre/IntakeNeedsFigures.tsx";
-import { Count } from "./Count.tsx";
+import { currentFiscalYear, type FiscalSettings } from "./fiscal-years.ts";
+import { IndicatorsView } from "./indicators/IndicatorsView.tsx";
 import {
-  type Dashboard,
-  dashboardKeys,
-  OrganisationDashboardQuery,
-  PartnershipDashboardQuery,
-} from "./dashboards.graphql.ts";
-import { currentFiscalYear, useFiscalYearLabel } from "./fiscal-years.ts";
-import { WorkshopFigures } from "./WorkshopFigures.tsx";
+  IndicatorPartnershipsQuery,
+  indicatorKeys,
+  OrganisationIndicatorsQuery,
+  PartnershipIndicatorsQuery,
+} from "./indicators/indicators.graphql.ts";
+import { type PeriodChoice, type PeriodInput, periodInput } from "./indicators/indicators-model.ts";
+import { PeriodPicker } from "./indicators/PeriodPicker.tsx";
+import { ReportDownloads } from "./indicators/ReportDownloads.tsx";
 
-type TotalName = "encounters" | "contacts" | "personsMet" | "visitsCompleted";
-type TableName =
-  | "byPlace"
-  | "byTheme"
-  | "byChannel"
-  | "materials"
-  | "services"
-  | "byPlatform"
-  | "personsByAge"
-  | "personsByGender"
-  | "acts"
-  | "accompaniments"
-  | "referrals";
+/** Whose figures: the acting organisation's (exact, live) or a partnership's (protected, snapshot). */
+type Scope =
+  | { kind: "organisation" }
+  | { kind: "partnership"; id: string; name: string; settings: FiscalSettings };
 
-const totals: Record<TotalName, MessageKey> = {
-  encounters: "dashboard.encounters",
-  contacts: "dashboard.contacts",
-  personsMet: "dashboard.personsMet",
-  visitsCompleted: "dashboard.visitsCompleted",
-};
-
-/**
- * Each table, in the order shown: its title and the schema enum its cells' keys are values of,
- * or null for a catalogue's codes (the API names them: `label`).
- */
-const tables: Record<TableName, { title: MessageKey; keysOf: EnumName | null }> = {
-  byPlace: { title: "dashboard.table.byPlace", keysOf: "PlaceType" },
-  byTheme: { title: "dashboard.table.byTheme", keysOf: "Theme" },
-  byChannel: { title: "dashboard.table.byChannel", keysOf: "Channel" },
-  byPlatform: { title: "dashboard.table.byPlatform", keysOf: null },
-  materials: { title: "dashboard.table.materials", keysOf: null },
-  services: { title: "dashboard.table.services", keysOf: null },
-  personsByAge: { title: "dashboard.table.personsByAge", keysOf: "AgeBracket" },
-  personsByGender: { title: "dashboard.table.personsByGender", keysOf: "Gender" },
-  acts: { title: "dashboard.table.acts", keysOf: "ClinicalActKind" },
-  accompaniments: { title: "dashboard.table.accompaniments", keysOf: "AccompanimentStatus" },
-  referrals: { title: "dashboard.table.referrals", keysOf: "ReferralStatus" },
-};
-
-/** A cell's key is a value of its table's enum (the API sends it as a string). */
-function isValueOf<E extends EnumName>(name: E, key: string): key is EnumTypes[E] {
-  return (enumOptions(name) as string[]).includes(key);
-}
-
-// Kept here for the screens that import it from the dashboard (workshops).
-export { currentFiscalYear } from "./fiscal-years.ts";
-
-/** The dashboard of the organisation (exact) or of a partnership (small counts suppressed). */
-function useDashboard(scope: { partnershipId: string } | "organisation", fiscalYear: number) {
+/** The indicators of a scope and period; null when the API refuses them (not found, a bad period). */
+function useIndicators(scope: Scope | null, period: PeriodInput | null) {
+  const { language } = useT();
   return useQuery({
-    queryKey:
-      scope === "organisation"
-        ? dashboardKeys.organisation(fiscalYear)
-        : dashboardKeys.partnership(scope.partnershipId, fiscalYear),
+    enabled: scope !== null && period !== null,
+    placeholderData: keepPreviousData,
+    // The answer's texts are in the viewer's language: another language is another answer.
+    queryKey: [
+      ...(scope?.kind === "partnership"
+        ? indicatorKeys.partnership(scope.id, period ?? { fiscalYear: 0 })
+        : indicatorKeys.organisation(period ?? { fiscalYear: 0 })),
+      language,
+    ],
     queryFn: async () => {
-      if (scope === "organisation") {
-        const { organisationDashboard: result } = await request(OrganisationDashboardQuery, { fiscalYear });
-        return result.__typename === "OrganisationDashboardSuccess" ? result.dashboard : null;
+      if (!scope || !period) return null;
+      if (scope.kind === "organisation") {
+        const { organisationIndicators: result } = await request(OrganisationIndicatorsQuery, { period });
+        return result.__typename === "OrganisationIndicatorsSuccess" ? result.indicators : null;
       }
-      const { partnershipDashboard: result } = await request(PartnershipDashboardQuery, {
-        partnershipId: scope.partnershipId,
-        fiscalYear,
+      const { partnershipIndicators: result } = await request(PartnershipIndicatorsQuery, {
+        partnershipId: scope.id,
+        period,
       });
-      return result.__typename === "PartnershipDashboardSuccess" ? result.dashboard : null;
+      return result.__typename === "PartnershipIndicatorsSuccess" ? result.indicators : null;
     },
   });
 }
 
-function IndicatorTable({ name, table }: { name: TableName; table: Dashboard[TableName] }) {
-  const { t, enumLabel } = useT();
-  const { title, keysOf } = tables[name];
-  const cells = [...table.cells].sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
-  // A key this version of the web does not know yet is shown as the API sent it.
-  const label = (cell: { key: string; label?: string | null }) =>
-    keysOf && isValueOf(keysOf, cell.key) ? enumLabel(keysOf, cell.key) : (cell.label ?? cell.key);
-  return (
-    <section aria-labelledby={`table-${name}`}>
-      <h2 id={`table-${name}`}>{t(title)}</h2>
-      {cells.length === 0 ? (
-        <p className="muted">{t("dashboard.none")}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.column.item")}</th>
-              <th scope="col" className="numeric">
-                {t("dashboard.column.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {cells.map((cell) => (
-              <tr key={cell.key}>
-                <th scope="row">{label(cell)}</th>
-                <td className="numeric">
-                  <Count value={cell.count} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("dashboard.total")}</th>
-              <td className="numeric">
-                <Count value={table.total} />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      )}
-    </section>
-  );
+/** A day of the programme's calendar as a date box writes it (YYYY-MM-DD). */
+function dayOf(instant: Date, timeZone: string): string {
+  const { year, month, day } = wallTime(instant, timeZone);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-function DashboardView({ dashboard }: { dashboard: Dashboard }) {
-  const { t } = useT();
-  return (
-    <>
-      <p className={dashboard.suppressed ? "alert alert--warn" : "muted"} role="note">
-        {t(dashboard.suppressed ? "dashboard.suppressedNote" : "dashboard.exactNote")}
-      </p>
-      <dl className="tiles">
-        {(Object.keys(totals) as TotalName[]).map((name) => (
-          <div key={name} className="card">
-            <dt className="small muted">{t(totals[name])}</dt>
-            <dd className="tile__value">
-              <Count value={dashboard[name]} />
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <div className="grid-2">
-        {(Object.keys(tables) as TableName[]).map((name) => (
-          <IndicatorTable key={name} name={name} table={dashboard[name]} />
-        ))}
-      </div>
-      <WorkshopFigures workshops={dashboard.workshops} />
-      <IntakeNeedsFigures intakeNeeds={dashboard.intakeNeeds} />
-    </>
-  );
-}
-
-/** Coordinators: their organisation's indicators; committee members: their partnership's. */
+/**
+ * Coordinators: their organisation's indicators, exact, and those of its partnerships; committee
+ * members: their partnership's, protected. Charts with their tables, the period and the one before.
+ */
 export function DashboardPage() {
   const { t } = useT();
   const me = useViewer();
-  const fiscalYearLabel = useFiscalYearLabel();
-  const seats = me.committeeSeats.map((seat) => seat.partnership);
-  // The partnership chosen among the committee seats (a screen's filter, like the year).
-  const [partnershipId, setPartnershipId] = useState(seats[0]?.id ?? "");
   const ownOrganisation = mayTake(me, "READ_ORGANISATION_DASHBOARD");
-  const seat = seats.find((partnership) => partnership.id === partnershipId);
+  // A coordinator also reads the protected figures of her organisation's partnerships.
+  const memberships = useQuery({
+    queryKey: indicatorKeys.partnerships,
+    enabled: ownOrganisation,
+    queryFn: async () => (await request(IndicatorPartnershipsQuery)).myPartnerships,
+  });
+  const partnerships = new Map<string, Scope & { kind: "partnership" }>();
+  for (const { partnership } of me.committeeSeats)
+    partnerships.set(partnership.id, {
+      kind: "partnership",
+      id: partnership.id,
+      name: partnership.name,
+      settings: partnership.programmeSettings,
+    });
+  for (const partnership of memberships.data ?? [])
+    partnerships.set(partnership.id, {
+      kind: "partnership",
+      id: partnership.id,
+      name: partnership.name,
+      settings: partnership.programmeSettings,
+    });
+  const scopes: Scope[] = [
+    ...(ownOrganisation ? [{ kind: "organisation" } as const] : []),
+    ...partnerships.values(),
+  ];
+  const [scopeKey, setScopeKey] = useState(
+    ownOrganisation ? "organisation" : scopes[0]?.kind === "partnership" ? scopes[0].id : "",
+  );
+  const scope =
+    scopes.find((found) => (found.kind === "organisation" ? "organisation" : found.id) === scopeKey) ??
+    scopes[0] ??
+    null;
   // The organisation's years follow its own settings, a partnership's its own (Brussels, January…).
-  const settings = ownOrganisation ? me.programmeSettings : (seat?.programmeSettings ?? me.programmeSettings);
-  const [fiscalYear, setFiscalYear] = useState(() => currentFiscalYear(settings));
-  const dashboard = useDashboard(ownOrganisation ? "organisation" : { partnershipId }, fiscalYear);
-  const title = ownOrganisation
-    ? t("dashboard.organisationTitle", { name: me.actingOrganisation?.name ?? "" })
-    : t("dashboard.partnershipTitle", { name: seat?.name ?? "" });
+  const settings = scope?.kind === "partnership" ? scope.settings : me.programmeSettings;
+  const [choice, setChoice] = useState<PeriodChoice>(() => ({
+    fiscalYear: currentFiscalYear(settings),
+    span: "year",
+    fromDay: "",
+    toDay: "",
+  }));
+  const allowCustom = scope?.kind === "organisation";
+  const period = periodInput(choice, allowCustom);
+  const indicators = useIndicators(scope, period);
+  const choose = (next: PeriodChoice) => {
+    // A custom range starts as the fiscal year chosen, up to today.
+    if (next.span === "custom" && (next.fromDay === "" || next.toDay === "")) {
+      const { from, to } = fiscalYearBounds(next.fiscalYear, settings);
+      const end = new Date(Math.min(to.getTime() - 1, Date.now()));
+      setChoice({ ...next, fromDay: dayOf(from, settings.timeZone), toDay: dayOf(end, settings.timeZone) });
+    } else setChoice(next);
+  };
+  const title =
+    scope?.kind === "partnership"
+      ? t("dashboard.partnershipTitle", { name: scope.name })
+      : t("dashboard.organisationTitle", { name: me.actingOrganisation?.name ?? "" });
+  const data = indicators.data ?? null;
   return (
     <section className="page">
       <h1>{title}</h1>
-      <div className="row">
-        <SelectField
-          label={t("dashboard.fiscalYear")}
-          choices={[0, 1, 2].map((back) => {
-            const year = currentFiscalYear(settings) - back;
-            return { value: year, label: fiscalYearLabel(year, settings) };
-          })}
-          value={fiscalYear}
-          onChange={(event) => setFiscalYear(Number(event.target.value))}
-        />
-        {!ownOrganisation && seats.length > 1 ? (
+      {scopes.length > 1 ? (
+        <div className="indicator-scope">
           <SelectField
-            label={t("dashboard.partnership")}
-            choices={seats.map((partnership) => ({ value: partnership.id, label: partnership.name }))}
-            value={partnershipId}
-            onChange={(event) => setPartnershipId(event.target.value)}
+            label={t("indicators.scope.label")}
+            choices={scopes.map((option) =>
+              option.kind === "organisation"
+                ? {
+                    value: "organisation",
+                    label: t("indicators.scope.organisation", { name: me.actingOrganisation?.name ?? "" }),
+                  }
+                : { value: option.id, label: t("indicators.scope.partnership", { name: option.name }) },
+            )}
+            value={scope?.kind === "partnership" ? scope.id : "organisation"}
+            onChange={(event) => {
+              setScopeKey(event.target.value);
+              // A partnership's figures are never asked for days: back to the whole year.
+              if (event.target.value !== "organisation" && choice.span === "custom")
+                setChoice({ ...choice, span: "year" });
+            }}
           />
-        ) : null}
-      </div>
-      <Loaded query={dashboard}>
-        {(data) =>
-          data ? (
-            <DashboardView dashboard={data} />
-          ) : (
-            <p role="alert" className="alert alert--error">
-              {t("dashboard.unavailable")}
-            </p>
-          )
-        }
-      </Loaded>
+        </div>
+      ) : null}
+      <PeriodPicker
+        // Until the figures say which years have data (or when they failed): this year and two before.
+        years={data?.years ?? [0, 1, 2].map((back) => currentFiscalYear(settings) - back)}
+        fiscalYearStartMonth={settings.fiscalYearStartMonth}
+        choice={choice}
+        onChange={choose}
+        allowCustom={allowCustom}
+        shownLabel={data?.period.label ?? null}
+        previousLabel={data?.previous?.label ?? null}
+      />
+      <ReportDownloads period={period} partnershipId={scope?.kind === "partnership" ? scope.id : null} />
+      {scope === null ? (
+        <p role="alert" className="alert alert--error">
+          {t("dashboard.unavailable")}
+        </p>
+      ) : period === null ? null : (
+        <Loaded query={indicators}>
+          {(found) =>
+            found ? (
+              <IndicatorsView indicators={found} />
+            ) : (
+              <p role="alert" className="alert alert--error">
+                {t("dashboard.unavailable")}
+              </p>
+            )
+          }
+        </Loaded>
+      )}
     </section>
   );
 }

@@ -75,6 +75,7 @@ export function EncounterForm({
   const channel = useController({ control, name: "channel" });
   const place = useController({ control, name: "placeType" });
   const themes = useController({ control, name: "themes" });
+  const outcomes = useController({ control, name: "outcomes" });
   const materials = useController({ control, name: "materials" });
   const services = useController({ control, name: "services" });
   const platform = useController({ control, name: "platform" });
@@ -258,6 +259,15 @@ export function EncounterForm({
         {...field("venueId")}
       />
       <EnumToggleChips vocabulary="Theme" legend={t("encounter.themes")} controller={themes} />
+      {/* Optional, and about a person's path: never offered for an anonymous contact. */}
+      {anonymous ? null : (
+        <EnumToggleChips
+          vocabulary="PersonOutcome"
+          legend={t("encounter.outcomes")}
+          hint={t("encounter.outcomesHint")}
+          controller={outcomes}
+        />
+      )}
       <FieldSet legend={t("encounter.materials")} error={errors.materials}>
         <ul className="steppers">
           {items.map((choice, index) => {

@@ -63,3 +63,47 @@ describe("the encounter form's moment", () => {
     expect(queued).toMatchObject({ earlier: true, occurredOn: "2026-12-01", occurredTime: "21:30" });
   });
 });
+
+describe("where the person stands", () => {
+  const person = { id: "UGVyc29uOjE=", alias: "Maëlle" };
+
+  it("is sent for a person, never for an anonymous contact", () => {
+    const withPerson = encounterForm.parse({
+      ...newEncounterValues({ channel: "IN_PERSON", placeType: "WORKPLACE", venueId: null }, person),
+      outcomes: ["LEFT_TRADE"],
+    });
+    expect(encounterInput(withPerson, zone, madeAt)).toMatchObject({
+      personId: person.id,
+      outcomes: ["LEFT_TRADE"],
+    });
+    // Ticked, then the contact switched to anonymous: not sent (the API would refuse it).
+    const anonymous = encounterForm.parse({ ...fresh, outcomes: ["REACHED_GOAL"] });
+    expect(encounterInput(anonymous, zone, madeAt)).toMatchObject({ personId: null, outcomes: [] });
+  });
+
+  it("starts empty, and comes back with an edited or a queued entry", () => {
+    expect(fresh.outcomes).toEqual([]);
+    const queued = queuedEncounterValues(
+      { personId: person.id, channel: "PHONE", placeType: "OFFICE", outcomes: ["REACHED_GOAL"] },
+      person.alias,
+      zone,
+    );
+    expect(queued.outcomes).toEqual(["REACHED_GOAL"]);
+    const edited = editedEncounterValues(
+      {
+        id: "e",
+        occurredAt: "2023-06-15T18:00:00.000Z",
+        channel: "PHONE",
+        placeType: "OFFICE",
+        themes: [],
+        outcomes: ["LEFT_TRADE"],
+        headCount: 1,
+        person,
+        materials: [],
+        services: [],
+      } as unknown as Parameters<typeof editedEncounterValues>[0],
+      zone,
+    );
+    expect(edited.outcomes).toEqual(["LEFT_TRADE"]);
+  });
+});

@@ -34,6 +34,8 @@ export const encounterForm = z
       .transform((id): string | null | undefined => id || null)
       .pipe(input.venueId),
     themes: input.themes,
+    // Where the person stands (a person only: not sent for an anonymous contact).
+    outcomes: input.outcomes,
     // Taps on a stepper per catalogue item; the API takes the items handed out, each once, with a
     // quantity.
     materials: z
@@ -109,6 +111,8 @@ export function encounterInput(
     placeType: values.placeType,
     venueId: values.venueId ?? null,
     themes: values.themes ?? [],
+    // About a person's path: an anonymous contact has none (the API refuses them there).
+    outcomes: values.contact === "PERSON" ? (values.outcomes ?? []) : [],
     materials: values.materials ?? [],
     services: values.services ?? [],
     // A platform is named for an online or video contact only.
@@ -147,6 +151,7 @@ export function encounterFieldOf(path: string): Path<EncounterFormValues> | null
     case "placeType":
     case "venueId":
     case "themes":
+    case "outcomes":
     case "materials":
     case "services":
     case "platform":
@@ -183,6 +188,7 @@ export function newEncounterValues(
     placeType: defaults.placeType,
     venueId: defaults.venueId ?? "",
     themes: [],
+    outcomes: [],
     materials: {},
     services: [],
     platform: "",
@@ -200,6 +206,7 @@ export function nextEncounterValues(saved: EncounterFormValues): EncounterFormVa
     person: null,
     anonymous: { ...saved.anonymous, headCount: 1 },
     themes: [],
+    outcomes: [],
     materials: {},
     services: [],
     note: "",
@@ -223,6 +230,7 @@ export function editedEncounterValues(encounter: EditedEncounter, timeZone: stri
     placeType: encounter.placeType,
     venueId: encounter.venueId ?? "",
     themes: encounter.themes,
+    outcomes: encounter.outcomes ?? [],
     materials: Object.fromEntries(encounter.materials.map((m) => [m.item, m.quantity])),
     services: encounter.services.map((s) => s.service),
     platform: encounter.platform ?? "",
@@ -253,6 +261,7 @@ export function queuedEncounterValues(
     placeType: input.placeType,
     venueId: input.venueId ?? "",
     themes: input.themes ?? [],
+    outcomes: input.outcomes ?? [],
     materials: Object.fromEntries((input.materials ?? []).map((m) => [m.item, m.quantity])),
     services: input.services ?? [],
     platform: input.platform ?? "",

@@ -64,6 +64,7 @@ export const EncounterForEditQuery = graphql(`
         placeType
         venueId
         themes
+        outcomes
         headCount
         anonymousGender
         anonymousAgeBracket

@@ -1,7 +1,6 @@
 /** The home screen's sections, one per role: cards ordered by what is most urgent. */
 import { useT } from "../../app/i18n/index.tsx";
 import { Link } from "../../app/router.tsx";
-import { fiscalYearName } from "../dashboards/fiscal-years.ts";
 import { stockPath } from "../material-stock/material-stock.routes.ts";
 import { calendarDate } from "../safety-alerts/safety-alerts.graphql.ts";
 import type { Today } from "./home.graphql.ts";
@@ -306,44 +305,28 @@ export function AdministrationSection({ administration }: { administration: Part
   );
 }
 
-type Figures = NonNullable<Today["committees"][number]["dashboard"]>;
-const figureNames = [
-  "encounters",
-  "contacts",
-  "personsMet",
-  "visitsCompleted",
-] as const satisfies (keyof Figures)[];
-const figureLabels = {
-  encounters: "dashboard.encounters",
-  contacts: "dashboard.contacts",
-  personsMet: "dashboard.personsMet",
-  visitsCompleted: "dashboard.visitsCompleted",
-} as const;
+/** The headline figures the committee's home card shows (names of the indicators' registry). */
+const figureNames = ["encounters", "contacts", "personsMet", "nurseVisitsCompleted"];
 
 export function CommitteeSection({ committee }: { committee: Today["committees"][number] }) {
   const { t, formatNumber } = useT();
-  const { dashboard, partnership } = committee;
+  const { indicators, partnership } = committee;
+  const figures = figureNames.flatMap((name) => indicators?.figures.filter((f) => f.name === name) ?? []);
   const id = `today-committee-${partnership.id}`;
   return (
     <Section id={id} title={t("today.section.committee", { partnership: partnership.name })}>
       <section className="card today-card today-card--wide" aria-labelledby={`${id}-figures`}>
         <h3 id={`${id}-figures`} className="today-card__title">
-          {dashboard
-            ? t("today.committee.year", {
-                name: fiscalYearName(
-                  dashboard.fiscalYear,
-                  partnership.programmeSettings.fiscalYearStartMonth,
-                ),
-              })
+          {indicators
+            ? t("today.committee.year", { name: indicators.period.label })
             : t("today.committee.unavailable")}
         </h3>
-        {dashboard ? (
+        {indicators ? (
           <dl className="today-figures">
-            {figureNames.map((name) => {
-              const value = dashboard[name];
+            {figures.map(({ name, title, value }) => {
               return (
                 <div key={name}>
-                  <dt>{t(figureLabels[name])}</dt>
+                  <dt>{title}</dt>
                   <dd>
                     {value === null ? (
                       <>

@@ -60,8 +60,8 @@ export const TodayQuery = graphql(`
       }
       administration { members pendingInvitations auditEventsToday }
       committees {
-        partnership { id name programmeSettings { fiscalYearStartMonth } }
-        dashboard { fiscalYear encounters contacts personsMet visitsCompleted }
+        partnership { id name }
+        indicators { period { label } figures { name title value } }
       }
     }
   }

@@ -78,7 +78,7 @@ export const homeMessages = defineMessages(
       "{count, plural, =0 {Aucun événement aujourd'hui} one {# événement aujourd'hui} other {# événements aujourd'hui}}",
     "today.audit.link": "Ouvrir le journal",
 
-    "today.committee.year": "Exercice {name}, à ce jour",
+    "today.committee.year": "{name}, à ce jour",
     "today.committee.unavailable": "Les indicateurs ne sont pas disponibles pour l'instant.",
     "today.committee.link": "Voir le tableau de bord et le rapport",
   },
@@ -156,7 +156,7 @@ export const homeMessages = defineMessages(
     "today.audit.count": "{count, plural, =0 {No events today} one {# event today} other {# events today}}",
     "today.audit.link": "Open the log",
 
-    "today.committee.year": "Fiscal year {name}, to date",
+    "today.committee.year": "{name}, to date",
     "today.committee.unavailable": "The indicators are not available at the moment.",
     "today.committee.link": "See the dashboard and the report",
   },

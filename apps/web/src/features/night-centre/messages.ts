@@ -98,10 +98,6 @@ export const nightCentreMessages = defineMessages(
     "intake.notAsked": "Non abordé",
     "intake.edit": "Corriger l’accueil",
     "intake.updated": "Accueil corrigé.",
-    "dashboard.intakeNeeds.title": "Besoins à l’accueil (centre de nuit)",
-    "dashboard.intakeNeeds.assessed": "Formulaires d’accueil remplis",
-    "dashboard.intakeNeeds.NOT_ASKED": "Non abordé",
-    "dashboard.intakeNeeds.domain": "Domaine",
   },
   {
     "night.nav": "Night centre",
@@ -197,9 +193,5 @@ export const nightCentreMessages = defineMessages(
     "intake.notAsked": "Not discussed",
     "intake.edit": "Correct the intake",
     "intake.updated": "Intake corrected.",
-    "dashboard.intakeNeeds.title": "Needs at intake (night centre)",
-    "dashboard.intakeNeeds.assessed": "Intake forms filled in",
-    "dashboard.intakeNeeds.NOT_ASKED": "Not discussed",
-    "dashboard.intakeNeeds.domain": "Domain",
   },
 );

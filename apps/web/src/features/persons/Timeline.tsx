@@ -81,6 +81,7 @@ export function Timeline({ person }: { person: PersonFile }) {
         `${enumLabel("Channel", node.channel)} · ${enumLabel("PlaceType", node.placeType)}`,
         node.headCount > 1 ? t("timeline.people", { count: node.headCount }) : "",
         node.themes.map((theme) => enumLabel("Theme", theme)).join(", "),
+        (node.outcomes ?? []).map((outcome) => enumLabel("PersonOutcome", outcome)).join(", "),
         node.platformLabel ?? "",
         node.materials.map((m) => `${m.label} × ${m.quantity}`).join(", "),
         node.services.map((s) => s.label).join(", "),

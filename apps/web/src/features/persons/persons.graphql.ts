@@ -102,6 +102,7 @@ export const PersonFileQuery = graphql(`
             channel
             placeType
             themes
+            outcomes
             headCount
             note
             viewerMayChange

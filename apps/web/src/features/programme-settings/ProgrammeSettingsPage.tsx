@@ -1,10 +1,12 @@
 /**
  * /reglages: a coordinator sets the programme settings of her organisation (what its members'
  * days, slots, dates and indicators follow) and of its partnerships (the committee's figures):
- * time zone, the fiscal year's first month, how dates and numbers are written. The screen's
+ * time zone, the fiscal year's first month, how dates and numbers are written, and the rule of the
+ * indicators' "regular follow-up" (met at least N times in the period). The screen's
  * language stays each person's. Each form is checked by the API's own input schema.
  */
 import { type ProgrammeSettings, programmeLocales } from "@maillage/domain";
+import { followUpMinEncounters } from "@maillage/domain/indicators";
 import { updateOrganisationSettingsInput } from "@maillage/domain/inputs";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ComponentProps, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
@@ -15,9 +17,11 @@ import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/dom
 import { Field } from "../../ui/Field.tsx";
 import { Loaded } from "../../ui/Loaded.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
+import { TextField } from "../../ui/TextField.tsx";
 import { type Me, meQueryKey, useViewer } from "../auth/session.ts";
 import { homeKeys } from "../home/home.graphql.ts";
 import {
+  OrganisationFollowUpQuery,
   type PartnershipSettings,
   PartnershipSettingsQuery,
   programmeSettingsKeys,
@@ -27,7 +31,13 @@ import {
 import { StartDateCard } from "./StartDateCard.tsx";
 import "./programme-settings.css";
 
-type Settings = Pick<ProgrammeSettings, "timeZone" | "fiscalYearStartMonth" | "locale">;
+type Settings = Pick<ProgrammeSettings, "timeZone" | "fiscalYearStartMonth" | "locale"> & {
+  /** The indicators' follow-up rule: met at least this many times in the period. */
+  followUpMinEncounters: number;
+};
+
+/** The API's own input; the follow-up rule is always sent from this page (absent: unchanged). */
+const settingsForm = updateOrganisationSettingsInput.required({ followUpMinEncounters: true });
 
 /** Offered first: where Maillage's programmes run (Québec and Canada, Belgium and its neighbours). */
 const commonTimeZones = [
@@ -58,7 +68,10 @@ function timeZoneChoices(current: string): { common: string[]; others: string[] 
 
 function sameSettings(a: Settings, b: Settings): boolean {
   return (
-    a.timeZone === b.timeZone && a.fiscalYearStartMonth === b.fiscalYearStartMonth && a.locale === b.locale
+    a.timeZone === b.timeZone &&
+    a.fiscalYearStartMonth === b.fiscalYearStartMonth &&
+    a.locale === b.locale &&
+    a.followUpMinEncounters === b.followUpMinEncounters
   );
 }
 
@@ -132,7 +145,7 @@ function SettingsForm({
   loadedText?: string;
 }) {
   const { t, language, formatDateTime } = useT();
-  const form = useDomainForm(updateOrganisationSettingsInput, { defaultValues: settings });
+  const form = useDomainForm(settingsForm, { defaultValues: settings });
   const field = fieldBinder(form);
   const outcome = useRef<HTMLParagraphElement>(null);
   const [saved, setSaved] = useState(false);
@@ -213,6 +226,22 @@ function SettingsForm({
           choices={locales}
           {...field("locale")}
         />
+        {/* An emptied box is a missing value (refused as required), not "unchanged". */}
+        <TextField
+          type="number"
+          inputMode="numeric"
+          min={followUpMinEncounters.min}
+          max={followUpMinEncounters.max}
+          step={1}
+          label={t("settings.followUp")}
+          hint={t("settings.followUp.hint", {
+            min: followUpMinEncounters.min,
+            max: followUpMinEncounters.max,
+          })}
+          {...field("followUpMinEncounters", {
+            setValueAs: (value: unknown) => (value === "" ? null : Number(value)),
+          })}
+        />
       </SettingsFields>
       <Preview settings={values} />
       <p
@@ -230,7 +259,7 @@ function SettingsForm({
   );
 }
 
-/** The form's three fields: one column on a phone, three side by side on a wide screen. */
+/** The form's fields: one column on a phone, side by side on a wide screen. */
 function SettingsFields({ children }: { children: ReactNode }) {
   return <div className="programme-settings__fields">{children}</div>;
 }
@@ -239,32 +268,59 @@ function OrganisationSettings({ me, loaded }: { me: Me; loaded: Settings | null 
   const { t } = useT();
   const queryClient = useQueryClient();
   const headingId = useId();
+  const followUp = useOrganisationFollowUp();
   return (
     <article className="card programme-settings__card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("settings.organisation.title", { name: me.actingOrganisation?.name ?? "" })}</h2>
       <p className="small muted">{t("settings.organisation.hint")}</p>
-      <SettingsForm
-        settings={me.programmeSettings}
-        loaded={loaded}
-        saveLabel={t("settings.save.organisation")}
-        savedText={t("settings.saved.organisation")}
-        save={async (values) => {
-          const { settings } = await mutate(
-            UpdateOrganisationSettings,
-            (data) => data.updateOrganisationSettings,
-            { input: values },
-          );
-          // Every screen's dates follow at once; what was read in the old zone is read again.
-          queryClient.setQueryData<Me | null>(meQueryKey, (current) =>
-            current ? { ...current, programmeSettings: settings } : current,
-          );
-          void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
-          return settings;
-        }}
-        loadedText={t("settings.copied")}
-      />
+      <Loaded query={followUp}>
+        {(minEncounters) => (
+          <SettingsForm
+            settings={{ ...ownSettings(me), followUpMinEncounters: minEncounters }}
+            loaded={loaded}
+            saveLabel={t("settings.save.organisation")}
+            savedText={t("settings.saved.organisation")}
+            save={async (values) => {
+              const { settings } = await mutate(
+                UpdateOrganisationSettings,
+                (data) => data.updateOrganisationSettings,
+                { input: values },
+              );
+              // Every screen's dates follow at once; what was read in the old zone is read again.
+              queryClient.setQueryData<Me | null>(meQueryKey, (current) =>
+                current ? { ...current, programmeSettings: settings } : current,
+              );
+              void queryClient.invalidateQueries({
+                predicate: (query) => query.queryKey[0] !== meQueryKey[0],
+              });
+              queryClient.setQueryData(
+                programmeSettingsKeys.organisationFollowUp,
+                settings.followUpMinEncounters,
+              );
+              return settings;
+            }}
+            loadedText={t("settings.copied")}
+          />
+        )}
+      </Loaded>
     </article>
   );
+}
+
+/** The acting organisation's follow-up rule (one request, whoever asks on the page). */
+function useOrganisationFollowUp() {
+  return useQuery({
+    queryKey: programmeSettingsKeys.organisationFollowUp,
+    queryFn: async () =>
+      (await request(OrganisationFollowUpQuery)).me?.programmeSettings.followUpMinEncounters ??
+      followUpMinEncounters.default,
+  });
+}
+
+/** The three settings every screen follows, as the session holds them. */
+function ownSettings(me: Me): Omit<Settings, "followUpMinEncounters"> {
+  const { timeZone, fiscalYearStartMonth, locale } = me.programmeSettings;
+  return { timeZone, fiscalYearStartMonth, locale };
 }
 
 function PartnershipCard({
@@ -304,8 +360,8 @@ function PartnershipCard({
             list?.map((p) => (p.id === partnership.id ? { ...p, ...saved.partnership } : p)),
           );
           // The committee's figures and the lists that show this partnership's settings.
-          // Every dashboard's key starts with "dashboards" (dashboards.graphql.ts).
-          void queryClient.invalidateQueries({ queryKey: ["dashboards"] });
+          // Every indicators query's key starts with "indicators" (indicators.graphql.ts).
+          void queryClient.invalidateQueries({ queryKey: ["indicators"] });
           void queryClient.invalidateQueries({ queryKey: homeKeys.today });
           return saved.partnership.programmeSettings;
         }}
@@ -318,6 +374,7 @@ export function ProgrammeSettingsPage() {
   const { t } = useT();
   const me = useViewer();
   const [copied, setCopied] = useState<Settings | null>(null);
+  const followUp = useOrganisationFollowUp();
   const partnerships = useQuery({
     queryKey: programmeSettingsKeys.partnerships,
     queryFn: async () => (await request(PartnershipSettingsQuery)).myPartnerships,
@@ -338,7 +395,10 @@ export function ProgrammeSettingsPage() {
             <PartnershipCard
               key={partnership.id}
               partnership={partnership}
-              own={me.programmeSettings}
+              own={{
+                ...ownSettings(me),
+                followUpMinEncounters: followUp.data ?? followUpMinEncounters.default,
+              }}
               onCopy={setCopied}
             />
           ))

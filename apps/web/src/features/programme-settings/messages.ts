@@ -28,6 +28,9 @@ export const programmeSettingsMessages = defineMessages(
     "settings.locale": "Dates et nombres",
     "settings.locale.hint": "Les dates et les nombres suivent les usages de ce pays : l'aperçu les montre.",
     "settings.preview": "Aperçu : {date} · {number}",
+    "settings.followUp": "Suivi régulier : rencontrée au moins N fois dans la période",
+    "settings.followUp.hint":
+      "Le nombre N, de {min} à {max} : les indicateurs comptent en suivi régulier une personne rencontrée au moins ce nombre de fois dans la période choisie (année, trimestre ou dates).",
     "settings.save.organisation": "Enregistrer les réglages de l'organisme",
     "settings.save.partnership": "Enregistrer les réglages du partenariat",
     "settings.saving": "Enregistrement…",
@@ -69,6 +72,9 @@ export const programmeSettingsMessages = defineMessages(
     "settings.locale": "Dates and numbers",
     "settings.locale.hint": "Dates and numbers follow this country's conventions: the preview shows them.",
     "settings.preview": "Preview: {date} · {number}",
+    "settings.followUp": "Regular follow-up: met at least N times in the period",
+    "settings.followUp.hint":
+      "The number N, from {min} to {max}: the indicators count a person as in regular follow-up when she was met at least this many times in the period chosen (year, quarter or dates).",
     "settings.save.organisation": "Save the organisation's settings",
     "settings.save.partnership": "Save the partnership's settings",
     "settings.saving": "Saving…",

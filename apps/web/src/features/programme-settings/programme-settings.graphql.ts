@@ -3,6 +3,7 @@ import type { ResultOf } from "../../app/graphql.ts";
 import { graphql } from "../../generated/gql.ts";
 
 export const programmeSettingsKeys = {
+  organisationFollowUp: ["programme-settings", "organisation-follow-up"] as const,
   partnerships: ["programme-settings", "partnerships"] as const,
   recordDates: ["programme-settings", "record-dates"] as const,
 };
@@ -15,6 +16,21 @@ export const PartnershipSettingsQuery = graphql(`
       name
       programmeSettings {
         ...ProgrammeSettingsFields
+        followUpMinEncounters
+      }
+    }
+  }
+`);
+
+/**
+ * The acting organisation's follow-up rule (the indicators' "regular follow-up"): read here, the
+ * session's `me` carries the three settings every screen follows, not this one.
+ */
+export const OrganisationFollowUpQuery = graphql(`
+  query OrganisationFollowUp {
+    me {
+      programmeSettings {
+        followUpMinEncounters
       }
     }
   }
@@ -29,6 +45,7 @@ export const UpdateOrganisationSettings = graphql(`
       ... on UpdateOrganisationSettingsSuccess {
         settings {
           ...ProgrammeSettingsFields
+          followUpMinEncounters
         }
       }
       ...MutationFailure
@@ -45,6 +62,7 @@ export const UpdatePartnershipSettings = graphql(`
           id
           programmeSettings {
             ...ProgrammeSettingsFields
+            followUpMinEncounters
           }
         }
       }

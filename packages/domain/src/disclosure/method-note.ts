@@ -1,0 +1,18 @@
+/**
+ * The suppression method as the annual report's methods note prints it (paragraphs separated by
+ * a blank line). `{threshold}` is left for the caller to fill with the partnership's threshold.
+ */
+export const suppressionMethodNote: { fr: string; en: string } = {
+  fr: [
+    "Protection des petits effectifs. Les chiffres présentés au comité sont protégés pour qu'aucune personne ne puisse être reconnue. Tout effectif compris entre 1 et {threshold} moins 1 est masqué (suppression primaire) et remplacé par « x ». Les zéros sont toujours publiés : un 0 est un vrai zéro.",
+    "Un effectif masqué ne doit pas pouvoir être retrouvé par différence, à partir des totaux, des autres cases de sa ligne ou de sa colonne, des autres tableaux qui partagent le même total, des douze mois, ni des autres trimestres ou regroupements de trimestres de l'exercice. D'autres cases sont donc masquées elles aussi (suppression complémentaire) ; elles se lisent de la même façon, « x », quelle que soit leur valeur.",
+    "La protection est vérifiée par programmation linéaire en nombres entiers, comme le font les instituts de statistique pour les tableaux liés (audit de type τ-ARGUS) : pour chaque case masquée, on calcule la plus petite et la plus grande valeur compatibles avec tout ce qui est publié pour l'exercice, en sachant qu'une case masquée vaut au moins 1. Tant qu'une case masquée laisse moins de {threshold} valeurs possibles, une case complémentaire est ajoutée (la plus petite parmi celles qui la contraignent, un total pouvant l'être) et la vérification recommence.",
+    "Limites : chaque exercice est protégé séparément ; si le mois de début de l'exercice change, les différences entre exercices qui se chevauchent ne sont pas vérifiées. Pour les personnes distinctes, la vérification utilise les relations entre périodes (une année compte au moins les personnes de chaque trimestre et au plus leur somme) sans modéliser tous les parcours possibles. Ce que chaque organisation sait de ses propres chiffres n'est pas pris en compte.",
+  ].join("\n\n"),
+  en: [
+    "Small-count protection. The figures shown to the committee are protected so that no person can be recognised. Every count from 1 to {threshold} minus 1 is suppressed (primary suppression) and shown as “x”. Zeros are always published: a 0 is a true zero.",
+    "A suppressed count must not be recoverable by difference, from the totals, the other cells of its row or column, the other tables sharing the same total, the twelve months, or the other quarters and runs of quarters of the fiscal year. Other cells are therefore suppressed as well (complementary suppression); they read the same, “x”, whatever their value.",
+    "Protection is checked by integer linear programming, as statistics offices audit linked tables (a τ-ARGUS-style audit): for each suppressed cell, the smallest and the largest value consistent with everything published for the fiscal year are computed, knowing that a suppressed cell is at least 1. While a suppressed cell leaves fewer than {threshold} possible values, a complementary cell is added (the smallest among those constraining it, a total included) and the check starts again.",
+    "Limits: each fiscal year is protected on its own; if the fiscal year's start month changes, differences between overlapping years are not checked. For distinct persons, the check uses the relations between periods (a year counts at least the persons of each quarter and at most their sum) without modelling every possible pattern of attendance. What each organisation knows of its own figures is not taken into account.",
+  ].join("\n\n"),
+};
