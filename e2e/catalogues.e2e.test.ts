@@ -86,9 +86,9 @@ describe.skipIf(browserMissing)("catalogue and stock", () => {
         .waitFor();
       await card.getByText("Retiré", { exact: true }).waitFor();
       expect((await entry())?.retired_at).not.toBeNull();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
-        "Remettre en usage : Bons d'épicerie",
-      );
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+        .toBe("Remettre en usage : Bons d'épicerie");
       if (shots) await card.screenshot({ path: `${shots}/catalogue-retired-card-fr-360.png` });
 
       // The tabs answer the arrow keys; a platform is a site's name, never a person's handle.
@@ -97,7 +97,9 @@ describe.skipIf(browserMissing)("catalogue and stock", () => {
       await page.keyboard.press("ArrowRight");
       const platforms = page.getByRole("tab", { name: "Plateformes en ligne" });
       expect(await platforms.getAttribute("aria-selected")).toBe("true");
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Plateformes en ligne");
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe("Plateformes en ligne");
       await page.getByRole("heading", { name: "LeoList" }).waitFor();
       const platformForm = page.getByRole("form", { name: "Ajouter une plateforme" });
       await platformForm.getByLabel("Nom en français").fill("@jane.doe");

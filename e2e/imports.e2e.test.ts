@@ -95,7 +95,7 @@ describe.skipIf(browserMissing)("importing and exporting spreadsheets", () => {
     // 3. The dry run: the bad row, where she looks, and nothing written.
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
     await page.getByRole("heading", { name: "Résultat de la vérification" }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("imports-check-heading");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("imports-check-heading");
     await page.getByText("1 problème empêche l’import. Rien n’a été enregistré.", { exact: false }).waitFor();
     const problems = page.getByRole("table", { name: /^(Problèmes, ligne par ligne|Problems, row by row)$/ });
     const problem = problems.getByRole("row").nth(1);
@@ -132,7 +132,7 @@ describe.skipIf(browserMissing)("importing and exporting spreadsheets", () => {
     await drawEverywhere(page, "4-confirm");
     await confirm.getByRole("button", { name: "Oui, importer" }).click();
     await page.getByRole("heading", { name: "Import terminé" }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("imports-done-heading");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("imports-done-heading");
     await page.getByText("3 ajoutées, aucune déjà importée.").waitFor();
     expect(await persons()).toEqual([
       { alias: "Joëlle R.", birth_year: 1985 },

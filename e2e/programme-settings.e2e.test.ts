@@ -43,7 +43,7 @@ describe.skipIf(browserMissing)("programme settings", () => {
     const saved = own.getByRole("status").filter({ hasText: "Réglages de l'organisme enregistrés." });
     await saved.waitFor();
     // The outcome takes the focus, so a screen reader says it.
-    expect(await saved.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => saved.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await settings("organisations", organisation.id)).toEqual({
       timeZone: "Europe/Brussels",
       month: 1,

@@ -56,7 +56,7 @@ describe.skipIf(browserMissing)("shift log", () => {
     // Said where the thumb is, and focused for a screen reader.
     const saved = form.getByRole("status").filter({ hasText: "Rapport enregistré." });
     await saved.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
     const { rows: written } = await pool.query(
       `SELECT (SELECT count(*)::int FROM shift_report_venues v WHERE v.shift_report_id = r.id) AS venues,
               (SELECT count(*)::int FROM shift_report_members m WHERE m.shift_report_id = r.id) AS members,
@@ -117,7 +117,9 @@ describe.skipIf(browserMissing)("shift log", () => {
       .getByRole("status")
       .getByText("Rapport modifié.")
       .waitFor();
-    expect(await wideFr.evaluate(() => document.activeElement?.textContent)).toBe("Rapport modifié.");
+    await expect
+      .poll(() => wideFr.evaluate(() => document.activeElement?.textContent))
+      .toBe("Rapport modifié.");
     await wideFr.getByRole("region", { name: "Dernier quart" }).getByText("Bar Lune, Salon Jade").waitFor();
     await wideFr.getByRole("button", { name: /^Supprimer le rapport du quart/ }).click();
     await wideFr.getByRole("alertdialog").waitFor();

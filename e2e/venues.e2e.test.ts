@@ -43,7 +43,7 @@ describe.skipIf(browserMissing)("venues: edit, archive, restore", () => {
     await form.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByText("Milieu modifié.").waitFor();
     expect(await venue()).toMatchObject({ visit_cadence_days: 10, agreements: "Entrer par la cour" });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Modifier");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Modifier");
 
     // Archive: asked first, then said at the top with an undo.
     await page.getByRole("button", { name: "Archiver Bar Lune" }).click();
@@ -53,7 +53,7 @@ describe.skipIf(browserMissing)("venues: edit, archive, restore", () => {
     await page.getByRole("status").getByText("« Bar Lune » est archivé.").waitFor();
     await expect.poll(() => page.getByRole("heading", { name: "Bar Lune" }).count()).toBe(0);
     expect((await venue())?.archived_at).not.toBeNull();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
     if (shots) await page.screenshot({ path: `${shots}/venue-archived-fr-360.png`, fullPage: true });
     await page.getByRole("button", { name: "Annuler l’archivage" }).click();
     await page.getByRole("heading", { name: "Bar Lune" }).waitFor();

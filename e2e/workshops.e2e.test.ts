@@ -78,7 +78,9 @@ describe.skipIf(browserMissing)("workshops and prevention kiosks", () => {
     // No number of participants: said at the field, nothing sent.
     await form.getByRole("button", { name: "Enregistrer" }).click();
     await form.getByText("Ce champ est obligatoire.").waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("inputmode"))).toBe("numeric");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("inputmode")))
+      .toBe("numeric");
     await form.getByLabel(/Nombre de participant·es/).fill("0");
     await form.getByRole("button", { name: "Enregistrer" }).click();
     await form.getByText("Cette valeur est trop petite.").waitFor();
@@ -93,7 +95,7 @@ describe.skipIf(browserMissing)("workshops and prevention kiosks", () => {
     expect(await confirmation.textContent()).toContain("École secondaire Jean-Rivard");
     expect(await confirmation.textContent()).toContain("27 participant·es");
     // The confirmation is where she looks: at the button, and it has the focus.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
     expect(await rows()).toEqual([
       {
         place: "École secondaire Jean-Rivard",
