@@ -10,7 +10,7 @@
  * Shares are computed from the values as published: a share is shown only when its count and its
  * denominator both are, so it tells nothing the two do not.
  */
-import { fiscalYearOf, type ProgrammeSettings } from "@maillage/domain";
+import { dayInZone, fiscalYearOf, type ProgrammeSettings } from "@maillage/domain";
 import {
   fiscalYearMonths,
   type PeriodRequest,
@@ -77,7 +77,7 @@ export async function organisationIndicators(
       { ...current, catalogueLabels: labels },
       before ? { ...before, catalogueLabels: labels } : null,
     ),
-    monthly: monthsOf(current),
+    monthly: monthsOf(current).filter((month) => month.month <= thisMonth(ctx.now, settings.timeZone)),
     years: yearsSince(organisation.startedOn, ctx.now, settings),
   };
 }
@@ -92,6 +92,11 @@ async function organisationRangeValues(
     SELECT app.organisation_indicator_figures(${period.from}, ${period.to}, ${timeZone}) AS values,
            app.organisation_intake_indicators(${period.from}, ${period.to}) AS intakes`;
   return row?.values ? withIntakes(row.values, row.intakes) : null;
+}
+
+/** "2026-12": the month under way in the programme's zone; the months after it are not drawn as 0. */
+function thisMonth(now: Date, timeZone: string): string {
+  return dayInZone(now, timeZone).slice(0, 7);
 }
 
 /** The months of live values, in order. */
@@ -149,10 +154,12 @@ export async function partnershipIndicators(
     timeZone: settings.timeZone,
     followUpMinEncounters: partnership.followUpMinEncounters,
     ...publishValues(indicatorDefinitions, current, before.range),
-    monthly: months.map((month) => ({
-      month: month.month,
-      ...(snapshot.months[month.key] ?? { encounters: null, contacts: null, personsMet: null }),
-    })),
+    monthly: months
+      .filter((month) => month.month <= thisMonth(ctx.now, settings.timeZone))
+      .map((month) => ({
+        month: month.month,
+        ...(snapshot.months[month.key] ?? { encounters: null, contacts: null, personsMet: null }),
+      })),
     years: yearsSince(snapshot.startedOn ? new Date(snapshot.startedOn) : null, ctx.now, settings),
   };
 }

@@ -95,10 +95,11 @@ export function createIndicatorReportHandler(actFor: ReturnType<typeof createAct
           details: { format, locale, period: answer.period.label.en, suppressed: answer.suppressed },
         },
       ]);
+      // No content-length: the download completes only when the answer ends, after the commit
+      // of its audit row (http/acting-route.ts); a file whose audit rolled back is cut, never whole.
       res.writeHead(200, {
         "content-type": format === "pdf" ? "application/pdf" : "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${fileName(answer, locale, format)}"`,
-        "content-length": String(body.length),
         "cache-control": "no-store",
         ...securityHeaders,
       });

@@ -93,9 +93,12 @@ async function readSnapshot(tx: TransactionClient, partnershipId: string, fiscal
   return row ?? null;
 }
 
+const dayOf = (row: { computed_on: Date }) => row.computed_on.toISOString().slice(0, 10);
+
 /**
  * The day's snapshot of a fiscal year of a partnership the viewer may read (the caller checked
- * app.may_read_partnership_indicators), computed now if there is none for today.
+ * app.may_read_partnership_indicators), computed now if there is none for today (the nightly
+ * refresh, snapshot-refresh.ts, usually has it ready).
  */
 export async function snapshotFor(
   ctx: Pick<Context, "tx" | "now">,
@@ -106,23 +109,11 @@ export async function snapshotFor(
 ): Promise<Snapshot> {
   const settings = settingsFor(calendar);
   const day = dayInZone(ctx.now, calendar.timeZone);
-  const fresh = (row: SnapshotRow | null): row is SnapshotRow =>
-    row !== null &&
-    row.computed_on.toISOString().slice(0, 10) === day &&
-    sameSettings(row.settings, settings);
   let row = await readSnapshot(ctx.tx, partnershipId, fiscalYear, range);
-  if (!fresh(row)) {
-    await asOwner(ctx.tx, async (owner) => {
-      const published = await computeSnapshot(owner, partnershipId, fiscalYear, calendar, settings.threshold);
-      await owner.$executeRaw`
-        INSERT INTO indicator_snapshots AS s (partnership_id, fiscal_year, settings, computed_on, computed_at, published)
-        VALUES (${partnershipId}::uuid, ${fiscalYear}::int, ${JSON.stringify(settings)}::jsonb, ${day}::date,
-                ${ctx.now}, ${JSON.stringify(published)}::jsonb)
-        ON CONFLICT (partnership_id, fiscal_year) DO UPDATE
-           SET settings = EXCLUDED.settings, computed_on = EXCLUDED.computed_on,
-               computed_at = EXCLUDED.computed_at, published = EXCLUDED.published
-         WHERE s.computed_on < EXCLUDED.computed_on OR s.settings <> EXCLUDED.settings`;
-    });
+  if (!row || dayOf(row) !== day || !sameSettings(row.settings, settings)) {
+    await asOwner(ctx.tx, (owner) =>
+      storeSnapshotIfStale(owner, partnershipId, fiscalYear, calendar, ctx.now),
+    );
     row = await readSnapshot(ctx.tx, partnershipId, fiscalYear, range);
   }
   if (!row) throw new Error("A partnership's snapshot could not be read after it was computed");
@@ -133,6 +124,36 @@ export async function snapshotFor(
     months: row.months,
     startedOn: row.started_on,
   };
+}
+
+/**
+ * As the owner: computes and stores the fiscal year's snapshot unless one of today (in the
+ * partnership's zone) with the same settings is stored. Answers whether it computed one. The
+ * first snapshot written for a day wins (a concurrent reader's INSERT finds it and keeps it).
+ */
+export async function storeSnapshotIfStale(
+  owner: TransactionClient,
+  partnershipId: string,
+  fiscalYear: number,
+  calendar: PartnershipCalendar,
+  now: Date,
+): Promise<boolean> {
+  const settings = settingsFor(calendar);
+  const day = dayInZone(now, calendar.timeZone);
+  const [stored] = await owner.$queryRaw<Pick<SnapshotRow, "settings" | "computed_on">[]>`
+    SELECT settings, computed_on FROM indicator_snapshots
+     WHERE partnership_id = ${partnershipId}::uuid AND fiscal_year = ${fiscalYear}::int`;
+  if (stored && dayOf(stored) === day && sameSettings(stored.settings, settings)) return false;
+  const published = await computeSnapshot(owner, partnershipId, fiscalYear, calendar, settings.threshold);
+  await owner.$executeRaw`
+    INSERT INTO indicator_snapshots AS s (partnership_id, fiscal_year, settings, computed_on, computed_at, published)
+    VALUES (${partnershipId}::uuid, ${fiscalYear}::int, ${JSON.stringify(settings)}::jsonb, ${day}::date,
+            ${now}, ${JSON.stringify(published)}::jsonb)
+    ON CONFLICT (partnership_id, fiscal_year) DO UPDATE
+       SET settings = EXCLUDED.settings, computed_on = EXCLUDED.computed_on,
+           computed_at = EXCLUDED.computed_at, published = EXCLUDED.published
+     WHERE s.computed_on < EXCLUDED.computed_on OR s.settings <> EXCLUDED.settings`;
+  return true;
 }
 
 /** Counts every range and month of the year (as the owner) and protects them together. */

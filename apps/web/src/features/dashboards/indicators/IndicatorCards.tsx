@@ -91,14 +91,19 @@ export function DistributionCard({
   const drawn = partition
     ? partitionRows(table, { current: periodLabel, previous: previousLabel })
     : (() => {
-        const { points, hidden } = distributionPoints(table, withPrevious);
-        return { rows: points, hidden };
+        const { points, hidden, zeros } = distributionPoints(table, withPrevious);
+        return { rows: points, hidden, zeros };
       })();
   const notes: { id: string; text: string }[] = [];
   if (hasSuppressed(table, withPrevious))
     notes.push({ id: `${id}-footnote`, text: t("indicators.footnote", { max: threshold - 1 }) });
   if (drawn.hidden && drawn.rows.length > 0)
     notes.push({ id: `${id}-chart`, text: t("indicators.chartNote") });
+  if (drawn.zeros.length > 0 && drawn.rows.length > 0)
+    notes.push({
+      id: `${id}-zeros`,
+      text: t("indicators.zeroCategories", { categories: drawn.zeros.join(", ") }),
+    });
   if (table.denominator !== null)
     notes.push({
       id: `${id}-denominator`,

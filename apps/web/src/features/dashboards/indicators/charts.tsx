@@ -114,7 +114,7 @@ export function DistributionChart({
           height={height}
           data={points}
           layout="vertical"
-          margin={{ top: 4, right: 16, bottom: 4, left: 0 }}
+          margin={{ top: 4, right: 56, bottom: 4, left: 0 }}
           barCategoryGap="18%"
         >
           <CartesianGrid horizontal={false} stroke="#e3e8ea" />
@@ -166,10 +166,10 @@ export function PartitionChart({
 }) {
   const { intl } = useT();
   const [ref, width] = useWidth<HTMLDivElement>();
-  const { rows } = partitionRows(table, { current: periodLabel, previous: previousLabel });
+  const { rows, drawn } = partitionRows(table, { current: periodLabel, previous: previousLabel });
   const data = rows.map((row) => ({ name: row.name, ...row.values }));
   const labelWidth = labelWidthFor(width);
-  const legendRows = Math.ceil(table.cells.length / Math.max(1, Math.floor(width / 130)));
+  const legendRows = Math.ceil(drawn.length / Math.max(1, Math.floor(width / 130)));
   const height = rows.length * 56 + 40 + legendRows * 22;
   return (
     <div ref={ref} className="indicator-chart" aria-hidden="true">
@@ -196,13 +196,13 @@ export function PartitionChart({
             interval={0}
             tick={(props: YAxisTickContentProps) => <WrappedTick {...props} width={labelWidth} />}
           />
-          {table.cells.map((cell, index) => (
+          {drawn.map((cell) => (
             <Bar
               key={cell.key}
               dataKey={cell.key}
               name={cell.label}
               stackId="partition"
-              fill={palette[index % palette.length]}
+              fill={palette[table.cells.indexOf(cell) % palette.length]}
               stroke="#ffffff"
               isAnimationActive={false}
             />

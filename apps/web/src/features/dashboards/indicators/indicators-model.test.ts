@@ -124,6 +124,34 @@ describe("charts draw only published values", () => {
     expect(distributionPoints(table({ cells: table().cells.slice(0, 1) }), true).hidden).toBe(false);
   });
 
+  it("draws no bar for a category at a true 0 in every period shown, and names it", () => {
+    const withZero = table({
+      cells: [
+        ...table().cells,
+        { key: "CAR", label: "Voiture", count: 0, share: 0, previousCount: 0, previousShare: 0 },
+      ],
+    });
+    const both = distributionPoints(withZero, true);
+    expect(both.points.map((point) => point.key)).toEqual(["STREET", "PARK"]);
+    expect(both.zeros).toEqual(["Voiture"]);
+    const current = distributionPoints(withZero, false);
+    expect(current.points.map((point) => point.key)).toEqual(["STREET"]);
+    expect(current.zeros).toEqual(["Parc", "Voiture"]);
+  });
+
+  it("gives a partition's legend only the categories some bar draws", () => {
+    const gender = table({
+      name: "personsByGender",
+      cells: [
+        { key: "WOMAN", label: "Femme", count: 40, share: 1, previousCount: 30, previousShare: 1 },
+        { key: "MAN", label: "Homme", count: 0, share: 0, previousCount: 0, previousShare: 0 },
+      ],
+    });
+    const { drawn, zeros } = partitionRows(gender, { current: "2025–2026", previous: "2024–2025" });
+    expect(drawn.map((cell) => cell.key)).toEqual(["WOMAN"]);
+    expect(zeros).toEqual(["Homme"]);
+  });
+
   it("stacks a partition's published shares, one row per period", () => {
     const gender = table({
       name: "personsByGender",

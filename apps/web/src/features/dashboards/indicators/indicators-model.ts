@@ -169,8 +169,10 @@ export function hasSuppressed(table: IndicatorDistributionView, withPrevious: bo
  * count left out (null) draws no bar. `hidden`: something was left out (the chart's "x" note).
  */
 export function distributionPoints(table: IndicatorDistributionView, withPrevious: boolean) {
+  // A category at a true 0 in every period shown takes no row of the chart: the note names it.
+  const zero = (cell: IndicatorCellView) => cell.count === 0 && (!withPrevious || cell.previousCount === 0);
   const points = table.cells
-    .filter((cell) => cell.count !== null)
+    .filter((cell) => cell.count !== null && !zero(cell))
     .map((cell) => ({
       key: cell.key,
       label: cell.label,
@@ -180,7 +182,8 @@ export function distributionPoints(table: IndicatorDistributionView, withPreviou
   const hidden = table.cells.some(
     (cell) => cell.count === null || (withPrevious && cell.previousCount === null),
   );
-  return { points, hidden };
+  const zeros = table.cells.filter(zero).map((cell) => cell.label);
+  return { points, hidden, zeros };
 }
 
 /**
@@ -212,7 +215,15 @@ export function partitionRows(
       cell.share === null ||
       (labels.previous !== null && (cell.previousCount === null || cell.previousShare === null)),
   );
-  return { rows, hidden };
+  // The categories the bars draw (some share above 0): the legend names only those.
+  const drawnKeys = new Set(
+    rows.flatMap((found) => Object.keys(found.values).filter((key) => (found.values[key] ?? 0) > 0)),
+  );
+  const drawn = table.cells.filter((cell) => drawnKeys.has(cell.key));
+  const zeros = table.cells
+    .filter((cell) => cell.count === 0 && (labels.previous === null || cell.previousCount === 0))
+    .map((cell) => cell.label);
+  return { rows, hidden, drawn, zeros };
 }
 
 /** Tables shown as a stacked 100 % bar: a person counted once, in exactly one category. */

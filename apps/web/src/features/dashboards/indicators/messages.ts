@@ -7,6 +7,7 @@ export const indicatorMessages = defineMessages(
     "indicators.footnote":
       "x : valeur masquée, un nombre de 1 à {max} ou un autre masqué pour qu'on ne puisse pas le retrouver.",
     "indicators.chartNote": "x : valeur masquée, non représentée dans le graphique (voir le tableau).",
+    "indicators.zeroCategories": "À 0, non représentés dans le graphique : {categories}.",
     "indicators.none": "Aucune donnée pour cette période.",
     "indicators.column.category": "Catégorie",
     "indicators.column.count": "Nombre",
@@ -76,6 +77,7 @@ export const indicatorMessages = defineMessages(
     "indicators.footnote":
       "x: hidden value, a number from 1 to {max} or another one hidden so that it cannot be worked out.",
     "indicators.chartNote": "x: hidden value, not drawn in the chart (see the table).",
+    "indicators.zeroCategories": "At 0, not drawn in the chart: {categories}.",
     "indicators.none": "No data for this period.",
     "indicators.column.category": "Category",
     "indicators.column.count": "Number",
