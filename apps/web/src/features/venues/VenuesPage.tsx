@@ -199,6 +199,14 @@ function VenueCard({
   const [state, setState] = useState<CardState>("shown");
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  // Back where the user was once the form has closed: the button that opened it (focused after
+  // the commit that shows it again, however late the browser paints).
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (!returnFocus || state !== "shown") return;
+    editButton.current?.focus();
+    setReturnFocus(false);
+  }, [returnFocus, state]);
   const archive = useMutation({
     mutationFn: () => mutate(ArchiveVenue, (data) => data.archiveVenue, { input: { id: venue.id } }),
     onSuccess: async () => {
@@ -225,8 +233,7 @@ function VenueCard({
           onDone={(wasSaved) => {
             setSaved(wasSaved);
             setState("shown");
-            // Back where the user was: the button that opened the form.
-            requestAnimationFrame(() => editButton.current?.focus());
+            setReturnFocus(true);
           }}
         />
       ) : (
