@@ -19,8 +19,9 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { auditPersonFileReads } from "./access/audit-reads.ts";
 import type { ActingContext, Context, SignedInContext } from "./context.ts";
-import { NotFoundError } from "./errors.ts";
+import { NotFoundError, SessionEndedError } from "./errors.ts";
 import { decodeNodeGlobalId } from "./global-ids.ts";
+import { sessionEnded } from "./modules/auth/session-cookie.ts";
 import MutationOutcomePlugin from "./mutation-outcome-plugin.ts";
 import { dateScalar, dateTimeScalar } from "./scalars.ts";
 
@@ -83,7 +84,11 @@ export const builder = new SchemaBuilder<{
   ],
   scopeAuth: {
     // A refused check looks like "not found" to the caller (masked by class in http/error-masking.ts).
-    unauthorizedError: (_parent, context) => new NotFoundError(context.locale),
+    // An ended session's cookie (expired, ended by an admin) is told so: UNAUTHENTICATED.
+    unauthorizedError: (_parent, context) =>
+      sessionEnded(context.sessionToken, context.viewer)
+        ? new SessionEndedError(context.locale)
+        : new NotFoundError(context.locale),
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
       // Roles are held in the acting organisation: none without one (app.begin_request).
@@ -121,6 +126,7 @@ export const builder = new SchemaBuilder<{
     // a person reached this way is a read of that person's file, audited like person(id:).
     nodeQueryOptions: {
       resolve: async (_root, { id }, context, _info, resolveNode) => {
+        if (sessionEnded(context.sessionToken, context.viewer)) throw new SessionEndedError(context.locale);
         const node = await resolveNode(id);
         if (node && id.typename === "Person") await auditPersonFileReads(context, [String(id.id)]);
         return node;
@@ -128,6 +134,7 @@ export const builder = new SchemaBuilder<{
     },
     nodesQueryOptions: {
       resolve: async (_root, { ids }, context, _info, resolveNodes) => {
+        if (sessionEnded(context.sessionToken, context.viewer)) throw new SessionEndedError(context.locale);
         const nodes = await resolveNodes(ids);
         const persons = ids.filter((id, index) => id.typename === "Person" && nodes[index]);
         await auditPersonFileReads(

@@ -26,9 +26,13 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A refused sign-in: wrong e-mail or password, or (ACCOUNT_IDLE_DISABLED, told only after the
+ * right password) an account left idle too long, disabled now (modules/auth/auth.mutations.ts).
+ */
 export class InvalidCredentialsError extends AppError {
-  constructor(locale: Locale) {
-    super("INVALID_CREDENTIALS", locale);
+  constructor(locale: Locale, code: "INVALID_CREDENTIALS" | "ACCOUNT_IDLE_DISABLED" = "INVALID_CREDENTIALS") {
+    super(code, locale);
   }
 }
 
@@ -42,6 +46,17 @@ export class TooManyAttemptsError extends AppError {
       locale,
       errorMessage(locale, "TOO_MANY_ATTEMPTS", { minutes: minutesToWait(retryAfterSeconds) }),
     );
+  }
+}
+
+/**
+ * The request carried a session cookie that names no session in force (expired, ended, its
+ * account disabled): every signed-in field answers this, and the cookie is cleared
+ * (modules/auth/session-cookie.ts); the web shows the sign-in page with "your session ended".
+ */
+export class SessionEndedError extends AppError {
+  constructor(locale: Locale) {
+    super("UNAUTHENTICATED", locale);
   }
 }
 

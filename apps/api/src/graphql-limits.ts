@@ -57,3 +57,18 @@ export function operationSizeLimit(maxDepth: number, maxFields: number) {
     };
   };
 }
+
+/**
+ * Refuses subscription operations at validation: the schema has none, and graphql-js would
+ * otherwise throw at execution ("Schema is not configured…"), an internal error for a caller's
+ * mistake.
+ */
+export function queriesAndMutationsOnly(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (node.operation === "subscription") {
+        context.reportError(new GraphQLError("Subscriptions are not served", { nodes: [node] }));
+      }
+    },
+  };
+}

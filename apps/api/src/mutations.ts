@@ -22,7 +22,8 @@
  *       ctx.tx.venue.create({ data: { organisationId: ctx.viewer.organisationId, ...input } }),
  *   });
  */
-import { inputMeta } from "@maillage/domain/inputs";
+import { fieldErrorMessage } from "@maillage/domain";
+import { disciplinedText, inputMeta } from "@maillage/domain/inputs";
 import type {
   ArgBuilder,
   InputFieldMap,
@@ -36,7 +37,35 @@ import type { z } from "zod";
 import { builder } from "./builder.ts";
 import type { Context } from "./context.ts";
 import { type AppError, InputValidationError, NotFoundError, parseInput } from "./errors.ts";
+
 import { derivedArguments, derivedInputType, type InputObjectSchema } from "./input-types.ts";
+
+/**
+ * A mutation's arguments with every string in NFC, or InputValidationError naming each string
+ * refused (INVALID_CHARACTERS), at the paths its schema's own problems would have (relative to
+ * `input` for an input mutation). A mutation without a schema takes ids only: one refused is an
+ * id that names nothing (NotFoundError, as a malformed id is).
+ */
+function disciplinedArguments(
+  raw: Record<string, unknown>,
+  schema: { input: boolean; validated: boolean },
+  locale: Context["locale"],
+): Record<string, unknown> {
+  const hasInput = schema.input;
+  const checked = hasInput ? disciplinedText(raw.input) : disciplinedText(raw);
+  if (checked.refused.length > 0 && !schema.validated) throw new NotFoundError(locale);
+  if (checked.refused.length > 0) {
+    throw new InputValidationError(
+      locale,
+      checked.refused.map((path) => ({
+        path,
+        code: "INVALID_CHARACTERS",
+        message: fieldErrorMessage(locale, "INVALID_CHARACTERS"),
+      })),
+    );
+  }
+  return hasInput ? { ...raw, input: checked.value } : (checked.value as Record<string, unknown>);
+}
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type Scopes = FieldAuthScopes<BuilderTypes, unknown, Record<string, unknown>>;
@@ -152,7 +181,9 @@ export function defineMutation<
       ...(options.description ? { description: options.description } : {}),
       args,
       ...errors,
-      resolve: (_root: unknown, given: Record<string, unknown>, ctx: Context) => {
+      resolve: (_root: unknown, raw: Record<string, unknown>, ctx: Context) => {
+        // Every string refused or normalised at one boundary (text-discipline.ts).
+        const given = disciplinedArguments(raw, { input: inputSchema !== undefined, validated }, ctx.locale);
         const input = inputSchema ? parseInput(inputSchema, given.input, ctx.locale) : undefined;
         const parsedArgs: Record<string, unknown> = argsSchema
           ? { ...given, ...(parseInput(argsSchema, given, ctx.locale) as Record<string, unknown>) }

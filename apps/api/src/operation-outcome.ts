@@ -33,6 +33,11 @@ export class OperationOutcome {
    * failed sign-in attempt feeds the throttle whatever else the operation did.
    */
   readonly keptOnRollback: ((tx: TransactionClient) => Promise<void>)[] = [];
+  /**
+   * The names of the operation's root fields (a fragment spread at the root reads "…"), set by
+   * http/atomic-operation.ts: some answers are never kept for an Idempotency-Key (idempotency.ts).
+   */
+  rootFields: string[] = [];
 
   get failed(): boolean {
     return this.fields.some((field) => field.failure !== null);

@@ -20,10 +20,38 @@ export const dateTimeScalar = new GraphQLScalarType<Date, string>({
   },
 });
 
+/**
+ * Years a date of this domain can have: a date outside (year 0000, 20260) is a typing mistake,
+ * refused rather than stored.
+ */
+const firstYear = 1900;
+const lastYear = 2999;
+
+/** Whether YYYY-MM-DD is a day of the calendar (no 30 February: JavaScript would roll it over). */
+function isCalendarDay(day: string): boolean {
+  const year = Number(day.slice(0, 4));
+  if (year < firstYear || year > lastYear) return false;
+  const date = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
 function parseDateTime(value: unknown): Date {
   if (typeof value !== "string") invalid("DateTime must be a string");
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    invalid("DateTime must be ISO 8601 with an offset");
+  const parts = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2}))$/.exec(
+    value,
+  );
+  if (!parts) invalid("DateTime must be ISO 8601 with an offset");
+  const [, day = "", hours, minutes, , seconds = "0", , , offsetHours = "0", offsetMinutes = "0"] = parts;
+  // No 24:00, no 30 February, no 61st second: each field within its range, as written.
+  if (
+    !isCalendarDay(day) ||
+    Number(hours) > 23 ||
+    Number(minutes) > 59 ||
+    Number(seconds) > 59 ||
+    Number(offsetHours) > 14 ||
+    Number(offsetMinutes) > 59
+  ) {
+    invalid("DateTime is not a real instant");
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) invalid("DateTime is not a real instant");
@@ -50,9 +78,6 @@ function parseDate(value: unknown): Date {
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     invalid("Date must be YYYY-MM-DD");
   }
-  const date = new Date(`${value}T00:00:00.000Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    invalid("Date is not a real date");
-  }
-  return date;
+  if (!isCalendarDay(value)) invalid("Date is not a real date");
+  return new Date(`${value}T00:00:00.000Z`);
 }

@@ -55,6 +55,9 @@ import "./modules/night-centre/night-centre.mutations.ts";
 import "./modules/night-centre/intake.ts";
 import "./modules/home/home.queries.ts";
 import "./modules/imports/imports.mutations.ts";
+import "./modules/privacy/retention.ts";
+import "./modules/privacy/incidents.ts";
+import "./modules/privacy/file-reads.ts";
 
 export const schema = builder.toSchema();
 

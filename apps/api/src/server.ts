@@ -5,13 +5,14 @@
  * http/security-headers.ts, http/plain-responses.ts.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Database } from "@maillage/db";
+import { type Database, readinessProblem } from "@maillage/db";
 import { localeFromAcceptLanguage } from "@maillage/domain";
 import { createActingRoute } from "./http/acting-route.ts";
 import { createApolloServer } from "./http/apollo-server.ts";
 import type { UnexpectedErrorLog } from "./http/error-masking.ts";
 import { createGraphQLHandler } from "./http/graphql-handler.ts";
-import { sendJson, sendNotFound } from "./http/plain-responses.ts";
+import { errorBody, sendJson, sendNotFound } from "./http/plain-responses.ts";
+import { unlessAbandoned } from "./http/request-scope.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveStatic, webDistDirectory } from "./http/static-files.ts";
 import { createExportsHandler } from "./modules/exports/exports-route.ts";
@@ -19,6 +20,7 @@ import { createImportFilesHandler } from "./modules/imports/import-files.ts";
 import { handleImportTemplate, templatePath } from "./modules/imports/import-templates.ts";
 import { createIndicatorReportHandler } from "./modules/indicators/report-route.ts";
 import { calendarFeed, renderCalendar } from "./modules/nurse-visits/ical.ts";
+import { createPersonExportHandler, personExportPath } from "./modules/privacy/person-export-route.ts";
 
 export interface AppOptions {
   db: Database;
@@ -29,11 +31,19 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Where unexpected errors go (the console by default; the test server collects them). */
   log?: UnexpectedErrorLog;
+  /** The migrations this build ships: /readyz answers 503 until each is applied (none: not checked). */
+  expectedMigrations?: readonly string[];
+  /** How long `close()` lets requests in flight finish before it closes their connections (10 s). */
+  drainMs?: number;
+}
+
+function requestLanguage(req: IncomingMessage) {
+  return localeFromAcceptLanguage(req.headers["accept-language"]);
 }
 
 export async function createApp(options: AppOptions) {
   const log = options.log ?? ((message, error) => console.error(message, error));
-  const apollo = createApolloServer({ production: options.production ?? false, log });
+  const apollo = createApolloServer({ production: options.production ?? false, log: unlessAbandoned(log) });
   await apollo.start();
   const webDist = webDistDirectory(options.webDist);
   const handleGraphQL = createGraphQLHandler({
@@ -47,6 +57,7 @@ export async function createApp(options: AppOptions) {
   const handleExport = createExportsHandler(actFor);
   const handleImportUpload = createImportFilesHandler(actFor);
   const handleIndicatorReport = createIndicatorReportHandler(actFor);
+  const handlePersonExport = createPersonExportHandler(actFor);
 
   /** The iCalendar feed of a secret URL: no names, no destinations (modules/nurse-visits/ical.ts). */
   async function handleCalendar(req: IncomingMessage, res: ServerResponse, secret: string) {
@@ -61,13 +72,21 @@ export async function createApp(options: AppOptions) {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    // A request line that is no URL (e.g. "//" or a bare authority) is the caller's mistake.
+    const url = URL.parse(req.url ?? "/", "http://localhost");
+    if (!url) return sendJson(res, 400, errorBody("INVALID_REQUEST", requestLanguage(req)));
     if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
     if (url.pathname === "/exports") return handleExport(req, res, url);
     if (url.pathname === "/imports/files") return handleImportUpload(req, res, url);
     if (url.pathname === "/indicators/report") return handleIndicatorReport(req, res, url);
+    if (url.pathname === personExportPath) return handlePersonExport(req, res, url);
     if (templatePath.test(url.pathname)) return handleImportTemplate(req, res, url);
+    // Liveness (the process answers) and readiness (its database is reachable and migrated).
     if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
+    if (url.pathname === "/readyz") {
+      const problem = await readinessProblem(options.db.pool, options.expectedMigrations ?? []);
+      return sendJson(res, problem ? 503 : 200, problem ? { ok: false, problem } : { ok: true });
+    }
     const feed = /^\/calendar\/([\w-]+)\.ics$/.exec(url.pathname);
     if (feed?.[1] && req.method === "GET") return handleCalendar(req, res, feed[1]);
     const readsFile = req.method === "GET" || req.method === "HEAD";
@@ -78,8 +97,7 @@ export async function createApp(options: AppOptions) {
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       log("Unhandled request error", error);
-      if (!res.headersSent)
-        sendJson(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL" } }] });
+      if (!res.headersSent) sendJson(res, 500, errorBody("INTERNAL", requestLanguage(req)));
       else res.end();
     });
   });
@@ -92,8 +110,18 @@ export async function createApp(options: AppOptions) {
       const actualPort = typeof address === "object" && address ? address.port : port;
       return `http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`;
     },
+    /**
+     * A graceful stop: no new connection is accepted and idle ones are closed at once; requests
+     * in flight finish (their transactions commit or roll back) for up to `drainMs`, after which
+     * the connections still open are closed.
+     */
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drain = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
+      drain.unref();
+      await closed;
+      clearTimeout(drain);
       await apollo.stop();
     },
   };

@@ -4,6 +4,12 @@ import pg from "pg";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import type { Role } from "../generated/prisma/enums.ts";
+import {
+  CommitOutcomeUnknownError,
+  cancelBackend,
+  RequestAbandonedError,
+  refusedBeforeCommit,
+} from "./transaction-outcome.ts";
 
 export type TransactionClient = Prisma.TransactionClient;
 
@@ -18,6 +24,11 @@ export interface Viewer {
   teamVisibilityRestricted: boolean;
   csrfToken: string;
   committeePartnershipIds: string[];
+  /**
+   * Set when app.begin_request has just slid the session's expiry and the cookie is due for
+   * renewal: the cookie's new Max-Age in seconds (null: send no cookie).
+   */
+  cookieMaxAge: number | null;
 }
 
 export interface Database {
@@ -33,6 +44,18 @@ export interface DatabaseOptions {
    * PostgreSQL, whose connections all share one backend: the names would collide there.
    */
   namedStatements?: boolean;
+  /**
+   * Longest a statement may run before PostgreSQL cancels it (`statement_timeout`, set on each
+   * connection at its start), so a request nobody waits for cannot hold a backend for long.
+   * Unset: the server's own setting.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * Told when an idle connection of the pool is lost (PostgreSQL restarted, or an administrator
+   * ended it): the pool drops it and opens another at the next use. Without a listener, pg
+   * raises it as an uncaught exception, which would stop the process.
+   */
+  onConnectionLost?: (error: Error) => void;
 }
 
 /**
@@ -47,7 +70,13 @@ export function statementName(query: { sql: string }): string {
 }
 
 export function connectDatabase(connectionString: string, options: DatabaseOptions = {}): Database {
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, maxLifetimeSeconds: 600 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    maxLifetimeSeconds: 600,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
+  pool.on("error", (error) => options.onConnectionLost?.(error));
   const prisma = new PrismaClient({
     adapter: new PrismaPg(
       pool,
@@ -78,6 +107,7 @@ interface BeginRequestRow {
   team_visibility_restricted: boolean;
   csrf_token: string;
   committee_partnership_ids: string[];
+  cookie_max_age: number | null;
 }
 
 /**
@@ -91,10 +121,18 @@ export async function beginRequest(
   tx: TransactionClient,
   sessionToken: string | null,
 ): Promise<Viewer | null> {
-  const [row] = await tx.$queryRaw<{ viewer: BeginRequestRow | null }[]>`
-    SELECT set_config('role', 'maillage_app', true) AS role,
+  return (await openRequest(tx, sessionToken)).viewer;
+}
+
+/** beginRequest, also answering the backend's process id (to cancel its statement: transaction-outcome.ts). */
+async function openRequest(
+  tx: TransactionClient,
+  sessionToken: string | null,
+): Promise<{ viewer: Viewer | null; backendPid: number | null }> {
+  const [row] = await tx.$queryRaw<{ viewer: BeginRequestRow | null; backend_pid: number }[]>`
+    SELECT set_config('role', 'maillage_app', true) AS role, pg_backend_pid() AS backend_pid,
            (SELECT to_jsonb(b) FROM app.begin_request(${sessionToken ? hashToken(sessionToken) : null}::text) b) AS viewer`;
-  return row?.viewer ? toViewer(row.viewer) : null;
+  return { viewer: row?.viewer ? toViewer(row.viewer) : null, backendPid: row?.backend_pid ?? null };
 }
 
 function toViewer(row: BeginRequestRow): Viewer {
@@ -106,6 +144,7 @@ function toViewer(row: BeginRequestRow): Viewer {
     teamVisibilityRestricted: row.team_visibility_restricted,
     csrfToken: row.csrf_token,
     committeePartnershipIds: row.committee_partnership_ids,
+    cookieMaxAge: row.cookie_max_age ?? null,
   };
 }
 
@@ -114,13 +153,53 @@ function toViewer(row: BeginRequestRow): Viewer {
  * non-owning role `maillage_app`; when a session token is given, the viewer is checked and set
  * for this transaction only, so every row-level-security policy sees it. Without a valid
  * session the viewer is null and every person-level policy returns nothing.
+ *
+ * A failure tells what became of the transaction (transaction-outcome.ts): an error of `work`
+ * (rolled back), CommitOutcomeUnknownError (COMMIT sent, no answer: maybe applied), or, once
+ * `signal` aborts before the commit, RequestAbandonedError (its statement cancelled, rolled back).
  */
 export async function viewerScopedTransaction<T>(
   db: Database,
   sessionToken: string | null,
   work: (tx: TransactionClient, viewer: Viewer | null) => Promise<T>,
+  options: { signal?: AbortSignal } = {},
 ): Promise<T> {
-  return db.prisma.$transaction(async (tx) => work(tx, await beginRequest(tx, sessionToken)));
+  const { signal } = options;
+  // Set once `work` is done, just before Prisma sends COMMIT: an error after it is the commit's.
+  let committing = false;
+  let backendPid: number | null = null;
+  let cancelling: Promise<void> | null = null;
+  // The caller went away (its client closed the connection) before the commit: stop the running
+  // statement now, and roll back when `work` returns.
+  const onAbort = () => {
+    if (!committing && backendPid !== null) cancelling ??= cancelBackend(db.pool, backendPid);
+  };
+  const abandoned = async (cause?: unknown) => {
+    await cancelling;
+    return new RequestAbandonedError(cause);
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    return await db.prisma.$transaction(async (tx) => {
+      const opened = await openRequest(tx, sessionToken);
+      backendPid = opened.backendPid;
+      if (signal?.aborted) throw await abandoned();
+      let result: T;
+      try {
+        result = await work(tx, opened.viewer);
+      } catch (error) {
+        throw signal?.aborted ? await abandoned(error) : error;
+      }
+      if (signal?.aborted) throw await abandoned();
+      committing = true;
+      return result;
+    });
+  } catch (error) {
+    if (committing && !refusedBeforeCommit(error)) throw new CommitOutcomeUnknownError(error);
+    throw error;
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
 }
 
 /** Who a "see as" read acts as: another organisation, with the roles of one of its members. */

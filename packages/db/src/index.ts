@@ -14,5 +14,7 @@ export {
   type Viewer,
   viewerScopedTransaction,
 } from "./client.ts";
+export { readinessProblem } from "./readiness.ts";
 export { repositoryRoot } from "./repository-root.ts";
 export { type ResolvedDatabase, resolveDatabase } from "./resolve-database.ts";
+export { CommitOutcomeUnknownError, RequestAbandonedError } from "./transaction-outcome.ts";

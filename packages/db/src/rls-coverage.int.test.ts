@@ -151,6 +151,7 @@ describe("row-level security on every table", () => {
       "fiscal_year_start_month",
       "follow_up_min_encounters",
       "locale",
+      "retention_years",
       "started_on",
       "time_zone",
     ]);

@@ -59,6 +59,12 @@ export const auditActions = [
   "EXPORT_DOWNLOADED",
   "IMPORT_COMMITTED",
   "INDICATORS_DOWNLOADED",
+  "RETENTION_PERIOD_CHANGED",
+  "RETENTION_APPLIED",
+  "PERSON_DEIDENTIFIED",
+  "PERSON_DATA_EXPORTED",
+  "INCIDENT_RECORDED",
+  "INCIDENT_UPDATED",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -78,6 +84,7 @@ export const auditRecordKinds = [
   "ORGANISATION",
   "SHIFT_REPORT",
   "WORKSHOP",
+  "INCIDENT",
 ] as const;
 export type AuditRecordKind = (typeof auditRecordKinds)[number];
 

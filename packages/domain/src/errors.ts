@@ -13,6 +13,7 @@ import { recordDateLimits } from "./record-dates.ts";
 export const errorCodes = [
   "INVALID_CREDENTIALS",
   "TOO_MANY_ATTEMPTS",
+  "ACCOUNT_IDLE_DISABLED",
   "INPUT_VALIDATION",
   "NOT_FOUND",
   "FORBIDDEN",
@@ -32,6 +33,10 @@ export const errorCodes = [
   "INTAKE_ALREADY_RECORDED",
   "IMPORT_FILE_REFUSED",
   "IMPORT_HAS_PROBLEMS",
+  "OUTCOME_UNKNOWN",
+  "INVALID_REQUEST",
+  "REQUEST_TOO_LARGE",
+  "REQUEST_CANCELLED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -39,6 +44,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
   fr: {
     INVALID_CREDENTIALS: "Courriel ou mot de passe incorrect.",
+    ACCOUNT_IDLE_DISABLED:
+      "Ce compte n'a pas servi depuis longtemps et a été désactivé. Demandez à l'administration de votre organisme de le réactiver.",
     TOO_MANY_ATTEMPTS:
       "{minutes, plural, one {Trop de tentatives de connexion. Réessayez dans # minute.} other {Trop de tentatives de connexion. Réessayez dans # minutes.}}",
     INPUT_VALIDATION: "Certaines informations sont invalides.",
@@ -69,10 +76,17 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     IMPORT_FILE_REFUSED: "Ce fichier ne peut pas être importé. Rien n'a été importé.",
     IMPORT_HAS_PROBLEMS:
       "Des lignes du fichier sont à corriger (voir la liste) : rien n'a été importé. Corrigez le fichier, puis importez-le de nouveau.",
+    OUTCOME_UNKNOWN:
+      "La base de données n'a pas confirmé l'enregistrement : il a peut-être été fait, peut-être pas. Réessayer est sans risque : il ne sera pas enregistré deux fois.",
+    INVALID_REQUEST: "Cette demande ne peut pas être traitée telle quelle. Rien n'a été enregistré.",
+    REQUEST_TOO_LARGE: "Cette demande est trop volumineuse. Rien n'a été enregistré.",
+    REQUEST_CANCELLED: "Cette demande a été arrêtée avant la fin. Rien n'a été enregistré.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
   },
   en: {
     INVALID_CREDENTIALS: "Wrong e-mail or password.",
+    ACCOUNT_IDLE_DISABLED:
+      "This account has not been used for a long time and was disabled. Ask your organisation's administrators to enable it again.",
     TOO_MANY_ATTEMPTS:
       "{minutes, plural, one {Too many sign-in attempts. Try again in # minute.} other {Too many sign-in attempts. Try again in # minutes.}}",
     INPUT_VALIDATION: "Some information is invalid.",
@@ -101,6 +115,11 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     IMPORT_FILE_REFUSED: "This file cannot be imported. Nothing was imported.",
     IMPORT_HAS_PROBLEMS:
       "Some rows of the file need correcting (see the list): nothing was imported. Correct the file, then import it again.",
+    OUTCOME_UNKNOWN:
+      "The database did not confirm the save: it may or may not have been saved. Trying again is safe: it will not be saved twice.",
+    INVALID_REQUEST: "This request cannot be processed as sent. Nothing was saved.",
+    REQUEST_TOO_LARGE: "This request is too large. Nothing was saved.",
+    REQUEST_CANCELLED: "This request was stopped before it finished. Nothing was saved.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",
   },
 };
@@ -177,6 +196,7 @@ export const fieldErrorCodes = [
   "IN_THE_FUTURE",
   "AFTER_TODAY",
   "AFTER_EARLIEST_RECORD",
+  "INVALID_CHARACTERS",
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -187,6 +207,8 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     TOO_SHORT: "Ce texte est trop court.",
     INVALID_FORMAT: "Le format n'est pas valide.",
     INVALID_VALUE: "Cette valeur n'est pas permise.",
+    INVALID_CHARACTERS:
+      "Ce texte contient un caractère invisible ou de contrôle qui n'est pas permis (par exemple copié d'un autre logiciel).",
     TOO_SMALL: "Cette valeur est trop petite.",
     TOO_LARGE: "Cette valeur est trop grande.",
     NOT_FOUND: "Cet élément est introuvable.",
@@ -222,6 +244,8 @@ export const fieldErrorMessages: Record<Locale, Record<FieldErrorCode, string>> 
     TOO_SHORT: "This text is too short.",
     INVALID_FORMAT: "The format is not valid.",
     INVALID_VALUE: "This value is not allowed.",
+    INVALID_CHARACTERS:
+      "This text holds an invisible or control character that is not allowed (copied from another program, perhaps).",
     TOO_SMALL: "This value is too small.",
     TOO_LARGE: "This value is too large.",
     NOT_FOUND: "This item cannot be found.",

@@ -4,7 +4,15 @@ const dayMs = 86_400_000;
 
 /** Lower case, accents and surrounding spaces removed: how aliases are searched and compared. */
 export function aliasSearchKey(alias: string): string {
-  return alias.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+  // Recomposed after the marks are gone: a Hangul syllable decomposes into 2–3 jamo (no marks),
+  // which must come back as one, or 30 syllables would not fit the 80 characters of the column.
+  return alias
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Levenshtein distance, bounded: stops counting past `max` (returns max + 1). */

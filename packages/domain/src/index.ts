@@ -8,6 +8,7 @@ export * from "./locale.ts";
 export * from "./night-centre.ts";
 export * from "./organisation-actions.ts";
 export * from "./permissions.ts";
+export * from "./privacy.ts";
 export * from "./programme-settings.ts";
 export * from "./record-dates.ts";
 export * from "./referrals.ts";

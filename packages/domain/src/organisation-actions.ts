@@ -63,6 +63,21 @@ export const organisationActions = {
    * Audited (IMPORT_COMMITTED).
    */
   IMPORT_RECORDS: ["COORDINATOR"],
+  /**
+   * The organisation's Law 25 duties towards the persons of its files (modules/privacy): set the
+   * retention period (organisations_settings_by_coordinators, the column grant of
+   * *_privacy_law_25) and read its dry run (app.organisation_retention_schedule), de-identify a
+   * file at the person's request (app.deidentify_person_at_request), export everything held about
+   * her (POST /privacy/person-export), see who viewed her file (app.person_file_reads). Those who
+   * read the whole file: an org admin without a working role reads no file (least privilege).
+   */
+  MANAGE_PRIVACY: ["COORDINATOR"],
+  /**
+   * Keep the confidentiality-incident register (modules/privacy/incidents.ts; policy
+   * confidentiality_incidents_kept_by_privacy_officers): the organisation's privacy officers,
+   * coordinators and org admins, who read the audit log too. It names no person.
+   */
+  KEEP_INCIDENT_REGISTER: ["COORDINATOR", "ORG_ADMIN"],
 } as const satisfies Record<string, readonly RoleName[]>;
 export type OrganisationAction = keyof typeof organisationActions;
 

@@ -107,6 +107,13 @@ const outsideTheMatrix: Record<string, string> = {
     "the viewer's own device secret (RLS: user_id = app.user_id(); http/idempotency.int.test.ts)",
   forgetDevice: "the viewer's own device secret (RLS: user_id = app.user_id(); http/idempotency.int.test.ts)",
   dryRunImport: "writes nothing: it checks an uploaded file's rows (imports/imports.int.test.ts)",
+  // Law 25 (modules/privacy): not yet cells of the matrix; who may call them is asserted by
+  // modules/privacy/privacy.int.test.ts (coordinators, or coordinators and org admins, of the
+  // acting organisation only). deidentifyPerson is irreversible on the world's shared file.
+  setRetentionPeriod: "the acting organisation's retention period (privacy/privacy.int.test.ts)",
+  deidentifyPerson: "irreversible on the world's file (privacy/privacy.int.test.ts)",
+  recordConfidentialityIncident: "the acting organisation's register (privacy/privacy.int.test.ts)",
+  updateConfidentialityIncident: "the acting organisation's register (privacy/privacy.int.test.ts)",
   acceptInvitation:
     "public: the invitation's token joins its holder to the organisation that made it (app.accept_invitation; organisations/members.int.test.ts)",
 };

@@ -3,7 +3,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { Context } from "../context.ts";
-import { operationSizeLimit } from "../graphql-limits.ts";
+import { operationSizeLimit, queriesAndMutationsOnly } from "../graphql-limits.ts";
 import { schema } from "../schema.ts";
 import { atomicOperation } from "./atomic-operation.ts";
 import { formatError, type UnexpectedErrorLog } from "./error-masking.ts";
@@ -14,8 +14,11 @@ export function createApolloServer(options: { production: boolean; log: Unexpect
     schema,
     introspection: !options.production,
     csrfPrevention: true,
+    // main.ts stops the server itself on SIGTERM and SIGINT, after the requests in flight (Apollo's
+    // own handler would stop it and re-raise the signal first).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [operationSizeLimit(12, 400)],
+    validationRules: [operationSizeLimit(12, 400), queriesAndMutationsOnly],
     formatError: (formatted, error) => formatError(formatted, error, options.log),
     plugins: [
       // We send no cache hints (answers are no-store); the default cache-control plugin would

@@ -18,7 +18,13 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { errorMessage, type Locale } from "@maillage/domain";
-import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
+import {
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
 import type { Context } from "../context.ts";
 import { AppError, InputValidationError } from "../errors.ts";
 import type { OperationOutcome } from "../operation-outcome.ts";
@@ -28,6 +34,7 @@ export const atomicOperation: ApolloServerPlugin<Context> = {
     return {
       async willSendResponse({ contextValue, operation, response }) {
         const outcome = contextValue.outcome;
+        if (operation) outcome.rootFields = rootFieldsOf(operation);
         if (operation?.operation === "query") {
           outcome.decision = "commit";
           return;
@@ -45,6 +52,17 @@ export const atomicOperation: ApolloServerPlugin<Context> = {
     };
   },
 };
+
+/** The names of an operation's root fields, through inline fragments; a fragment spread is "…". */
+function rootFieldsOf(operation: OperationDefinitionNode): string[] {
+  const names = (selectionSet: SelectionSetNode): string[] =>
+    selectionSet.selections.flatMap((selection) => {
+      if (selection.kind === Kind.FIELD) return [selection.name.value];
+      if (selection.kind === Kind.INLINE_FRAGMENT) return names(selection.selectionSet);
+      return ["…"];
+    });
+  return names(operation.selectionSet);
+}
 
 function rolledBack(key: string, locale: Locale): GraphQLFormattedError {
   return { message: errorMessage(locale, "ROLLED_BACK"), path: [key], extensions: { code: "ROLLED_BACK" } };

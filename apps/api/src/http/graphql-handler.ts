@@ -2,18 +2,47 @@
  * POST /graphql: the request checks that come before GraphQL (method, Origin, body size, JSON),
  * then the whole operation in one viewer-scoped transaction, committed or rolled back as
  * atomic-operation.ts decided.
+ *
+ * A failure answer tells the truth about what was saved:
+ * - the transaction rolled back for sure (an error before COMMIT was sent, a typed error, a
+ *   rollback): INTERNAL and the typed codes, "nothing was saved";
+ * - COMMIT sent and no answer from PostgreSQL (a restart, a dropped connection):
+ *   503 OUTCOME_UNKNOWN, "maybe saved, maybe not; sending it again with the same
+ *   Idempotency-Key is safe" (a committed keyed answer is replayed, an uncommitted one runs again);
+ * - the client closed the connection before the answer: the statement running is cancelled in
+ *   PostgreSQL and the transaction rolled back, unless COMMIT was already on its way (then a
+ *   keyed retry gets the answer).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
-import { type Database, type TransactionClient, viewerScopedTransaction } from "@maillage/db";
+import {
+  CommitOutcomeUnknownError,
+  type Database,
+  RequestAbandonedError,
+  type TransactionClient,
+  viewerScopedTransaction,
+} from "@maillage/db";
 import { localeFromAcceptLanguage } from "@maillage/domain";
 import type { Context } from "../context.ts";
-import { readCookie, sessionCookieName } from "../modules/auth/session-cookie.ts";
+import {
+  endedSessionCookies,
+  readCookie,
+  renewedSessionCookie,
+  sessionCookieName,
+} from "../modules/auth/session-cookie.ts";
 import { OperationOutcome } from "../operation-outcome.ts";
 import { comesFromAnotherSite, requestOrigin } from "./acting-route.ts";
 import type { UnexpectedErrorLog } from "./error-masking.ts";
-import { claimIdempotencyKey, idempotencyKeyHeader, idempotencyKeyOf, keepAnswer } from "./idempotency.ts";
+import {
+  answerMayBeKept,
+  claimIdempotencyKey,
+  idempotencyKeyHeader,
+  idempotencyKeyOf,
+  keepAnswer,
+  releaseClaim,
+} from "./idempotency.ts";
 import { errorBody, sendJson } from "./plain-responses.ts";
+import { requestScope } from "./request-scope.ts";
 import { securityHeaders } from "./security-headers.ts";
 
 const maxBodyBytes = 64 * 1024;
@@ -32,15 +61,52 @@ class RollbackWithAnswer {
   ) {}
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/** Decodes UTF-8 or throws: a body that is not UTF-8 is refused, never "repaired" with U+FFFD. */
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  // Read by events, not by async iteration: leaving a for-await loop destroys the socket under
+  // the answer still to be written (the 413), which the client reads as a reset.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      // Over the limit: stop reading; the answer closes the connection (Connection: close).
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.pause();
+      resolve(null);
+    };
+    const onEnd = () => {
+      try {
+        resolve(strictUtf8.decode(Buffer.concat(chunks)));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", reject);
+  });
+}
+
+/**
+ * Aborts when the client closes the connection before the whole answer was written (a closed
+ * tab, a lost network, a client that gave up): the request's work is abandoned.
+ */
+function abortedWhenClientLeaves(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  // Already gone while the body was read: abandoned from the start.
+  if (res.socket === null || res.socket.destroyed) controller.abort();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }
 
 function send(res: ServerResponse, { status, headers, body }: Answer) {
@@ -63,7 +129,7 @@ export function createGraphQLHandler(options: {
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
     const locale = localeFromAcceptLanguage(req.headers["accept-language"]);
     if (req.method !== "POST") {
-      sendJson(res, 405, errorBody("BAD_REQUEST", locale), { allow: "POST" });
+      sendJson(res, 405, errorBody("INVALID_REQUEST", locale), { allow: "POST" });
       return;
     }
     // Refuse cross-site requests outright (sign-in included), whatever the cookie.
@@ -71,9 +137,17 @@ export function createGraphQLHandler(options: {
       sendJson(res, 403, errorBody("CSRF", locale));
       return;
     }
-    const body = await readBody(req);
+    // undefined: not UTF-8.
+    const body = await readBody(req).catch((error: unknown) => {
+      if (error instanceof TypeError) return undefined;
+      throw error;
+    });
+    if (body === undefined) {
+      sendJson(res, 400, errorBody("INVALID_REQUEST", locale));
+      return;
+    }
     if (body === null) {
-      sendJson(res, 413, errorBody("INPUT_VALIDATION", locale));
+      sendJson(res, 413, errorBody("REQUEST_TOO_LARGE", locale), { connection: "close" });
       return;
     }
     const headers = new HeaderMap();
@@ -84,77 +158,107 @@ export function createGraphQLHandler(options: {
     try {
       parsedBody = JSON.parse(body);
     } catch {
-      sendJson(res, 400, errorBody("BAD_REQUEST", locale));
+      sendJson(res, 400, errorBody("INVALID_REQUEST", locale));
       return;
     }
     const origin = requestOrigin(req, options.trustProxy);
     const sessionToken = readCookie(req.headers.cookie, sessionCookieName);
     const idempotencyKey = idempotencyKeyOf(req.headers[idempotencyKeyHeader]);
+    const signal = abortedWhenClientLeaves(res);
     try {
-      const answer = await viewerScopedTransaction(db, sessionToken, async (tx, viewer) => {
-        const csrfVerified = viewer !== null && req.headers["x-csrf-token"] === viewer.csrfToken;
-        // A key counts for a signed-in request that passes the CSRF check (idempotency.ts).
-        const keyed =
-          idempotencyKey && viewer && csrfVerified ? { key: idempotencyKey, userId: viewer.userId } : null;
-        if (keyed) {
-          const claim = await claimIdempotencyKey(tx, keyed.userId, keyed.key, body);
-          if (claim.kind === "replay") {
-            return { ...claim.answer, headers: new HeaderMap([["idempotent-replayed", "true"]]) };
+      const answer = await viewerScopedTransaction(
+        db,
+        sessionToken,
+        async (tx, viewer) => {
+          const csrfVerified = viewer !== null && req.headers["x-csrf-token"] === viewer.csrfToken;
+          // A key counts for a signed-in request that passes the CSRF check (idempotency.ts).
+          const keyed =
+            idempotencyKey && viewer && csrfVerified ? { key: idempotencyKey, userId: viewer.userId } : null;
+          if (keyed) {
+            const claim = await claimIdempotencyKey(tx, keyed.userId, keyed.key, body);
+            if (claim.kind === "replay") {
+              return { ...claim.answer, headers: new HeaderMap([["idempotent-replayed", "true"]]) };
+            }
+            if (claim.kind === "reused") {
+              return {
+                status: 422,
+                headers: new HeaderMap(),
+                body: JSON.stringify(errorBody("IDEMPOTENCY_KEY_REUSED", locale)),
+              };
+            }
           }
-          if (claim.kind === "reused") {
-            return {
-              status: 422,
-              headers: new HeaderMap(),
-              body: JSON.stringify(errorBody("IDEMPOTENCY_KEY_REUSED", locale)),
-            };
+          const context: Context = {
+            viewer,
+            now: new Date(),
+            tx,
+            db,
+            locale,
+            origin,
+            sessionToken,
+            csrfVerified,
+            // An ended session's cookie is cleared (modules/auth/session-cookie.ts).
+            responseCookies: endedSessionCookies(sessionToken, viewer, origin.secure),
+            outcome: new OperationOutcome(),
+          };
+          const result = await requestScope.run({ signal, locale }, () =>
+            apollo.executeHTTPGraphQLRequest({
+              httpGraphQLRequest: { method: "POST", headers, search: url.search, body: parsedBody },
+              context: async () => context,
+            }),
+          );
+          let text = "";
+          if (result.body.kind === "complete") text = result.body.string;
+          else for await (const chunk of result.body.asyncIterator) text += chunk;
+          const answer = { status: result.status ?? 200, headers: result.headers, body: text };
+          // A session the database just slid gets its cookie renewed, unless the answer sets another.
+          const renewal = renewedSessionCookie(sessionToken, viewer, origin.secure);
+          const cookies =
+            context.responseCookies.length > 0 || !renewal ? context.responseCookies : [renewal];
+          if (context.outcome.decision !== "commit") {
+            for (const cookie of cookies) answer.headers.set("set-cookie", cookie);
+            throw new RollbackWithAnswer(answer, context.outcome.keptOnRollback);
           }
-        }
-        const context: Context = {
-          viewer,
-          now: new Date(),
-          tx,
-          db,
-          locale,
-          origin,
-          sessionToken,
-          csrfVerified,
-          responseCookies: [],
-          outcome: new OperationOutcome(),
-        };
-        const result = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: "POST", headers, search: url.search, body: parsedBody },
-          context: async () => context,
-        });
-        let text = "";
-        if (result.body.kind === "complete") text = result.body.string;
-        else for await (const chunk of result.body.asyncIterator) text += chunk;
-        const answer = { status: result.status ?? 200, headers: result.headers, body: text };
-        if (context.outcome.decision !== "commit") {
-          throw new RollbackWithAnswer(answer, context.outcome.keptOnRollback);
-        }
-        if (keyed) await keepAnswer(tx, keyed.userId, keyed.key, answer);
-        for (const cookie of context.responseCookies) answer.headers.set("set-cookie", cookie);
-        return answer;
-      });
+          // An answer that sets a cookie or holds a secret is not kept (idempotency.ts): a retry
+          // with the key runs again instead.
+          if (keyed) {
+            if (answerMayBeKept(context.outcome.rootFields, context.responseCookies.length > 0)) {
+              await keepAnswer(tx, keyed.userId, keyed.key, answer);
+            } else await releaseClaim(tx, keyed.userId, keyed.key);
+          }
+          for (const cookie of cookies) answer.headers.set("set-cookie", cookie);
+          return answer;
+        },
+        { signal },
+      );
       send(res, answer);
     } catch (error) {
-      if (!(error instanceof RollbackWithAnswer)) {
+      if (error instanceof CommitOutcomeUnknownError) {
+        log("The commit of a request got no answer", error);
+        sendJson(res, 503, errorBody("OUTCOME_UNKNOWN", locale), { "retry-after": "1" });
+        return;
+      }
+      // The client left before the commit: rolled back, and nobody to answer — but a failed
+      // sign-in attempt still counts (closing the connection must not dodge the throttle).
+      const abandoned = error instanceof RequestAbandonedError;
+      const rollback = abandoned ? (error.cause as unknown) : error;
+      if (!(rollback instanceof RollbackWithAnswer)) {
+        if (abandoned) return;
         log("Request failed", error);
         sendJson(res, 500, errorBody("INTERNAL", locale));
         return;
       }
       try {
-        if (error.keptOnRollback.length > 0) {
+        if (rollback.keptOnRollback.length > 0) {
           await viewerScopedTransaction(db, null, async (tx) => {
-            for (const write of error.keptOnRollback) await write(tx);
+            for (const write of rollback.keptOnRollback) await write(tx);
           });
         }
       } catch (replayError) {
         log("A write meant to outlive a rollback failed", replayError);
-        sendJson(res, 500, errorBody("INTERNAL", locale));
+        if (!abandoned) sendJson(res, 500, errorBody("INTERNAL", locale));
         return;
       }
-      send(res, error.answer);
+      if (!abandoned) send(res, rollback.answer);
     }
   };
 }

@@ -8,11 +8,27 @@
  * a committed answer is kept; a rolled-back operation (atomic-operation.ts) leaves no claim, so
  * its retry runs again. The same key with another body is refused (IDEMPOTENCY_KEY_REUSED).
  * Keys are forgotten after 14 days, beyond the longest an entry may wait on a device.
+ *
+ * Some answers are never kept, so a repeat runs again instead of being replayed: those that set a
+ * cookie (a replay could not give it back) and those that hold a secret shown once — only a
+ * secret's hash is ever stored, and an answer kept here would keep it in clear for 14 days.
  */
 import { createHash } from "node:crypto";
 import type { TransactionClient } from "@maillage/db";
 
 export const idempotencyKeyHeader = "idempotency-key";
+
+/**
+ * Mutations whose answer holds a secret (an invitation's link, a calendar feed's path, a device
+ * vault's secret): their answer is never kept. An unknown root field ("…", a fragment spread)
+ * counts as one.
+ */
+export const answersHoldingSecrets = new Set(["inviteMember", "rotateCalendarFeed", "openDeviceVault", "…"]);
+
+/** Whether an operation's answer may be kept for its key (see above). */
+export function answerMayBeKept(rootFields: readonly string[], setsCookies: boolean): boolean {
+  return !setsCookies && !rootFields.some((field) => answersHoldingSecrets.has(field));
+}
 const keyPattern = /^[A-Za-z0-9_-]{16,100}$/;
 const keptDays = 14;
 
@@ -63,4 +79,12 @@ export async function keepAnswer(tx: TransactionClient, userId: string, key: str
     where: { userId_key: { userId, key } },
     data: { status: answer.status, body: answer.body },
   });
+}
+
+/**
+ * Gives a claimed key up, in the transaction that commits the operation: its answer is not kept
+ * (it sets a cookie), so a request sent again with the key runs again.
+ */
+export async function releaseClaim(tx: TransactionClient, userId: string, key: string) {
+  await tx.idempotencyKey.delete({ where: { userId_key: { userId, key } } });
 }

@@ -1,6 +1,6 @@
 // Small answers written straight to node:http: JSON errors before GraphQL runs, and "not found".
 import type { ServerResponse } from "node:http";
-import { errorMessages, type Locale } from "@maillage/domain";
+import { type ErrorCode, errorMessages, type Locale } from "@maillage/domain";
 import { securityHeaders } from "./security-headers.ts";
 
 export function sendJson(
@@ -14,9 +14,8 @@ export function sendJson(
 }
 
 /** A GraphQL-shaped error answer: the code's message in the caller's language (the code, if none). */
-export function errorBody(code: string, locale: Locale) {
-  const messages: Record<string, string> = errorMessages[locale];
-  return { errors: [{ message: messages[code] ?? code, extensions: { code } }] };
+export function errorBody(code: ErrorCode, locale: Locale) {
+  return { errors: [{ message: errorMessages[locale][code], extensions: { code } }] };
 }
 
 export function sendNotFound(res: ServerResponse) {

@@ -34,7 +34,13 @@ afterEach(() => {
  * test database provided by the global setup. An unexpected error the server logs (masked as
  * INTERNAL to the caller) fails the test that caused it, unless that test declared it.
  */
-export async function startTestServer(options: { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    databaseUrl?: string;
+    /** Take the client's address from X-Forwarded-For. */
+    trustProxy?: boolean;
+  } = {},
+): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
   const db = connectDatabase(databaseUrl, {
     poolSize: 4,
@@ -59,6 +65,7 @@ export async function startTestServer(options: { databaseUrl?: string } = {}): P
     db,
     webDist,
     production: false,
+    trustProxy: options.trustProxy ?? false,
     log: (message, error) => {
       errors.log(message, error);
       if (process.env.TEST_SERVER_LOG) console.error(message, error);

@@ -88,7 +88,7 @@ export async function runStatements(
 }
 
 /** The selection that tells a success from a typed refusal, from the mutation's result type. */
-function mutationDocument(schema: GraphQLSchema, attempt: MutationAttempt): string {
+export function mutationDocument(schema: GraphQLSchema, attempt: MutationAttempt): string {
   const field = schema.getMutationType()?.getFields()[attempt.field];
   if (!field) throw new Error(`The schema has no mutation ${attempt.field}: update the write matrix`);
   const declarations = field.args
@@ -172,6 +172,19 @@ const notWatched = new Set(["sessions", "sign_in_attempts", "_prisma_migrations"
 
 /** md5 of every row that belongs to the world, per table: equal digests, nothing written. */
 export async function worldDigest(pool: pg.Pool, ids: readonly string[]): Promise<Record<string, string>> {
+  return worldPerTable(pool, ids, "md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), ''))");
+}
+
+/** How many rows of each table belong to the world (http/idempotent-mutations.int.test.ts). */
+export async function worldRowCounts(pool: pg.Pool, ids: readonly string[]): Promise<Record<string, string>> {
+  return worldPerTable(pool, ids, "count(*)::text");
+}
+
+async function worldPerTable(
+  pool: pg.Pool,
+  ids: readonly string[],
+  aggregate: string,
+): Promise<Record<string, string>> {
   const { rows: columns } = await pool.query<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM information_schema.columns
       WHERE table_schema = 'public' AND data_type = 'uuid' AND column_name = ANY ($1::text[])
@@ -185,7 +198,7 @@ export async function worldDigest(pool: pg.Pool, ids: readonly string[]): Promis
   }
   const parts = [...byTable].map(
     ([table, cols]) =>
-      `SELECT '${table}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d
+      `SELECT '${table}' AS t, ${aggregate} AS d
          FROM "${table}" x WHERE ${cols.map((c) => `x."${c}" = ANY ($1::uuid[])`).join(" OR ")}`,
   );
   const { rows } = await pool.query<{ t: string; d: string }>(parts.join(" UNION ALL "), [ids]);

@@ -3,7 +3,14 @@ import { useEffect } from "react";
 import { AcceptInvitationPage, invitationPath } from "../features/auth/AcceptInvitationPage.tsx";
 import { pathAfterSignIn, signInPath, signInUrl } from "../features/auth/auth.routes.ts";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
-import { isOfflineMe, type Me, mayWrite, meQueryKey, useMe } from "../features/auth/session.ts";
+import {
+  isOfflineMe,
+  type Me,
+  mayWrite,
+  meQueryKey,
+  noteSessionEnded,
+  useMe,
+} from "../features/auth/session.ts";
 import { routes } from "../features/routes.ts";
 import { refreshCaseloadSlice } from "../offline/caseload-slice.ts";
 import { fieldQueue } from "../offline/field-queue.ts";
@@ -20,6 +27,7 @@ import { Link, match, Redirect, useFocusHeadingOnRouteChange, usePath } from "./
  */
 function recheckSessionOn(error: Error) {
   if (error instanceof RequestError && (error.code === "UNAUTHENTICATED" || error.code === "CSRF")) {
+    if (error.code === "UNAUTHENTICATED") noteSessionEnded();
     void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
   }
 }

@@ -5,6 +5,13 @@
  * Documents are written with `graphql(…)` from src/generated (graphql-codegen's client preset,
  * `pnpm generate`): `request(document, variables)` takes its variables type from the document
  * and returns its result type. A mutation's `…Success | …Error` union is narrowed by `outcome`.
+ *
+ * Every signed-in mutation carries an `Idempotency-Key` (apps/api/src/http/idempotency.ts): one
+ * fresh key per user action, reused by the automatic retries of that action and by the user's
+ * own "try again" of the same action after an unknown outcome, so that neither ever saves twice
+ * (see `keyFor`). Signed-out mutations (sign-in, accepting an invitation) carry none: the API
+ * honours a key only for a signed-in user (a key is that user's), and their answer sets the new
+ * session's cookie, which a replay could not give back.
  */
 import type { ErrorCode, FieldErrorCode } from "../generated/enums.ts";
 import type { TypedDocumentString } from "../generated/graphql.ts";
@@ -13,12 +20,15 @@ import { activeLanguage } from "./i18n/language.ts";
 let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null) {
+  // Keys are the signed-in user's: another session starts with none pending.
+  if (token !== csrfToken) unsettledKeys.clear();
   csrfToken = token;
 }
 
 /**
  * A failure of the request itself, with a stable code: NETWORK (the server could not be
- * reached), UNAUTHENTICATED, CSRF, PREVIEW_NOT_ALONE, INTERNAL (anything else).
+ * reached), OUTCOME_UNKNOWN (a mutation sent and no trustworthy answer: maybe saved, maybe not),
+ * UNAUTHENTICATED, CSRF, PREVIEW_NOT_ALONE, INTERNAL (anything else).
  */
 export class RequestError extends Error {
   constructor(
@@ -52,7 +62,74 @@ export function apiHeaders(): Record<string, string> {
   };
 }
 
+/** Whether a document is a mutation (graphql-codegen writes the operation first, its fragments after). */
+function isMutation(query: string): boolean {
+  return /^\s*mutation\b/.test(query);
+}
+
+/**
+ * Keys of actions whose last attempt ended with OUTCOME_UNKNOWN, by request body: the user's
+ * "try again" of the same action (the same body) is sent with the same key, so the API replays
+ * the first answer if it was saved and runs it if it was not. Forgotten once an answer is known
+ * (and at sign-out); memory only.
+ */
+const unsettledKeys = new Map<string, string>();
+const unsettledKept = 50;
+
+/** The key of one user action: a fresh one, or the unsettled one of the same action. */
+function keyFor(body: string): string {
+  return unsettledKeys.get(body) ?? crypto.randomUUID();
+}
+
+function settle(body: string, key: string, failure: unknown) {
+  unsettledKeys.delete(body);
+  if (failure instanceof RequestError && failure.code === "OUTCOME_UNKNOWN") {
+    unsettledKeys.set(body, key);
+    for (const oldest of unsettledKeys.keys()) {
+      if (unsettledKeys.size <= unsettledKept) break;
+      unsettledKeys.delete(oldest);
+    }
+  }
+}
+
+/** Waits before the automatic retries of an action whose outcome is unknown (ms). */
+const retryDelays = [1_000, 3_000];
+
+/**
+ * Sends a signed-in mutation with its key, and again with the same key while the outcome stays
+ * unknown (a server restart, a dropped connection): at most `retries` times more.
+ */
+async function postKeyed(query: string, variables: unknown, key: string, retries: number): Promise<unknown> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await post(query, variables, key);
+    } catch (error) {
+      const delay = retryDelays[attempt];
+      const unknown = error instanceof RequestError && error.code === "OUTCOME_UNKNOWN";
+      if (!unknown || attempt >= retries || delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** A mutation as one user action: keyed when signed in, retried while its outcome is unknown. */
+async function postAction(query: string, variables: unknown): Promise<unknown> {
+  if (!isMutation(query) || !hasCsrfToken()) return post(query, variables);
+  const body = JSON.stringify({ query, variables });
+  const key = keyFor(body);
+  try {
+    const data = await postKeyed(query, variables, key, retryDelays.length);
+    settle(body, key, null);
+    return data;
+  } catch (error) {
+    settle(body, key, error);
+    throw error;
+  }
+}
+
 async function post(query: string, variables: unknown, idempotencyKey?: string): Promise<unknown> {
+  // A keyed request is a signed-in mutation.
+  const mutation = idempotencyKey !== undefined;
   let response: Response;
   try {
     response = await fetch("/graphql", {
@@ -67,17 +144,23 @@ async function post(query: string, variables: unknown, idempotencyKey?: string):
       body: JSON.stringify({ query, variables }),
     });
   } catch {
+    // A mutation may have reached the server before the connection failed: only a browser that
+    // knows it is offline knows it was never sent.
+    if (mutation && navigator.onLine !== false) throw new RequestError("OUTCOME_UNKNOWN", "no answer");
     throw new RequestError("NETWORK", "network");
   }
   let body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    throw new RequestError("INTERNAL", `HTTP ${response.status}`);
+    // Not the API's answer (a proxy's error page, a cut-off answer): for a mutation, unknown.
+    throw new RequestError(mutation ? "OUTCOME_UNKNOWN" : "INTERNAL", `HTTP ${response.status}`);
   }
   const first = body.errors?.[0];
-  if (first && (!body.data || response.status !== 200)) {
-    throw new RequestError(first.extensions?.code ?? "INTERNAL", first.message);
+  // A session that ended refuses every signed-in field (data may hold nulls): the whole answer fails.
+  const ended = body.errors?.some((error) => error.extensions?.code === "UNAUTHENTICATED") ?? false;
+  if (first && (!body.data || response.status !== 200 || ended)) {
+    throw new RequestError(ended ? "UNAUTHENTICATED" : (first.extensions?.code ?? "INTERNAL"), first.message);
   }
   if (!body.data) throw new RequestError("INTERNAL", "empty response");
   return body.data;
@@ -88,7 +171,7 @@ export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables]: TVariables extends NoVariables ? [] : [TVariables]
 ): Promise<TResult> {
-  return (await post(document.toString(), variables ?? {})) as TResult;
+  return (await postAction(document.toString(), variables ?? {})) as TResult;
 }
 
 /** One problem with one input field, by the API's path ("alias", "languages.0"). */
@@ -159,7 +242,8 @@ export async function mutate<TResult, TVariables, T extends SuccessMember | Erro
 
 /**
  * `mutate` sent with an idempotency key: sent again with the same key (after a lost answer), it
- * writes nothing twice and resolves with the first answer. The offline queue's one way to send.
+ * writes nothing twice and resolves with the first answer. The offline queue's one way to send
+ * (its outbox retries the entry itself, so it is sent once here).
  */
 export async function mutateOnce<TResult, TVariables, T extends SuccessMember | ErrorMember>(
   key: string,

@@ -9,6 +9,7 @@ import type { SeedSummary } from "./seed/index.ts";
 
 export { applyMigrations, readMigrations } from "./migrate.ts";
 export { demoAccounts, demoPassword } from "./seed/people.ts";
+export { describeDatabase, waitForDatabase } from "./wait-for-database.ts";
 
 export interface PreparedDatabase {
   applied: string[];

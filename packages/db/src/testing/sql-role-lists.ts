@@ -118,6 +118,11 @@ const manageMembers = one(organisationActions.MANAGE_MEMBERS, "organisationActio
 const mergers = one(organisationActions.MERGE_PERSON_FILES, "organisationActions.MERGE_PERSON_FILES");
 const stockKeepers = one(organisationActions.KEEP_STOCK, "organisationActions.KEEP_STOCK");
 const importers = one(organisationActions.IMPORT_RECORDS, "organisationActions.IMPORT_RECORDS");
+const privacyManagers = one(organisationActions.MANAGE_PRIVACY, "organisationActions.MANAGE_PRIVACY");
+const incidentKeepers = one(
+  organisationActions.KEEP_INCIDENT_REGISTER,
+  "organisationActions.KEEP_INCIDENT_REGISTER",
+);
 const catalogueEditors = one(organisationActions.EDIT_CATALOGUES, "organisationActions.EDIT_CATALOGUES");
 const settingsEditors = one(
   organisationActions.EDIT_PROGRAMME_SETTINGS,
@@ -284,6 +289,11 @@ export function registryRoleLists(): Map<Place, Expected> {
     ...policy("material_receipts.material_receipts_kept_by_coordinators", stockKeepers, stockKeepers),
     ...policy("import_files.import_files_kept_by_coordinators", importers, importers),
     ...policy("imports.imports_kept_by_coordinators", importers, importers),
+    ...policy(
+      "confidentiality_incidents.confidentiality_incidents_kept_by_privacy_officers",
+      incidentKeepers,
+      incidentKeepers,
+    ),
     ...policy("imported_records.imported_records_kept_by_coordinators", importers, importers),
     ...policy("catalogue_entries.catalogue_entries_added_by_coordinators", null, catalogueEditors),
     ...policy(
@@ -381,6 +391,13 @@ export function registryRoleLists(): Map<Place, Expected> {
     ["function app.night_centre_visit_flags(uuid)", reading("NIGHT_CENTRE_EVENING")],
     ["function app.night_centre_evening_totals(uuid)", reading("NIGHT_CENTRE_EVENING")],
     ["function app.sees_team_records()", team],
+    // Law 25 (modules/privacy): who viewed a file, the retention dry run, destruction on request.
+    ["function app.person_file_reads(uuid,integer)", privacyManagers],
+    [
+      "function app.organisation_retention_schedule(timestamp with time zone,integer,integer)",
+      privacyManagers,
+    ],
+    ["function app.deidentify_person_at_request(uuid)", privacyManagers],
     ["function app.may_change_shift_report(uuid)", changedShiftReport],
     ["function app.move_merged_person_records(uuid)", mergers],
     [

@@ -50,4 +50,9 @@ export const columnLengths = {
   "Workshop.place": 200,
   "Workshop.requestedBy": 200,
   "WorkshopNote.body": 2000,
+  "ConfidentialityIncident.whatHappened": 4000,
+  "ConfidentialityIncident.informationInvolved": 2000,
+  "ConfidentialityIncident.riskAssessment": 4000,
+  "ConfidentialityIncident.measuresTaken": 4000,
+  "ConfidentialityIncident.notificationDetails": 2000,
 } as const;

@@ -5,7 +5,7 @@ import {
   recordAuditEvents,
   type TransactionClient,
 } from "@maillage/db";
-import { secondsUntilNextAttempt, signInThrottle } from "@maillage/domain";
+import { distinctEmailFailures, secondsUntilNextAttempt, signInThrottle } from "@maillage/domain";
 import { signInInput, switchOrganisationInput } from "@maillage/domain/inputs";
 import { hash, verify } from "@node-rs/argon2";
 import { builder } from "../../builder.ts";
@@ -35,7 +35,10 @@ const SignOutResult = builder.objectRef<{ ok: boolean }>("SignOutResult").implem
 /**
  * Seconds before the next attempt with `email` (or, null, from this address only) may be made:
  * sign-in and an invitation's acceptance (organisations/invitations.ts) count failures alike.
- * Run as the sign-in role.
+ * Per account: that e-mail's failures. Per address: failures for distinct e-mails only, and not
+ * for an account that signed in from this address lately (packages/domain sign-in-throttle.ts),
+ * so that neither one colleague's mistakes nor a spray locks a whole office out. Run as the
+ * sign-in role.
  */
 export async function throttleWait(ctx: Context, email: string | null, now: Date): Promise<number> {
   const since = new Date(now.getTime() - signInThrottle.windowSeconds * 1000);
@@ -47,22 +50,31 @@ export async function throttleWait(ctx: Context, email: string | null, now: Date
           orderBy: { at: "asc" },
           select: { at: true },
         });
-  const byAddress = ctx.origin.ip
-    ? await ctx.tx.signInAttempt.findMany({
-        where: { ip: ctx.origin.ip, succeeded: false, at: { gt: since } },
-        orderBy: { at: "asc" },
-        select: { at: true },
-      })
-    : [];
+  const perEmail = secondsUntilNextAttempt(
+    byEmail.map((a) => a.at),
+    signInThrottle.maxFailuresPerEmail,
+    now,
+  );
+  const ip = ctx.origin.ip;
+  if (!ip) return perEmail;
+  if (email !== null) {
+    const knownSince = new Date(now.getTime() - signInThrottle.knownAddressDays * 86_400_000);
+    const known = await ctx.tx.signInAttempt.findFirst({
+      where: { email, ip, succeeded: true, at: { gt: knownSince } },
+      select: { id: true },
+    });
+    if (known) return perEmail;
+  }
+  const byAddress = await ctx.tx.signInAttempt.findMany({
+    where: { ip, succeeded: false, at: { gt: since } },
+    orderBy: { at: "asc" },
+    select: { at: true, email: true },
+  });
   return Math.max(
+    perEmail,
     secondsUntilNextAttempt(
-      byEmail.map((a) => a.at),
-      signInThrottle.maxFailuresPerEmail,
-      now,
-    ),
-    secondsUntilNextAttempt(
-      byAddress.map((a) => a.at),
-      signInThrottle.maxFailuresPerAddress,
+      distinctEmailFailures(byAddress),
+      signInThrottle.maxDistinctEmailsPerAddress,
       now,
     ),
   );
@@ -95,14 +107,49 @@ defineMutation("signIn", {
         await countFailedAttempt(ctx, tx, email);
         return null;
       }
+      if (!(await recordSignIn(ctx, tx, user.id))) {
+        await countFailedAttempt(ctx, tx, email);
+        return "IDLE" as const;
+      }
       // Act first as the organisation where the user holds a role.
       const acting = user.memberships.find((m) => m.roles.length > 0) ?? user.memberships[0] ?? null;
       return openSession(ctx, tx, { email, userId: user.id, organisationId: acting?.organisationId ?? null });
     });
+    if (token === "IDLE") throw new InvalidCredentialsError(ctx.locale, "ACCOUNT_IDLE_DISABLED");
     if (!token) throw new InvalidCredentialsError(ctx.locale);
     return actAsNewSession(ctx, token);
   },
 });
+
+/**
+ * Days without a sign-in after which an account is disabled at its next sign-in
+ * (`MAILLAGE_IDLE_ACCOUNT_DAYS`, default 180; 0 turns the rule off).
+ */
+export function idleAccountDays(): number {
+  const raw = process.env.MAILLAGE_IDLE_ACCOUNT_DAYS;
+  const days = raw === undefined || raw.trim() === "" ? 180 : Number(raw);
+  return Number.isInteger(days) && days >= 0 ? days : 180;
+}
+
+/**
+ * After the right password, as the sign-in role: records the sign-in (app.record_sign_in), or,
+ * for an account idle longer than idleAccountDays(), disables it and ends its sessions, which
+ * outlives the refusal's rollback. Answers whether the sign-in may go on.
+ */
+export async function recordSignIn(ctx: Context, tx: TransactionClient, userId: string): Promise<boolean> {
+  const days = idleAccountDays();
+  const [row] = await tx.$queryRaw<
+    { ok: boolean }[]
+  >`SELECT app.record_sign_in(${userId}::uuid, ${days}::int) AS ok`;
+  if (row?.ok) return true;
+  ctx.outcome.keptOnRollback.push(async (replay) => {
+    await asSignInRole(
+      replay,
+      (signIn) => signIn.$queryRaw`SELECT app.record_sign_in(${userId}::uuid, ${days}::int)`,
+    );
+  });
+  return false;
+}
 
 /**
  * Writes a failed attempt for the throttle (`email` "" when none is known: the address counts).

@@ -381,11 +381,11 @@ describe("workshops and prevention kiosks", () => {
     const { heldOn: _missing, ...withoutDate } = workshop(facilitator);
     const undated = await worker.request<any>(record, { input: withoutDate });
     expect(undated.status).toBe(400);
-    expect(undated.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(undated.errors?.[0]?.extensions?.code).toBe("INPUT_VALIDATION");
     const unknownTopic = await worker.request<any>(record, {
       input: workshop(facilitator, { topic: "ASTROLOGY" }),
     });
-    expect(unknownTopic.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(unknownTopic.errors?.[0]?.extensions?.code).toBe("INPUT_VALIDATION");
     expect(await ownWorkshopRows(world.unrelated.id)).toEqual([]);
   });
 

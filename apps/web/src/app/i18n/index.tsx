@@ -156,6 +156,8 @@ export function useT() {
        */
       failureMessage: (failure: { code: string; retryAfterSeconds?: number | undefined }): string => {
         if (failure.code === "NETWORK") return intl.formatMessage({ id: "request.NETWORK" });
+        // The app itself resends the same action with the same key: no key to speak of here.
+        if (failure.code === "OUTCOME_UNKNOWN") return intl.formatMessage({ id: "request.OUTCOME_UNKNOWN" });
         if (failure.code === "TOO_MANY_ATTEMPTS") {
           const minutes = minutesToWait(failure.retryAfterSeconds ?? 60);
           return intl.formatMessage({ id: "errors.TOO_MANY_ATTEMPTS" }, { minutes });

@@ -29,9 +29,13 @@ export const shellMessages = defineMessages(
     "app.optional": "facultatif",
     "nav.home": "Accueil",
     "request.NETWORK": "Impossible de joindre le serveur. Vérifiez votre connexion.",
+    "request.OUTCOME_UNKNOWN":
+      "La réponse du serveur n'est pas arrivée : c'est peut-être enregistré, peut-être pas. Réessayez : la même saisie renvoyée ne sera pas enregistrée deux fois.",
     "frame.committee": "Comité de suivi",
     "auth.title": "Connexion",
     "auth.intro": "Connectez-vous avec le compte que votre organisme vous a remis.",
+    "auth.sessionEnded":
+      "Votre session a pris fin. Connectez-vous de nouveau : ce qui attend d'être envoyé sur cet appareil est conservé.",
     "auth.email": "Courriel",
     "auth.password": "Mot de passe",
     "auth.submit": "Se connecter",
@@ -77,9 +81,13 @@ export const shellMessages = defineMessages(
     "app.optional": "optional",
     "nav.home": "Home",
     "request.NETWORK": "The server cannot be reached. Check your connection.",
+    "request.OUTCOME_UNKNOWN":
+      "The server's answer did not arrive: it may or may not have been saved. Try again: the same entry sent again will not be saved twice.",
     "frame.committee": "Follow-up committee",
     "auth.title": "Sign in",
     "auth.intro": "Sign in with the account your organisation gave you.",
+    "auth.sessionEnded":
+      "Your session ended. Sign in again: what is waiting to be sent from this device is kept.",
     "auth.email": "E-mail",
     "auth.password": "Password",
     "auth.submit": "Sign in",

@@ -57,6 +57,12 @@ const frActions: Record<AuditAction, string> = {
   EXPORT_DOWNLOADED: "Données exportées",
   IMPORT_COMMITTED: "Fichier importé",
   INDICATORS_DOWNLOADED: "Indicateurs téléchargés",
+  RETENTION_PERIOD_CHANGED: "Durée de conservation modifiée",
+  RETENTION_APPLIED: "Conservation appliquée",
+  PERSON_DEIDENTIFIED: "Dossier dépersonnalisé",
+  PERSON_DATA_EXPORTED: "Renseignements d'une personne exportés",
+  INCIDENT_RECORDED: "Incident de confidentialité inscrit",
+  INCIDENT_UPDATED: "Incident de confidentialité mis à jour",
 };
 const enActions: Record<AuditAction, string> = {
   READ_PERSON_FILE: "File read",
@@ -112,6 +118,12 @@ const enActions: Record<AuditAction, string> = {
   EXPORT_DOWNLOADED: "Data exported",
   IMPORT_COMMITTED: "File imported",
   INDICATORS_DOWNLOADED: "Indicators downloaded",
+  RETENTION_PERIOD_CHANGED: "Retention period changed",
+  RETENTION_APPLIED: "Retention applied",
+  PERSON_DEIDENTIFIED: "File de-identified",
+  PERSON_DATA_EXPORTED: "Person's information exported",
+  INCIDENT_RECORDED: "Confidentiality incident recorded",
+  INCIDENT_UPDATED: "Confidentiality incident updated",
 };
 
 // Who did what to what: {who}, the record as a verb's object ({record}) or after "de" ({ofRecord}).
@@ -170,6 +182,12 @@ const frSentences: Record<AuditAction, string> = {
   EXPORT_DOWNLOADED: "{who} a exporté des données {ofRecord}",
   IMPORT_COMMITTED: "{who} a importé un fichier dans les données {ofRecord}",
   INDICATORS_DOWNLOADED: "{who} a téléchargé les indicateurs {ofRecord}",
+  RETENTION_PERIOD_CHANGED: "{who} a modifié la durée de conservation {ofRecord}",
+  RETENTION_APPLIED: "{who} a appliqué la conservation {ofRecord}",
+  PERSON_DEIDENTIFIED: "{who} a dépersonnalisé {record}",
+  PERSON_DATA_EXPORTED: "{who} a exporté les renseignements {ofRecord}",
+  INCIDENT_RECORDED: "{who} a inscrit {record}",
+  INCIDENT_UPDATED: "{who} a mis à jour {record}",
 };
 const enSentences: Record<AuditAction, string> = {
   READ_PERSON_FILE: "{who} read the file {ofRecord}",
@@ -225,6 +243,12 @@ const enSentences: Record<AuditAction, string> = {
   EXPORT_DOWNLOADED: "{who} exported data {ofRecord}",
   IMPORT_COMMITTED: "{who} imported a file into the records {ofRecord}",
   INDICATORS_DOWNLOADED: "{who} downloaded the indicators {ofRecord}",
+  RETENTION_PERIOD_CHANGED: "{who} changed the retention period {ofRecord}",
+  RETENTION_APPLIED: "{who} applied retention {ofRecord}",
+  PERSON_DEIDENTIFIED: "{who} de-identified {record}",
+  PERSON_DATA_EXPORTED: "{who} exported the information {ofRecord}",
+  INCIDENT_RECORDED: "{who} recorded {record}",
+  INCIDENT_UPDATED: "{who} updated {record}",
 };
 
 const frKinds: Record<AuditRecordKind, string> = {
@@ -243,6 +267,7 @@ const frKinds: Record<AuditRecordKind, string> = {
   ORGANISATION: "Organisme",
   SHIFT_REPORT: "Rapport de quart",
   WORKSHOP: "Atelier ou kiosque",
+  INCIDENT: "Incident de confidentialité",
 };
 const enKinds: Record<AuditRecordKind, string> = {
   PERSON: "File",
@@ -260,6 +285,7 @@ const enKinds: Record<AuditRecordKind, string> = {
   ORGANISATION: "Organisation",
   SHIFT_REPORT: "Shift report",
   WORKSHOP: "Workshop or kiosk",
+  INCIDENT: "Confidentiality incident",
 };
 
 // A record of each kind, named ({label}) when the viewer may see it ({known} = yes).
@@ -279,6 +305,8 @@ const frRecords: Record<AuditRecordKind, string> = {
   ORGANISATION: "{known, select, yes {l'organisme « {label} »} other {un organisme}}",
   SHIFT_REPORT: "{known, select, yes {le rapport du quart du {date}} other {un rapport de quart}}",
   WORKSHOP: "{known, select, yes {l'atelier ou le kiosque « {label} »} other {un atelier ou un kiosque}}",
+  INCIDENT:
+    "{known, select, yes {l'incident de confidentialité « {label} »} other {un incident de confidentialité}}",
 };
 const frOfRecords: Record<AuditRecordKind, string> = {
   PERSON: "{known, select, yes {de la personne « {label} »} other {d'une personne}}",
@@ -297,6 +325,8 @@ const frOfRecords: Record<AuditRecordKind, string> = {
   SHIFT_REPORT: "{known, select, yes {du rapport du quart du {date}} other {d'un rapport de quart}}",
   WORKSHOP:
     "{known, select, yes {de l'atelier ou du kiosque « {label} »} other {d'un atelier ou d'un kiosque}}",
+  INCIDENT:
+    "{known, select, yes {de l'incident de confidentialité « {label} »} other {d'un incident de confidentialité}}",
 };
 const enRecords: Record<AuditRecordKind, string> = {
   PERSON: "{known, select, yes {the person “{label}”} other {a person}}",
@@ -314,6 +344,8 @@ const enRecords: Record<AuditRecordKind, string> = {
   ORGANISATION: "{known, select, yes {the organisation “{label}”} other {an organisation}}",
   SHIFT_REPORT: "{known, select, yes {the report of the shift of {date}} other {a shift report}}",
   WORKSHOP: "{known, select, yes {the workshop or kiosk “{label}”} other {a workshop or kiosk}}",
+  INCIDENT:
+    "{known, select, yes {the confidentiality incident “{label}”} other {a confidentiality incident}}",
 };
 const enOfRecords: Record<AuditRecordKind, string> = {
   PERSON: "{known, select, yes {of the person “{label}”} other {of a person}}",
@@ -331,6 +363,8 @@ const enOfRecords: Record<AuditRecordKind, string> = {
   ORGANISATION: "{known, select, yes {of the organisation “{label}”} other {of an organisation}}",
   SHIFT_REPORT: "{known, select, yes {of the report of the shift of {date}} other {of a shift report}}",
   WORKSHOP: "{known, select, yes {of the workshop or kiosk “{label}”} other {of a workshop or kiosk}}",
+  INCIDENT:
+    "{known, select, yes {of the confidentiality incident “{label}”} other {of a confidentiality incident}}",
 };
 
 export const auditMessages = defineMessages(

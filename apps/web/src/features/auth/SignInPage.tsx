@@ -1,6 +1,6 @@
 import { signInInput } from "@maillage/domain/inputs";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { mutate, setCsrfToken } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
 import { useFocusHeadingOnRouteChange, usePath } from "../../app/router.tsx";
@@ -8,7 +8,7 @@ import { graphql } from "../../generated/gql.ts";
 import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { AuthFrame } from "./AuthFrame.tsx";
-import { meQueryKey } from "./session.ts";
+import { meQueryKey, takeSessionEndedNotice } from "./session.ts";
 
 const SignIn = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -37,6 +37,8 @@ export function SignInPage() {
   useFocusHeadingOnRouteChange(pathname);
   const queryClient = useQueryClient();
   const alertId = useId();
+  // Read once when the page opens after the API said the session ended.
+  const [sessionEnded] = useState(takeSessionEndedNotice);
   const form = useDomainForm(signInInput, { defaultValues: { email: "", password: "" } });
   const field = fieldBinder(form);
   const signIn = useMutation({
@@ -54,6 +56,11 @@ export function SignInPage() {
 
   return (
     <AuthFrame title={t("auth.title")}>
+      {sessionEnded ? (
+        <p role="status" className="alert">
+          {t("auth.sessionEnded")}
+        </p>
+      ) : null}
       <p className="muted">{t("auth.intro")}</p>
       <form
         onSubmit={form.handleSubmit((input) => {

@@ -79,11 +79,33 @@ export async function fetchMe(): Promise<Me | null> {
   } catch (error) {
     const offline = error instanceof RequestError && error.code === "NETWORK" ? offlineMe() : null;
     if (offline) return offline;
+    // The session ended (expired, ended by an admin): signed out, with a notice on the sign-in
+    // page. What waits on the phone stays (offline/vault.ts keeps it locked, never wiped, here).
+    if (error instanceof RequestError && error.code === "UNAUTHENTICATED") {
+      sessionEndedNotice = true;
+      setCsrfToken(null);
+      return null;
+    }
     throw error;
   }
   setCsrfToken(me?.csrfToken ?? null);
   rememberIdentity(me);
   return me;
+}
+
+/** Set when the API said the session ended; the sign-in page tells it once. */
+let sessionEndedNotice = false;
+
+/** The API refused a request because the session ended (app/App.tsx): tell it on the sign-in page. */
+export function noteSessionEnded() {
+  sessionEndedNotice = true;
+}
+
+/** Whether to tell "your session ended" on the sign-in page (shown once per ended session). */
+export function takeSessionEndedNotice(): boolean {
+  const shown = sessionEndedNotice;
+  sessionEndedNotice = false;
+  return shown;
 }
 
 /** Whether this Me is the offline stand-in (no token: nothing is sent until `me` answers). */

@@ -31,7 +31,7 @@ import {
   platformChannels,
   repeatedEncounterValues,
 } from "./encounter-form.ts";
-import { RecordEncounter, UpdateEncounter } from "./encounters.graphql.ts";
+import { UpdateEncounter } from "./encounters.graphql.ts";
 import { useLastEncounter } from "./last-encounter.ts";
 import { PersonPicker } from "./PersonPicker.tsx";
 
