@@ -12,6 +12,7 @@ import {
   writesOwn,
 } from "@maillage/domain";
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
@@ -21,6 +22,7 @@ import { auditPersonFileReads } from "./access/audit-reads.ts";
 import type { ActingContext, Context, SignedInContext } from "./context.ts";
 import { NotFoundError, SessionEndedError } from "./errors.ts";
 import { decodeNodeGlobalId } from "./global-ids.ts";
+import { fieldCost, pageSizes } from "./graphql-limits.ts";
 import { sessionEnded } from "./modules/auth/session-cookie.ts";
 import MutationOutcomePlugin from "./mutation-outcome-plugin.ts";
 import { dateScalar, dateTimeScalar } from "./scalars.ts";
@@ -81,7 +83,11 @@ export const builder = new SchemaBuilder<{
     DataloaderPlugin,
     PrismaPlugin,
     RelayPlugin,
+    ComplexityPlugin,
   ],
+  // Each field's cost, for the operation limits checked before a request's SQL (graphql-limits.ts);
+  // no limit here, so the plugin adds nothing at execution.
+  complexity: { fieldComplexity: fieldCost },
   scopeAuth: {
     // A refused check looks like "not found" to the caller (masked by class in http/error-masking.ts).
     // An ended session's cookie (expired, ended by an admin) is told so: UNAUTHENTICATED.
@@ -109,8 +115,8 @@ export const builder = new SchemaBuilder<{
     exposeDescriptions: false,
     filterConnectionTotalCount: true,
     // No page may ask for more than 100 records (default 20).
-    maxConnectionSize: 100,
-    defaultConnectionSize: 20,
+    maxConnectionSize: pageSizes.max,
+    defaultConnectionSize: pageSizes.default,
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
   },
   relay: {

@@ -1,62 +1,17 @@
-import { type ASTVisitor, GraphQLError, Kind, type SelectionSetNode, type ValidationContext } from "graphql";
-
-/**
- * Refuses operations nested deeper than `maxDepth` or with more than `maxFields` field
- * selections (aliases included), so no single request can ask for an unbounded amount of work.
- */
-export function operationSizeLimit(maxDepth: number, maxFields: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map(
-      context
-        .getDocument()
-        .definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
-        .map((d) => [d.name.value, d.selectionSet] as const),
-    );
-    let fields = 0;
-    function walk(set: SelectionSetNode, depth: number, seen: Set<string>): number {
-      let deepest = depth;
-      for (const selection of set.selections) {
-        if (selection.kind === Kind.FIELD) {
-          fields += 1;
-          if (selection.selectionSet) {
-            deepest = Math.max(deepest, walk(selection.selectionSet, depth + 1, seen));
-          }
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, walk(selection.selectionSet, depth, seen));
-        } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          if (fragment && !seen.has(name)) {
-            deepest = Math.max(deepest, walk(fragment, depth, new Set([...seen, name])));
-          }
-        }
-      }
-      return deepest;
-    }
-    return {
-      OperationDefinition(node) {
-        fields = 0;
-        const depth = walk(node.selectionSet, 1, new Set());
-        if (depth > maxDepth) {
-          context.reportError(
-            new GraphQLError(`Operation is nested too deeply (${depth} > ${maxDepth})`, {
-              nodes: [node],
-              extensions: { code: "INPUT_VALIDATION" },
-            }),
-          );
-        }
-        if (fields > maxFields) {
-          context.reportError(
-            new GraphQLError(`Operation selects too many fields (${fields} > ${maxFields})`, {
-              nodes: [node],
-              extensions: { code: "INPUT_VALIDATION" },
-            }),
-          );
-        }
-      },
-    };
-  };
-}
+import { createComplexityRule } from "@pothos/plugin-complexity";
+import {
+  type ASTVisitor,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  getNamedType,
+  isListType,
+  isNonNullType,
+  parse,
+  type ValidationContext,
+  validate,
+} from "graphql";
 
 /**
  * Refuses subscription operations at validation: the schema has none, and graphql-js would
@@ -71,4 +26,76 @@ export function queriesAndMutationsOnly(context: ValidationContext): ASTVisitor 
       }
     },
   };
+}
+
+/** Records a connection returns when `first` is not given, and at most (builder.ts' prisma options). */
+export const pageSizes = { default: 20, max: 100 } as const;
+
+/**
+ * The cost of a field for Pothos' complexity plugin: 1, and its selections counted once per
+ * record it may return — a connection's page size as asked (`first`/`last`, capped as the
+ * connection caps it), the ids of `nodes(ids:)`, 10 for another list. A connection's `edges` and
+ * `nodes` are its page, already counted.
+ */
+export function fieldCost(
+  args: Record<string, unknown>,
+  _ctx: unknown,
+  field: { name: string; type: GraphQLOutputType },
+): { field: number; multiplier: number } {
+  const page = args.first ?? args.last;
+  if (typeof page === "number") return { field: 1, multiplier: Math.min(Math.max(page, 0), pageSizes.max) };
+  // A connection asked without a page size returns the default page.
+  if (/Connection$/.test(getNamedType(field.type).name)) return { field: 1, multiplier: pageSizes.default };
+  if (Array.isArray(args.ids)) return { field: 1, multiplier: args.ids.length };
+  const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+  if (!list) return { field: 1, multiplier: 1 };
+  return { field: 1, multiplier: field.name === "edges" || field.name === "nodes" ? 1 : 10 };
+}
+
+/** Limits of one operation, checked before any SQL of the request runs (graphql-handler.ts). */
+export const operationLimits = {
+  /** Tokens of the document (graphql's own parser limit): a huge query is not even parsed. */
+  maxTokens: 5_000,
+  maxDepth: 12,
+  /** Selections, aliases included: 1,000 aliases of one field are refused. */
+  maxBreadth: 400,
+  /** Records' worth of fields: 100 persons × 100 encounters of theirs is far over. */
+  maxComplexity: 15_000,
+} as const;
+
+const limitCodes = new Set(["QUERY_COMPLEXITY", "QUERY_DEPTH", "QUERY_BREADTH"]);
+
+/**
+ * Whether a request's operation goes past the limits: "QUERY_TOO_COMPLEX", or null (within them,
+ * or not a query document at all — Apollo answers those). Run before the request's transaction
+ * is opened, so a refused operation costs no SQL.
+ */
+export function operationLimitProblem(schema: GraphQLSchema, body: unknown): "QUERY_TOO_COMPLEX" | null {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
+  const { query, variables, operationName } = body as Record<string, unknown>;
+  if (typeof query !== "string") return null;
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: operationLimits.maxTokens });
+  } catch (error) {
+    return error instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(error.message)
+      ? "QUERY_TOO_COMPLEX"
+      : null;
+  }
+  const rule = createComplexityRule({
+    context: {},
+    variableValues:
+      typeof variables === "object" && variables !== null ? (variables as Record<string, unknown>) : {},
+    operationName: typeof operationName === "string" ? operationName : null,
+    maxComplexity: operationLimits.maxComplexity,
+    maxDepth: operationLimits.maxDepth,
+    maxBreadth: operationLimits.maxBreadth,
+  });
+  let errors: readonly GraphQLError[];
+  try {
+    errors = validate(schema, document, [rule]);
+  } catch {
+    return null;
+  }
+  return errors.some((error) => limitCodes.has(String(error.extensions.code))) ? "QUERY_TOO_COMPLEX" : null;
 }

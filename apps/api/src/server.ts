@@ -94,7 +94,14 @@ export async function createApp(options: AppOptions) {
     sendNotFound(res);
   }
 
+  // Answers in progress: when the server stops, each is its connection's last (Connection: close),
+  // so a kept-alive client does not hold the stop until the drain bound.
+  let stopping = false;
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
+    if (stopping) res.setHeader("connection", "close");
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
     route(req, res).catch((error: unknown) => {
       log("Unhandled request error", error);
       if (!res.headersSent) sendJson(res, 500, errorBody("INTERNAL", requestLanguage(req)));
@@ -116,10 +123,12 @@ export async function createApp(options: AppOptions) {
      * the connections still open are closed.
      */
     async close() {
+      stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const drain = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
       drain.unref();
+      for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
       await closed;
       clearTimeout(drain);
       await apollo.stop();

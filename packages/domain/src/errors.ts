@@ -35,6 +35,7 @@ export const errorCodes = [
   "IMPORT_HAS_PROBLEMS",
   "OUTCOME_UNKNOWN",
   "INVALID_REQUEST",
+  "QUERY_TOO_COMPLEX",
   "REQUEST_TOO_LARGE",
   "REQUEST_CANCELLED",
   "INTERNAL",
@@ -79,6 +80,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     OUTCOME_UNKNOWN:
       "La base de données n'a pas confirmé l'enregistrement : il a peut-être été fait, peut-être pas. Réessayer est sans risque : il ne sera pas enregistré deux fois.",
     INVALID_REQUEST: "Cette demande ne peut pas être traitée telle quelle. Rien n'a été enregistré.",
+    QUERY_TOO_COMPLEX:
+      "Cette demande porte sur trop d'éléments à la fois : demandez-en moins par page. Rien n'a été enregistré.",
     REQUEST_TOO_LARGE: "Cette demande est trop volumineuse. Rien n'a été enregistré.",
     REQUEST_CANCELLED: "Cette demande a été arrêtée avant la fin. Rien n'a été enregistré.",
     INTERNAL: "Une erreur inattendue est survenue. Rien n'a été enregistré.",
@@ -118,6 +121,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     OUTCOME_UNKNOWN:
       "The database did not confirm the save: it may or may not have been saved. Trying again is safe: it will not be saved twice.",
     INVALID_REQUEST: "This request cannot be processed as sent. Nothing was saved.",
+    QUERY_TOO_COMPLEX:
+      "This request asks for too much at once: ask for fewer items per page. Nothing was saved.",
     REQUEST_TOO_LARGE: "This request is too large. Nothing was saved.",
     REQUEST_CANCELLED: "This request was stopped before it finished. Nothing was saved.",
     INTERNAL: "An unexpected error occurred. Nothing was saved.",

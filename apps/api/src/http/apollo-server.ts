@@ -3,7 +3,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { Context } from "../context.ts";
-import { operationSizeLimit, queriesAndMutationsOnly } from "../graphql-limits.ts";
+import { queriesAndMutationsOnly } from "../graphql-limits.ts";
 import { schema } from "../schema.ts";
 import { atomicOperation } from "./atomic-operation.ts";
 import { formatError, type UnexpectedErrorLog } from "./error-masking.ts";
@@ -18,7 +18,10 @@ export function createApolloServer(options: { production: boolean; log: Unexpect
     // own handler would stop it and re-raise the signal first).
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [operationSizeLimit(12, 400), queriesAndMutationsOnly],
+    // The operation limits are checked before the request's transaction (graphql-handler.ts).
+    validationRules: [queriesAndMutationsOnly],
+    // No automatic persisted queries: a document registered by hash would skip those limits.
+    persistedQueries: false,
     formatError: (formatted, error) => formatError(formatted, error, options.log),
     plugins: [
       // We send no cache hints (answers are no-store); the default cache-control plugin would

@@ -24,6 +24,7 @@ import {
 } from "@maillage/db";
 import { localeFromAcceptLanguage } from "@maillage/domain";
 import type { Context } from "../context.ts";
+import { operationLimitProblem } from "../graphql-limits.ts";
 import {
   endedSessionCookies,
   readCookie,
@@ -31,6 +32,7 @@ import {
   sessionCookieName,
 } from "../modules/auth/session-cookie.ts";
 import { OperationOutcome } from "../operation-outcome.ts";
+import { schema } from "../schema.ts";
 import { comesFromAnotherSite, requestOrigin } from "./acting-route.ts";
 import type { UnexpectedErrorLog } from "./error-masking.ts";
 import {
@@ -159,6 +161,13 @@ export function createGraphQLHandler(options: {
       parsedBody = JSON.parse(body);
     } catch {
       sendJson(res, 400, errorBody("INVALID_REQUEST", locale));
+      return;
+    }
+    // Past the operation limits (depth, selections, tokens, records' worth of fields): refused
+    // before the request's transaction is opened, so it costs no SQL.
+    const limit = operationLimitProblem(schema, parsedBody);
+    if (limit) {
+      sendJson(res, 400, errorBody(limit, locale));
       return;
     }
     const origin = requestOrigin(req, options.trustProxy);

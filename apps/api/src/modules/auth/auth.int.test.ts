@@ -297,6 +297,6 @@ describe("malformed requests", () => {
       `{ me { memberships { organisation { id } } } persons(first: 1) { edges { node { encounters(first: 1) { edges { node { person { encounters(first: 1) { edges { node { person { encounters(first: 1) { edges { node { id } } } } } } } } } } } } } } }`,
     );
     expect(deep.status).toBe(400);
-    expect(deep.errors?.[0]?.extensions?.code).toBe("INVALID_REQUEST");
+    expect(deep.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
   });
 });

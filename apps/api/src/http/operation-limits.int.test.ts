@@ -1,0 +1,99 @@
+/**
+ * Operation limits (issue 18): depth, selections (aliases included), tokens and a cost that
+ * counts list sizes (Pothos' complexity plugin, graphql-limits.ts), checked before the request's
+ * transaction: a refused operation is answered QUERY_TOO_COMPLEX in the caller's language and
+ * sends no SQL at all. Every document the web app sends stays within them.
+ */
+import { errorMessages } from "@maillage/domain";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as webDocuments from "../../../web/src/generated/graphql.ts";
+import { operationLimitProblem } from "../graphql-limits.ts";
+import { schema } from "../schema.ts";
+import type { TestClient } from "../testing/graphql-client.ts";
+import { usePartnershipWorld } from "../testing/partnership-world.ts";
+
+const world = usePartnershipWorld();
+let client: TestClient;
+
+beforeAll(async () => {
+  client = await world.signIn(world.owner.users.worker);
+});
+
+function nested(depth: number): string {
+  let selection = "id";
+  for (let level = 0; level < depth; level += 1) {
+    selection =
+      level % 2 === 0
+        ? `person { ${selection} }`
+        : `encounters(first: 1) { edges { node { ${selection} } } }`;
+  }
+  return `{ persons(first: 1) { edges { node { ${selection} } } } }`;
+}
+
+const hundredByHundred = `{ persons(first: 100) { edges { node { id alias
+  encounters(first: 100) { edges { node { id occurredAt channel themes } } }
+  referrals(first: 100) { edges { node { id status } } } } } } }`;
+
+async function refusedWithoutSql(query: string, language = "fr-CA") {
+  world.server.statements.reset();
+  const answer = await client.request(query, {}, { headers: { "accept-language": language } });
+  expect(world.server.statements.count).toBe(0);
+  return answer;
+}
+
+describe("operation limits", () => {
+  it.each([
+    ["a depth-20 query", nested(20)],
+    ["1,000 aliases", `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(" ")} }`],
+    ["over 5,000 tokens", `{ ${"__typename ".repeat(5_001)} }`],
+    ["100 persons × 100 encounters and 100 referrals each", hundredByHundred],
+  ])("refuses %s before any SQL, in French", async (_, query) => {
+    const answer = await refusedWithoutSql(query);
+    expect(answer.status).toBe(400);
+    expect(answer.errors).toEqual([
+      { message: errorMessages.fr.QUERY_TOO_COMPLEX, extensions: { code: "QUERY_TOO_COMPLEX" } },
+    ]);
+  });
+
+  it("answers in English to an English caller", async () => {
+    const answer = await refusedWithoutSql(hundredByHundred, "en-CA");
+    expect(answer.errors?.[0]?.message).toBe(errorMessages.en.QUERY_TOO_COMPLEX);
+  });
+
+  it("counts a page size given as a variable", async () => {
+    const query = `query ($n: Int) { persons(first: $n) { edges { node { id
+      encounters(first: $n) { edges { node { id occurredAt channel themes } } } } } } }`;
+    world.server.statements.reset();
+    const big = await client.request(query, { n: 100 });
+    expect(big.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(world.server.statements.count).toBe(0);
+    const small = await client.request(query, { n: 10 });
+    expect(small.errors ?? []).toEqual([]);
+  });
+
+  it("refuses a 1 MB query as too large, before reading it whole", async () => {
+    const answer = await client.request(`{ ${"__typename ".repeat(100_000)} }`);
+    expect(answer.status).toBe(413);
+    expect(answer.errors?.[0]?.extensions?.code).toBe("REQUEST_TOO_LARGE");
+    expect(answer.errors?.[0]?.message).toBe(errorMessages.fr.REQUEST_TOO_LARGE);
+  });
+
+  it("serves a caseload of 50 persons with 10 encounters each", async () => {
+    const answer = await client.request(
+      `{ persons(first: 50) { edges { node { id alias birthYear encounters(first: 10) { edges { node { id occurredAt channel placeType themes } } } } } } }`,
+    );
+    expect(answer.errors ?? []).toEqual([]);
+  });
+
+  it("lets every document of the web app through, at its default page sizes", () => {
+    // The client preset's documents are strings (TypedDocumentString).
+    const documents = Object.entries(webDocuments).filter(([name]) => name.endsWith("Document"));
+    expect(documents.length).toBeGreaterThan(100);
+    const refused = documents
+      .filter(
+        ([, document]) => operationLimitProblem(schema, { query: String(document), variables: {} }) !== null,
+      )
+      .map(([name]) => name);
+    expect(refused).toEqual([]);
+  });
+});
