@@ -8,7 +8,7 @@ import { graphql } from "../../generated/gql.ts";
 import { FormAlert, fieldBinder, showFailure, useDomainForm } from "../../ui/domain-form.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { AuthFrame } from "./AuthFrame.tsx";
-import { meQueryKey, takeSessionEndedNotice } from "./session.ts";
+import { clearSessionEndedNotice, meQueryKey, sessionEndedNoticeShown } from "./session.ts";
 
 const SignIn = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -37,14 +37,15 @@ export function SignInPage() {
   useFocusHeadingOnRouteChange(pathname);
   const queryClient = useQueryClient();
   const alertId = useId();
-  // Read once when the page opens after the API said the session ended.
-  const [sessionEnded] = useState(takeSessionEndedNotice);
+  // Told from the moment the API said the session ended until the next sign-in.
+  const [sessionEnded] = useState(sessionEndedNoticeShown);
   const form = useDomainForm(signInInput, { defaultValues: { email: "", password: "" } });
   const field = fieldBinder(form);
   const signIn = useMutation({
     mutationFn: (input: { email: string; password: string }) =>
       mutate(SignIn, (data) => data.signIn, { input }),
     onSuccess: ({ me }) => {
+      clearSessionEndedNotice();
       setCsrfToken(me.csrfToken);
       queryClient.setQueryData(meQueryKey, me);
     },

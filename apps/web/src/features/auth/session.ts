@@ -101,11 +101,17 @@ export function noteSessionEnded() {
   sessionEndedNotice = true;
 }
 
-/** Whether to tell "your session ended" on the sign-in page (shown once per ended session). */
-export function takeSessionEndedNotice(): boolean {
-  const shown = sessionEndedNotice;
+/**
+ * Whether the sign-in page tells "your session ended": until the next sign-in (read, not taken,
+ * so a sign-in page mounted again — a redirect, a re-render of the shell — still tells it).
+ */
+export function sessionEndedNoticeShown(): boolean {
+  return sessionEndedNotice;
+}
+
+/** Signed in again: the notice has done its work. */
+export function clearSessionEndedNotice() {
   sessionEndedNotice = false;
-  return shown;
 }
 
 /** Whether this Me is the offline stand-in (no token: nothing is sent until `me` answers). */
