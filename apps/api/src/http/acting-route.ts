@@ -65,6 +65,14 @@ export class RouteRefusal extends Error {
   }
 }
 
+/** Answers 405 (Allow: POST) to anything but a POST, and says whether it did. */
+export function refusedUnlessPost(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method === "POST") return false;
+  res.setHeader("allow", "POST");
+  sendRouteError(res, 405, "INPUT_VALIDATION", localeFromAcceptLanguage(req.headers["accept-language"]));
+  return true;
+}
+
 /** `{ error: { code, message } }`: the code's message in the caller's language. */
 export function sendRouteError(
   res: ServerResponse,

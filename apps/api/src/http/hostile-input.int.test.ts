@@ -36,6 +36,15 @@ const recordEncounter = `mutation ($input: RecordEncounterInput!) {
   }
 }`;
 
+/** An anonymous encounter's required fields; each test adds what it probes. */
+const anonymousEncounter = {
+  anonymous: { gender: "WOMAN", ageBracket: "AGE_18_25", headCount: 1 },
+  channel: "IN_PERSON",
+  placeType: "WORKPLACE",
+  themes: [],
+  materials: [],
+};
+
 async function personsAliased(alias: string): Promise<number> {
   const { rows } = await world.pool.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM persons WHERE alias = $1",
@@ -143,11 +152,7 @@ describe("text discipline", () => {
     const before = await encounterCount();
     const answer = await client.request<{ recordEncounter: Record<string, any> }>(recordEncounter, {
       input: {
-        anonymous: { gender: "WOMAN", ageBracket: "AGE_18_25", headCount: 1 },
-        channel: "IN_PERSON",
-        placeType: "WORKPLACE",
-        themes: [],
-        materials: [],
+        ...anonymousEncounter,
         note: "Rencontre\u0000 au parc",
       },
     });
@@ -159,11 +164,7 @@ describe("text discipline", () => {
   it("keeps tabs and line breaks in a note", async () => {
     const answer = await client.request<{ recordEncounter: Record<string, any> }>(recordEncounter, {
       input: {
-        anonymous: { gender: "WOMAN", ageBracket: "AGE_18_25", headCount: 1 },
-        channel: "IN_PERSON",
-        placeType: "WORKPLACE",
-        themes: [],
-        materials: [],
+        ...anonymousEncounter,
         note: "Ligne 1\n\tLigne 2\r\n",
       },
     });
@@ -199,11 +200,7 @@ describe("calendar dates", () => {
     const before = await encounterCount();
     const answer = await client.request(recordEncounter, {
       input: {
-        anonymous: { gender: "WOMAN", ageBracket: "AGE_18_25", headCount: 1 },
-        channel: "IN_PERSON",
-        placeType: "WORKPLACE",
-        themes: [],
-        materials: [],
+        ...anonymousEncounter,
         occurredAt,
       },
     });

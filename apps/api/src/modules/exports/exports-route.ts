@@ -8,11 +8,10 @@
  * browser fetch it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { localeFromAcceptLanguage } from "@maillage/domain";
 import { isRecordShape, type RecordShapeName, shapeHeaders } from "@maillage/domain/record-shapes";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import type { createActingRoute } from "../../http/acting-route.ts";
-import { RouteRefusal, sendRouteError } from "../../http/acting-route.ts";
+import { RouteRefusal, refusedUnlessPost } from "../../http/acting-route.ts";
 import { securityHeaders } from "../../http/security-headers.ts";
 import { viewerSettings } from "../programme-settings/viewer-settings.ts";
 import { exportRows } from "./export-rows.ts";
@@ -31,15 +30,7 @@ function fileName(shape: RecordShapeName, format: SheetFormat, now: Date): strin
 
 export function createExportsHandler(actFor: ReturnType<typeof createActingRoute>) {
   return async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (req.method !== "POST") {
-      res.setHeader("allow", "POST");
-      return sendRouteError(
-        res,
-        405,
-        "INPUT_VALIDATION",
-        localeFromAcceptLanguage(req.headers["accept-language"]),
-      );
-    }
+    if (refusedUnlessPost(req, res)) return;
     const shape = url.searchParams.get("shape") ?? "";
     const format = url.searchParams.get("format");
     await actFor(req, res, "EXPORT_RECORDS", async (ctx) => {

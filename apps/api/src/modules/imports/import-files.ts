@@ -21,7 +21,12 @@ import {
   maxImportFileBytes,
 } from "@maillage/domain/record-shapes";
 import type { ActingContext } from "../../context.ts";
-import { comesFromAnotherSite, type createActingRoute, sendRouteError } from "../../http/acting-route.ts";
+import {
+  comesFromAnotherSite,
+  type createActingRoute,
+  refusedUnlessPost,
+  sendRouteError,
+} from "../../http/acting-route.ts";
 import { securityHeaders } from "../../http/security-headers.ts";
 import { readCookie, sessionCookieName } from "../auth/session-cookie.ts";
 import { ImportFileError } from "./imports.errors.ts";
@@ -123,10 +128,7 @@ function uploadedName(url: URL): string {
 export function createImportFilesHandler(actFor: ReturnType<typeof createActingRoute>) {
   return async function handleImportUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
     const locale = localeFromAcceptLanguage(req.headers["accept-language"]);
-    if (req.method !== "POST") {
-      res.setHeader("allow", "POST");
-      return sendRouteError(res, 405, "INPUT_VALIDATION", locale);
-    }
+    if (refusedUnlessPost(req, res)) return;
     // What needs no database first: nothing is read for another site, or without a session.
     if (comesFromAnotherSite(req)) return sendRouteError(res, 403, "CSRF", locale);
     if (!readCookie(req.headers.cookie, sessionCookieName))

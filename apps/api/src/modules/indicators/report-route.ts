@@ -8,10 +8,10 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { recordAuditEvents } from "@maillage/db";
-import { type Locale, localeFromAcceptLanguage, locales, takesAction } from "@maillage/domain";
+import { type Locale, locales, takesAction } from "@maillage/domain";
 import type { PeriodRequest } from "@maillage/domain/indicators";
 import { decodeId } from "../../global-ids.ts";
-import { type createActingRoute, RouteRefusal, sendRouteError } from "../../http/acting-route.ts";
+import { type createActingRoute, RouteRefusal, refusedUnlessPost } from "../../http/acting-route.ts";
 import { securityHeaders } from "../../http/security-headers.ts";
 import type { IndicatorsAnswer } from "./indicators.queries.ts";
 import { organisationIndicators, partnershipIndicators } from "./indicators.ts";
@@ -51,11 +51,7 @@ function fileName(answer: IndicatorsAnswer, locale: Locale, format: ReportFormat
 
 export function createIndicatorReportHandler(actFor: ReturnType<typeof createActingRoute>) {
   return async function handleIndicatorReport(req: IncomingMessage, res: ServerResponse, url: URL) {
-    const callerLocale = localeFromAcceptLanguage(req.headers["accept-language"]);
-    if (req.method !== "POST") {
-      res.setHeader("allow", "POST");
-      return sendRouteError(res, 405, "INPUT_VALIDATION", callerLocale);
-    }
+    if (refusedUnlessPost(req, res)) return;
     await actFor.signedIn(req, res, async (ctx) => {
       const format = url.searchParams.get("format") as ReportFormat;
       const asked = url.searchParams.get("locale") ?? ctx.locale;

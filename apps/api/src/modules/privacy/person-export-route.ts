@@ -12,7 +12,7 @@
  * is ended once that is committed (http/acting-route.ts). A POST for its CSRF token, as /exports.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isoDay, localeFromAcceptLanguage } from "@maillage/domain";
+import { isoDay } from "@maillage/domain";
 import { auditViewerAction } from "../../access/audit-writes.ts";
 import {
   visibleAccompanimentWhere,
@@ -27,7 +27,7 @@ import {
 import type { ActingContext } from "../../context.ts";
 import { decodeId } from "../../global-ids.ts";
 import type { createActingRoute } from "../../http/acting-route.ts";
-import { RouteRefusal, sendRouteError } from "../../http/acting-route.ts";
+import { RouteRefusal, refusedUnlessPost } from "../../http/acting-route.ts";
 import { securityHeaders } from "../../http/security-headers.ts";
 
 export const personExportPath = "/privacy/person-export";
@@ -146,15 +146,7 @@ export async function personExport(ctx: ActingContext, personId: string) {
 
 export function createPersonExportHandler(actFor: ReturnType<typeof createActingRoute>) {
   return async function handlePersonExport(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (req.method !== "POST") {
-      res.setHeader("allow", "POST");
-      return sendRouteError(
-        res,
-        405,
-        "INPUT_VALIDATION",
-        localeFromAcceptLanguage(req.headers["accept-language"]),
-      );
-    }
+    if (refusedUnlessPost(req, res)) return;
     const globalId = url.searchParams.get("person") ?? "";
     await actFor(req, res, "MANAGE_PRIVACY", async (ctx) => {
       const personId = decodeId(globalId, "Person");
