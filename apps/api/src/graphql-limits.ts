@@ -63,6 +63,29 @@ export const operationLimits = {
   maxComplexity: 15_000,
 } as const;
 
+/** Parsed documents by text: the web sends the same few documents again and again. */
+const parsed = new Map<string, DocumentNode | "TOO_MANY_TOKENS" | null>();
+const parsedKept = 500;
+
+/** The document, "TOO_MANY_TOKENS" past the token limit, or null when it does not parse. */
+function parsedWithinTokens(query: string): DocumentNode | "TOO_MANY_TOKENS" | null {
+  const known = parsed.get(query);
+  if (known !== undefined) return known;
+  let result: DocumentNode | "TOO_MANY_TOKENS" | null;
+  try {
+    result = parse(query, { maxTokens: operationLimits.maxTokens });
+  } catch (error) {
+    const tooMany = error instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(error.message);
+    result = tooMany ? "TOO_MANY_TOKENS" : null;
+  }
+  // Small documents only (the web's are), the oldest making room: a client sending large or
+  // ever-new documents cannot grow this past 500 × 8 kB of text and their trees.
+  if (query.length > 8192) return result;
+  if (parsed.size >= parsedKept) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(query, result);
+  return result;
+}
+
 const limitCodes = new Set(["QUERY_COMPLEXITY", "QUERY_DEPTH", "QUERY_BREADTH"]);
 
 /**
@@ -74,14 +97,9 @@ export function operationLimitProblem(schema: GraphQLSchema, body: unknown): "QU
   if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
   const { query, variables, operationName } = body as Record<string, unknown>;
   if (typeof query !== "string") return null;
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens: operationLimits.maxTokens });
-  } catch (error) {
-    return error instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(error.message)
-      ? "QUERY_TOO_COMPLEX"
-      : null;
-  }
+  const document = parsedWithinTokens(query);
+  if (document === "TOO_MANY_TOKENS") return "QUERY_TOO_COMPLEX";
+  if (document === null) return null;
   const rule = createComplexityRule({
     context: {},
     variableValues:
