@@ -7,8 +7,16 @@ import pg from "pg";
 import { applyMigrations } from "./migrate.ts";
 import type { SeedSummary } from "./seed/index.ts";
 
+export { type BackupManifest, openArchive } from "./backup/archive.ts";
+export { backupEmbeddedDatabase, restoreEmbeddedDatabase } from "./backup/embedded-backup.ts";
+export { backupServerDatabase, restoreServerDatabase } from "./backup/server-backup.ts";
+export {
+  fingerprintSettings,
+  type TableFingerprint,
+  tableFingerprints,
+} from "./backup/table-fingerprints.ts";
 export { applyMigrations, readMigrations } from "./migrate.ts";
-export { demoAccounts, demoPassword } from "./seed/people.ts";
+export { demoAccounts, demoPassword, demoTotpSecret } from "./seed/people.ts";
 export { describeDatabase, waitForDatabase } from "./wait-for-database.ts";
 
 export interface PreparedDatabase {
