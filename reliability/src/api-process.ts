@@ -118,6 +118,11 @@ export class ApiProcess {
     return { ...exit, milliseconds: Date.now() - sent, forced };
   }
 
+  /** Whether the process started last is still alive. */
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async close(): Promise<void> {
     if (this.child) await this.stop("SIGTERM");
     await new Promise((resolve) => this.log.end(resolve));

@@ -16,6 +16,10 @@ export interface WriteStream {
   failedSends: number;
   /** Answers that were refusals saying the outcome is unknown or the server failed, retried. */
   retriedAnswers: Record<string, number>;
+  /** Sends that got no answer at all (connection refused or reset), retried. */
+  unanswered: number;
+  /** 5xx answers by status and codes, e.g. "503 OUTCOME_UNKNOWN", retried. */
+  serverErrors: Record<string, number>;
   /** Writes the stream has seen acknowledged, for the fault scheduler to wait on. */
   waitForAcknowledged(count: number): Promise<void>;
   /** Stops starting new entries; resolves once every entry in flight is acknowledged. */
@@ -35,6 +39,8 @@ export function startKeyedWrites(sessions: UserSession[], label: string): WriteS
   let stopping = false;
   let failedSends = 0;
   const retriedAnswers: Record<string, number> = {};
+  const serverErrors: Record<string, number> = {};
+  let unanswered = 0;
 
   const acknowledge = (key: string, id: string) => {
     acknowledged.set(key, id);
@@ -70,8 +76,14 @@ export function startKeyedWrites(sessions: UserSession[], label: string): WriteS
           acknowledge(key, result.encounter.id);
           break;
         }
-        if (!answer || answer.status >= 500) failedSends += 1;
-        else {
+        if (!answer || answer.status >= 500) {
+          failedSends += 1;
+          if (!answer) unanswered += 1;
+          else {
+            const kind = `${answer.status} ${codesOf(answer).join("+") || "without a code"}`;
+            serverErrors[kind] = (serverErrors[kind] ?? 0) + 1;
+          }
+        } else {
           const codes = codesOf(answer);
           const definitive = codes.filter(
             (code) => !["OUTCOME_UNKNOWN", "INTERNAL", "UNAVAILABLE", "ROLLED_BACK"].includes(code),
@@ -102,6 +114,10 @@ export function startKeyedWrites(sessions: UserSession[], label: string): WriteS
       return failedSends;
     },
     retriedAnswers,
+    get unanswered() {
+      return unanswered;
+    },
+    serverErrors,
     waitForAcknowledged(count) {
       if (acknowledged.size >= count) return Promise.resolve();
       return Promise.race([

@@ -26,6 +26,60 @@ export class RequestAbandonedError extends Error {
   }
 }
 
+/** SQLSTATEs of a server that is going away or not yet back: admin, crash and start-up shutdowns. */
+const serverGoingAway = new Set(["57P01", "57P02", "57P03"]);
+const unreachableKinds = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+const socketCodes = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]);
+// pg (lib/client.js) raises these without a code when a connection ends under a query, or when a
+// query is sent on a connection that already failed.
+const pgConnectionEnded = new Set([
+  "Connection terminated unexpectedly",
+  "Connection terminated",
+  "Client has encountered a connection error and is not queryable",
+  "Client was closed and is not queryable",
+]);
+
+/**
+ * Whether an error says PostgreSQL could not be reached or dropped the connection (a restart, a
+ * failover), under Prisma's wrappers or not: a transaction that failed so before COMMIT saved
+ * nothing, and the same request later will likely succeed — 503 UNAVAILABLE, not INTERNAL.
+ * Decided by code (SQLSTATE class 08 and 57P01–57P03, the driver adapter's kinds, socket errors),
+ * except for the few errors pg raises without one when a connection ends (pgConnectionEnded).
+ */
+export function databaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current !== "object" || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const found = current as {
+      code?: unknown;
+      kind?: unknown;
+      originalCode?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      originalError?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    for (const code of [found.code, found.originalCode]) {
+      if (typeof code !== "string") continue;
+      if (code.startsWith("08") || serverGoingAway.has(code) || socketCodes.has(code)) return true;
+      if (code === "P1001" || code === "P1017") return true;
+    }
+    if (typeof found.kind === "string" && unreachableKinds.has(found.kind)) return true;
+    if (current instanceof Error && typeof found.message === "string" && pgConnectionEnded.has(found.message))
+      return true;
+    pending.push(found.cause, found.originalError, found.meta?.driverAdapterError);
+  }
+  return false;
+}
+
 /**
  * Whether an error that came after the work finished was Prisma refusing to send COMMIT at all:
  * P2028, its transaction API error (the transaction had already timed out or been closed, and
