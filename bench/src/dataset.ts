@@ -32,6 +32,8 @@ export const quickScale: Scale = {
 };
 
 export const benchPassword = "bench-password-2026";
+/** Every benchmark user's authenticator secret (coordinators must sign in with a code). */
+export const benchTotpSecret = "MAILLAGEBENCHTOTPSECRET234567ABC";
 /** Organisations come in partnerships of 5: 4 community groups, then 1 public-health agency. */
 const groupSize = 5;
 
@@ -78,6 +80,11 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
     `INSERT INTO users (id, email, display_name, password_hash)
      VALUES (md5('committee')::uuid, $1, 'Membre du comité', $2)`,
     [benchCommittee.email, passwordHash],
+  );
+  await client.query(
+    `INSERT INTO user_second_factors (user_id, totp_secret, confirmed_at)
+     SELECT id, $1, now() FROM users`,
+    [benchTotpSecret],
   );
   await client.query(`
     INSERT INTO memberships (user_id, organisation_id, roles)

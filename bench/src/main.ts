@@ -7,14 +7,17 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { repositoryRoot } from "@maillage/db";
 import { createDatabase, prepareDatabase } from "@maillage/db/admin";
+import { currentCodeOf } from "@maillage/db/factories";
 import pg from "pg";
 import {
   benchCommittee,
   benchPassword,
+  benchTotpSecret,
   benchViewer,
   fullScale,
   generateDataset,
@@ -59,8 +62,36 @@ function wait(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function waitFor(url: string, body: string) {
+/**
+ * Each target's port must be free before anything starts: a server already listening there (an
+ * earlier run left behind, a developer's API on 4610…) would answer in the target's place.
+ */
+async function ensurePortsFree() {
+  const names: Record<Target, string> = { maillage: "the API's", floor: "the floor's", peer: "the peer's" };
+  for (const target of targets) {
+    const port = ports[target];
+    await new Promise<void>((resolve, reject) => {
+      const probe = createServer();
+      probe.once("error", (error: NodeJS.ErrnoException) =>
+        reject(
+          new Error(
+            error.code === "EADDRINUSE"
+              ? `Port ${port} (${names[target]}) is taken on 127.0.0.1: the benchmark needs ${Object.values(ports).join(", ")} free. Stop what listens there (\`ss -ltnp 'sport = :${port}'\` shows it) and run again.`
+              : `Port ${port} (${names[target]}) cannot be opened: ${error.message}`,
+          ),
+        ),
+      );
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+    });
+  }
+}
+
+async function waitFor(url: string, body: string, server: ChildProcess) {
   for (let i = 0; i < 100; i += 1) {
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(
+        `${url}: its server stopped before answering (exit ${server.exitCode ?? server.signalCode})`,
+      );
     try {
       const response = await fetch(url, {
         method: "POST",
@@ -198,6 +229,7 @@ async function main() {
     console.log(line);
     report.push(line);
   };
+  await ensurePortsFree();
   const databaseUrl = await createDatabase(adminUrl!, "maillage_bench");
   await prepareDatabase(databaseUrl, { seedIfEmpty: false });
   const admin = new pg.Client({ connectionString: databaseUrl });
@@ -231,9 +263,13 @@ async function main() {
         NODE_ENV: "production",
       }),
     };
-    await waitFor(`http://127.0.0.1:${ports.maillage}/graphql`, "{}");
-    await waitFor(`http://127.0.0.1:${ports.floor}/caseload`, "{}");
-    await waitFor(`http://127.0.0.1:${ports.peer}/graphql`, JSON.stringify({ query: "{ __typename }" }));
+    await waitFor(`http://127.0.0.1:${ports.maillage}/graphql`, "{}", started.maillage);
+    await waitFor(`http://127.0.0.1:${ports.floor}/caseload`, "{}", started.floor);
+    await waitFor(
+      `http://127.0.0.1:${ports.peer}/graphql`,
+      JSON.stringify({ query: "{ __typename }" }),
+      started.peer,
+    );
     return started;
   };
   const stopServers = async (running: Record<Target, ChildProcess>) => {
@@ -247,13 +283,18 @@ async function main() {
   try {
     // The viewers sign in through the API; the floor accepts the same sessions.
     const signInAs = async (email: string) => {
+      // A code per sign-in: the step last accepted is forgotten first (one user may sign in twice).
+      await admin.query(
+        "UPDATE user_second_factors SET last_used_step = NULL WHERE user_id = (SELECT id FROM users WHERE email = $1)",
+        [email],
+      );
       const response = await fetch(`http://127.0.0.1:${ports.maillage}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
           query:
             "mutation ($i: SignInInput!) { signIn(input: $i) { ... on SignInSuccess { me { csrfToken } } } }",
-          variables: { i: { email, password: benchPassword } },
+          variables: { i: { email, password: benchPassword, code: currentCodeOf(benchTotpSecret) } },
         }),
       });
       const cookie = response.headers.get("set-cookie")?.split(";")[0];

@@ -1,4 +1,4 @@
-import { createPerson } from "@maillage/db/factories";
+import { createEncounter, createPerson } from "@maillage/db/factories";
 import { describe, expect, it } from "vitest";
 import { usePartnershipWorld } from "../../testing/partnership-world.ts";
 import { countOf } from "../../testing/rows.ts";
@@ -82,18 +82,28 @@ describe("persons", () => {
   });
 
   it("the caseload and a person's file take a bounded number of SQL statements whatever the page size", async () => {
+    // Each person with encounters: a page of persons loads every person's encounters at once,
+    // never one statement per person or per encounter.
     for (let i = 0; i < 30; i += 1) {
-      await createPerson(world.pool, {
+      const person = await createPerson(world.pool, {
         organisationId: world.owner.id,
         alias: `Série ${String(i).padStart(2, "0")}`,
       });
+      for (let j = 0; j < 2; j += 1) {
+        await createEncounter(world.pool, {
+          organisationId: world.owner.id,
+          authorId: world.owner.users.worker.id,
+          personId: person.id,
+        });
+      }
     }
     const worker = await world.signIn(world.owner.users.worker);
     const counts: number[] = [];
     for (const first of [3, 30]) {
       world.server.statements.reset();
-      const result = await worker.request<any>(caseload, { first });
+      const result = await worker.request<any>(caseload, { first, search: "serie" });
       expect(result.data?.persons.edges).toHaveLength(first);
+      for (const edge of result.data.persons.edges) expect(edge.node.encounters.edges).toHaveLength(2);
       counts.push(world.server.statements.count);
     }
     expect(counts[0]).toBe(counts[1]);
