@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import { startTestServer, type TestServer } from "@maillage/api/testing";
-import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { signInCodeFor } from "@maillage/db/factories";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium, driven by playwright-core (never a downloaded browser). */
@@ -41,6 +48,8 @@ export interface BrowserTestEnvironment {
    * in as `user` through the sign-in page in `language` (French unless said otherwise).
    */
   signIn(user: SigningInUser, options?: SignInOptions): Promise<Page>;
+  /** What the content policy refused on the pages signIn opened (the file fails unless empty). */
+  policyViolations: string[];
 }
 
 export interface SignInOptions extends BrowserContextOptions {
@@ -48,9 +57,10 @@ export interface SignInOptions extends BrowserContextOptions {
 }
 
 export function browserTestEnvironment(): BrowserTestEnvironment {
-  const environment = {} as BrowserTestEnvironment;
+  const environment = { policyViolations: [] } as unknown as BrowserTestEnvironment;
   environment.signIn = async (user, { language = "fr", ...contextOptions } = {}) => {
     const context = await environment.browser.newContext({ viewport: phone, ...contextOptions });
+    watchContentPolicy(context, environment.policyViolations);
     const page = await context.newPage();
     await signInThroughPage(page, environment.server.url, user, language);
     return page;
@@ -63,8 +73,21 @@ export function browserTestEnvironment(): BrowserTestEnvironment {
   afterAll(async () => {
     await environment.browser?.close();
     await environment.server?.stop();
+    // Every screen these tests went through ran under the API's strict Content-Security-Policy.
+    if (environment.policyViolations.length > 0) {
+      throw new Error(`Content-Security-Policy violations:\n${environment.policyViolations.join("\n")}`);
+    }
   });
   return environment;
+}
+
+/** Collects the browser's reports of what the Content-Security-Policy refused in `context`. */
+export function watchContentPolicy(context: BrowserContext, violations: string[]) {
+  context.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) {
+      violations.push(`${message.location().url}: ${message.text()}`);
+    }
+  });
 }
 
 export type Language = "fr" | "en";
@@ -76,13 +99,26 @@ export interface SigningInUser {
 }
 
 const signInWords = {
-  fr: { email: "Courriel", password: "Mot de passe", signIn: "Se connecter", hello: "Bonjour" },
-  en: { email: "E-mail", password: "Password", signIn: "Sign in", hello: "Hello" },
+  fr: {
+    email: "Courriel",
+    password: "Mot de passe",
+    code: "Code à 6 chiffres ou code de secours",
+    signIn: "Se connecter",
+    hello: "Bonjour",
+  },
+  en: {
+    email: "E-mail",
+    password: "Password",
+    code: "6-digit code or recovery code",
+    signIn: "Sign in",
+    hello: "Hello",
+  },
 } as const;
 
 /**
  * Signs in through the sign-in page (in English after choosing it there) and waits for the home
- * page's greeting: of the user by name when it is known.
+ * page's greeting: of the user by name when it is known. Asked for a second factor (a user the
+ * factories gave one: coordinators, admins), types her authenticator's code.
  */
 export async function signInThroughPage(
   page: Page,
@@ -96,6 +132,15 @@ export async function signInThroughPage(
   await page.getByLabel(words.email).fill(user.email);
   await page.getByLabel(words.password).fill(user.password);
   await page.getByRole("button", { name: words.signIn }).click();
-  const greeting = user.displayName ? `${words.hello}, ${user.displayName}` : new RegExp(`^${words.hello}`);
-  await page.getByRole("heading", { name: greeting }).waitFor();
+  const name = user.displayName ? `${words.hello}, ${user.displayName}` : new RegExp(`^${words.hello}`);
+  const greeting = page.getByRole("heading", { name });
+  const codeBox = page.getByLabel(words.code);
+  await greeting.or(codeBox).waitFor();
+  if (await codeBox.isVisible()) {
+    const code = await signInCodeFor(user.email);
+    if (!code) throw new Error(`${user.email} is asked for a code, but has no known authenticator secret`);
+    await codeBox.fill(code);
+    await page.getByRole("button", { name: words.signIn }).click();
+  }
+  await greeting.waitFor();
 }

@@ -64,6 +64,8 @@ describe.skipIf(browserMissing)("quick entry, counted", () => {
       reset();
       await tap(newEncounter);
       await tap(page.getByRole("button", { name: "Personne connue" }));
+      // The form puts the focus in the search box; keys typed before it lands would go elsewhere.
+      await page.waitForFunction(() => document.activeElement instanceof HTMLInputElement);
       await type("maelle");
       await tap(page.getByRole("button", { name: "Choisir Maëlle" }));
     };

@@ -7,10 +7,12 @@ import {
   createDatabase,
   demoAccounts,
   demoPassword,
+  demoTotpSecret,
   dropDatabase,
   prepareDatabase,
 } from "@maillage/db/admin";
 import { startEmbeddedPostgres } from "@maillage/db/embedded";
+import { adminPool, closeAdminPool, knowSecondFactor } from "@maillage/db/factories";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -42,6 +44,10 @@ async function demoDatabase(): Promise<string> {
     url = embedded.connectionString;
   }
   await prepareDatabase(url, { seedIfEmpty: true });
+  // The demo's coordinators and admins sign in with the published demo key.
+  for (const demo of demoAccounts) knowSecondFactor(adminPool(url), demo.email, demoTotpSecret);
+  // Cleanups run in reverse: the pool is closed before its database is dropped.
+  cleanups.push(() => closeAdminPool(url));
   return url;
 }
 

@@ -28,6 +28,8 @@ export interface Context {
   csrfVerified: boolean;
   /** The session cookie's secret, when one was sent. */
   sessionToken: string | null;
+  /** The remembered-browser cookie (modules/auth/second-factor.ts), when one was sent. */
+  deviceToken: string | null;
   /** Persons whose file this request already audited (one event per person per request). */
   auditedPersonReads?: Set<string>;
   /** Cookies to set on the response (session cookie on sign-in, cleared on sign-out). */

@@ -31,7 +31,24 @@ export class AppError extends Error {
  * right password) an account left idle too long, disabled now (modules/auth/auth.mutations.ts).
  */
 export class InvalidCredentialsError extends AppError {
-  constructor(locale: Locale, code: "INVALID_CREDENTIALS" | "ACCOUNT_IDLE_DISABLED" = "INVALID_CREDENTIALS") {
+  constructor(
+    locale: Locale,
+    code:
+      | "INVALID_CREDENTIALS"
+      | "ACCOUNT_IDLE_DISABLED"
+      | "SECOND_FACTOR_REQUIRED"
+      | "SECOND_FACTOR_INVALID" = "INVALID_CREDENTIALS",
+  ) {
+    super(code, locale);
+  }
+}
+
+/** A second factor's refusal: a code that does not match or was spent, one already on, or required by a role. */
+export class SecondFactorError extends AppError {
+  constructor(
+    locale: Locale,
+    code: "SECOND_FACTOR_INVALID" | "SECOND_FACTOR_ALREADY_ON" | "SECOND_FACTOR_REQUIRED_BY_ROLE",
+  ) {
     super(code, locale);
   }
 }

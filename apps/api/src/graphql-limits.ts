@@ -94,12 +94,24 @@ const limitCodes = new Set(["QUERY_COMPLEXITY", "QUERY_DEPTH", "QUERY_BREADTH"])
  * is opened, so a refused operation costs no SQL.
  */
 export function operationLimitProblem(schema: GraphQLSchema, body: unknown): "QUERY_TOO_COMPLEX" | null {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
+  const checked = checkOperationLimits(schema, body);
+  return checked === "QUERY_TOO_COMPLEX" ? checked : null;
+}
+
+/**
+ * operationLimitProblem, also saying when an operation could not be measured (a malformed
+ * document or variables the cost cannot be computed with: execution refuses those itself).
+ */
+export function checkOperationLimits(
+  schema: GraphQLSchema,
+  body: unknown,
+): "QUERY_TOO_COMPLEX" | "UNMEASURED" | null {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return "UNMEASURED";
   const { query, variables, operationName } = body as Record<string, unknown>;
-  if (typeof query !== "string") return null;
+  if (typeof query !== "string") return "UNMEASURED";
   const document = parsedWithinTokens(query);
   if (document === "TOO_MANY_TOKENS") return "QUERY_TOO_COMPLEX";
-  if (document === null) return null;
+  if (document === null) return "UNMEASURED";
   const rule = createComplexityRule({
     context: {},
     variableValues:
@@ -113,7 +125,8 @@ export function operationLimitProblem(schema: GraphQLSchema, body: unknown): "QU
   try {
     errors = validate(schema, document, [rule]);
   } catch {
-    return null;
+    return "UNMEASURED";
   }
-  return errors.some((error) => limitCodes.has(String(error.extensions.code))) ? "QUERY_TOO_COMPLEX" : null;
+  if (errors.some((error) => limitCodes.has(String(error.extensions.code)))) return "QUERY_TOO_COMPLEX";
+  return errors.length > 0 ? "UNMEASURED" : null;
 }

@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { connectDatabase, repositoryRoot, resolveDatabase } from "@maillage/db";
 import { prepareDatabase, readMigrations, waitForDatabase } from "@maillage/db/admin";
+import { proxySettingsFromEnv } from "./http/acting-route.ts";
 import { startSnapshotRefresh } from "./modules/indicators/snapshot-refresh.ts";
 import { startRetentionScheduler } from "./modules/privacy/retention-job.ts";
 import { createApp } from "./server.ts";
@@ -43,7 +44,7 @@ async function main() {
     db,
     webDist: process.env.MAILLAGE_WEB_DIST ?? join(root, "apps", "web", "dist"),
     production: process.env.NODE_ENV === "production",
-    trustProxy: process.env.TRUST_PROXY === "true",
+    ...proxySettingsFromEnv(process.env),
     expectedMigrations: readMigrations().map((migration) => migration.name),
   });
   const url = await app.listen(Number(process.env.PORT ?? 4000), process.env.HOST ?? "127.0.0.1");

@@ -8,6 +8,7 @@ import "./modules/organisations/members.ts";
 import "./modules/auth/auth.types.ts";
 import "./modules/auth/auth.queries.ts";
 import "./modules/auth/auth.mutations.ts";
+import "./modules/auth/second-factor.ts";
 import "./modules/devices/devices.mutations.ts";
 import "./modules/persons/persons.types.ts";
 import "./modules/persons/persons.queries.ts";

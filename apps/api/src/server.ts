@@ -27,8 +27,12 @@ export interface AppOptions {
   /** Built web app to serve (apps/web/dist), if any. */
   webDist?: string | null;
   production?: boolean;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies in front (true: one) whose X-Forwarded-For entries are trusted, and whether
+   * plain http may carry the session off loopback (http/acting-route.ts ProxySettings).
+   */
+  trustProxy?: boolean | number;
+  allowHttp?: boolean;
   /** Where unexpected errors go (the console by default; the test server collects them). */
   log?: UnexpectedErrorLog;
   /** The migrations this build ships: /readyz answers 503 until each is applied (none: not checked). */
@@ -46,14 +50,15 @@ export async function createApp(options: AppOptions) {
   const apollo = createApolloServer({ production: options.production ?? false, log: unlessAbandoned(log) });
   await apollo.start();
   const webDist = webDistDirectory(options.webDist);
+  const proxy = { trustProxy: options.trustProxy ?? false, allowHttp: options.allowHttp ?? false };
   const handleGraphQL = createGraphQLHandler({
     apollo,
     db: options.db,
-    trustProxy: options.trustProxy ?? false,
+    proxy,
     log,
   });
   // Routes beside /graphql that act for a member (session, CSRF token, organisation action).
-  const actFor = createActingRoute({ db: options.db, trustProxy: options.trustProxy ?? false, log });
+  const actFor = createActingRoute({ db: options.db, proxy, log });
   const handleExport = createExportsHandler(actFor);
   const handleImportUpload = createImportFilesHandler(actFor);
   const handleIndicatorReport = createIndicatorReportHandler(actFor);

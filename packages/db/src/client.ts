@@ -29,6 +29,11 @@ export interface Viewer {
    * renewal: the cookie's new Max-Age in seconds (null: send no cookie).
    */
   cookieMaxAge: number | null;
+  /**
+   * Roles of the acting membership held back until the user confirms a second factor
+   * (COORDINATOR, ORG_ADMIN): they are not in `roles`, nor in app.roles for row-level security.
+   */
+  withheldRoles: Role[];
 }
 
 export interface Database {
@@ -108,6 +113,7 @@ interface BeginRequestRow {
   csrf_token: string;
   committee_partnership_ids: string[];
   cookie_max_age: number | null;
+  withheld_roles: string[] | null;
 }
 
 /**
@@ -145,6 +151,7 @@ function toViewer(row: BeginRequestRow): Viewer {
     csrfToken: row.csrf_token,
     committeePartnershipIds: row.committee_partnership_ids,
     cookieMaxAge: row.cookie_max_age ?? null,
+    withheldRoles: (row.withheld_roles ?? []) as Role[],
   };
 }
 

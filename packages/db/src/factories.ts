@@ -3,7 +3,9 @@
  * owner (bypassing row-level security), so tests never depend on each other or on the seed.
  */
 import { randomUUID } from "node:crypto";
+import { rolesRequiringSecondFactor } from "@maillage/domain";
 import { hash } from "@node-rs/argon2";
+import { HOTP, Secret, TOTP } from "otpauth";
 import pg from "pg";
 import type { OrganisationKind, Role, SharedRecordKind } from "../generated/prisma/enums.ts";
 
@@ -36,6 +38,14 @@ export function adminPool(databaseUrl: string): pg.Pool {
     pools.set(databaseUrl, pool);
   }
   return pool;
+}
+
+/** Closes the owner pool of one database: before that database is dropped, whose FORCE would
+ * otherwise end the pool's idle connections under it (an uncaught error in the test process). */
+export async function closeAdminPool(databaseUrl: string): Promise<void> {
+  const pool = pools.get(databaseUrl);
+  pools.delete(databaseUrl);
+  await pool?.end();
 }
 
 export async function closeAdminPools(): Promise<void> {
@@ -103,6 +113,51 @@ export interface TestUser {
   email: string;
   password: string;
   displayName: string;
+  /** The authenticator secret of a user with a confirmed second factor (coordinators, admins). */
+  totpSecret?: string;
+}
+
+/** Gives `userId` a confirmed authenticator secret, as if she had enrolled; answers it. */
+export async function enrolSecondFactor(pool: pg.Pool, userId: string, secret?: string): Promise<string> {
+  const totpSecret = secret ?? new Secret({ size: 20 }).base32;
+  await pool.query(
+    `INSERT INTO user_second_factors (user_id, totp_secret, confirmed_at) VALUES ($1, $2, now())
+     ON CONFLICT (user_id) DO UPDATE SET totp_secret = EXCLUDED.totp_secret, confirmed_at = now(), last_used_step = NULL`,
+    [userId, totpSecret],
+  );
+  return totpSecret;
+}
+
+const secondFactors = new Map<string, { pool: pg.Pool; secret: string }>();
+
+/** Tells signInCodeFor the authenticator secret of an account made elsewhere (the demo seed's). */
+export function knowSecondFactor(pool: pg.Pool, email: string, secret: string): void {
+  secondFactors.set(email, { pool, secret });
+}
+
+/** The code an authenticator app holding `secret` shows now (a secret read off the enrolment page). */
+export function currentCodeOf(secret: string, now = Date.now()): string {
+  return HOTP.generate({
+    secret: Secret.fromBase32(secret),
+    counter: TOTP.counter({ period: 30, timestamp: now }),
+  });
+}
+
+/**
+ * A code for signing in now as the user of `email`, when createUser gave her a second factor in
+ * this process (null otherwise), as her authenticator app would show it. The server accepts a
+ * time step once; a test signs in as the same user far more often than every 30 seconds, so the
+ * step last accepted for her is forgotten first (the fixture's doing, never the API's).
+ */
+export async function signInCodeFor(email: string, now = Date.now()): Promise<string | null> {
+  const factor = secondFactors.get(email);
+  if (!factor) return null;
+  await factor.pool.query(
+    "UPDATE user_second_factors SET last_used_step = NULL WHERE user_id = (SELECT id FROM users WHERE email = $1)",
+    [email],
+  );
+  const step = TOTP.counter({ period: 30, timestamp: now });
+  return HOTP.generate({ secret: Secret.fromBase32(factor.secret), counter: step });
 }
 
 export async function createUser(
@@ -113,6 +168,8 @@ export async function createUser(
     password?: string;
     email?: string;
     displayName?: string;
+    /** Enrol a second factor (by default: when a membership's roles require one). */
+    secondFactor?: boolean;
   } = {},
 ): Promise<TestUser> {
   const password = options.password ?? testPassword;
@@ -135,6 +192,14 @@ export async function createUser(
       id,
       partnershipId,
     ]);
+  }
+  const needsSecondFactor = (options.memberships ?? []).some((m) =>
+    m.roles.some((role) => (rolesRequiringSecondFactor as readonly Role[]).includes(role)),
+  );
+  if (options.secondFactor ?? needsSecondFactor) {
+    const totpSecret = await enrolSecondFactor(pool, id);
+    secondFactors.set(email, { pool, secret: totpSecret });
+    return { id, email, password, displayName, totpSecret };
   }
   return { id, email, password, displayName };
 }

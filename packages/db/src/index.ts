@@ -17,4 +17,8 @@ export {
 export { readinessProblem } from "./readiness.ts";
 export { repositoryRoot } from "./repository-root.ts";
 export { type ResolvedDatabase, resolveDatabase } from "./resolve-database.ts";
-export { CommitOutcomeUnknownError, RequestAbandonedError } from "./transaction-outcome.ts";
+export {
+  CommitOutcomeUnknownError,
+  databaseUnavailable,
+  RequestAbandonedError,
+} from "./transaction-outcome.ts";

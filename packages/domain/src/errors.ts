@@ -14,6 +14,10 @@ export const errorCodes = [
   "INVALID_CREDENTIALS",
   "TOO_MANY_ATTEMPTS",
   "ACCOUNT_IDLE_DISABLED",
+  "SECOND_FACTOR_REQUIRED",
+  "SECOND_FACTOR_INVALID",
+  "SECOND_FACTOR_ALREADY_ON",
+  "SECOND_FACTOR_REQUIRED_BY_ROLE",
   "INPUT_VALIDATION",
   "NOT_FOUND",
   "FORBIDDEN",
@@ -34,6 +38,7 @@ export const errorCodes = [
   "IMPORT_FILE_REFUSED",
   "IMPORT_HAS_PROBLEMS",
   "OUTCOME_UNKNOWN",
+  "UNAVAILABLE",
   "INVALID_REQUEST",
   "QUERY_TOO_COMPLEX",
   "REQUEST_TOO_LARGE",
@@ -47,6 +52,14 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INVALID_CREDENTIALS: "Courriel ou mot de passe incorrect.",
     ACCOUNT_IDLE_DISABLED:
       "Ce compte n'a pas servi depuis longtemps et a été désactivé. Demandez à l'administration de votre organisme de le réactiver.",
+    SECOND_FACTOR_REQUIRED:
+      "Entrez le code à 6 chiffres de votre application d'authentification, ou un de vos codes de secours.",
+    SECOND_FACTOR_INVALID:
+      "Ce code ne convient pas, ou il a déjà servi. Entrez le code que votre application affiche maintenant, ou un code de secours inutilisé.",
+    SECOND_FACTOR_ALREADY_ON:
+      "La double authentification est déjà activée sur ce compte. Rien n'a été changé.",
+    SECOND_FACTOR_REQUIRED_BY_ROLE:
+      "Votre rôle de coordination ou d'administration exige la double authentification : elle ne peut pas être retirée. Rien n'a été changé.",
     TOO_MANY_ATTEMPTS:
       "{minutes, plural, one {Trop de tentatives de connexion. Réessayez dans # minute.} other {Trop de tentatives de connexion. Réessayez dans # minutes.}}",
     INPUT_VALIDATION: "Certaines informations sont invalides.",
@@ -79,6 +92,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       "Des lignes du fichier sont à corriger (voir la liste) : rien n'a été importé. Corrigez le fichier, puis importez-le de nouveau.",
     OUTCOME_UNKNOWN:
       "La base de données n'a pas confirmé l'enregistrement : il a peut-être été fait, peut-être pas. Réessayer est sans risque : il ne sera pas enregistré deux fois.",
+    UNAVAILABLE:
+      "La base de données est momentanément injoignable (un redémarrage, par exemple). Rien n'a été enregistré : réessayez dans un instant.",
     INVALID_REQUEST: "Cette demande ne peut pas être traitée telle quelle. Rien n'a été enregistré.",
     QUERY_TOO_COMPLEX:
       "Cette demande porte sur trop d'éléments à la fois : demandez-en moins par page. Rien n'a été enregistré.",
@@ -90,6 +105,13 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     INVALID_CREDENTIALS: "Wrong e-mail or password.",
     ACCOUNT_IDLE_DISABLED:
       "This account has not been used for a long time and was disabled. Ask your organisation's administrators to enable it again.",
+    SECOND_FACTOR_REQUIRED:
+      "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
+    SECOND_FACTOR_INVALID:
+      "This code does not match, or it was already used. Enter the code your app shows now, or an unused recovery code.",
+    SECOND_FACTOR_ALREADY_ON: "Two-step sign-in is already on for this account. Nothing was changed.",
+    SECOND_FACTOR_REQUIRED_BY_ROLE:
+      "Your coordination or administration role requires two-step sign-in: it cannot be removed. Nothing was changed.",
     TOO_MANY_ATTEMPTS:
       "{minutes, plural, one {Too many sign-in attempts. Try again in # minute.} other {Too many sign-in attempts. Try again in # minutes.}}",
     INPUT_VALIDATION: "Some information is invalid.",
@@ -120,6 +142,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       "Some rows of the file need correcting (see the list): nothing was imported. Correct the file, then import it again.",
     OUTCOME_UNKNOWN:
       "The database did not confirm the save: it may or may not have been saved. Trying again is safe: it will not be saved twice.",
+    UNAVAILABLE:
+      "The database cannot be reached for a moment (a restart, for instance). Nothing was saved: try again shortly.",
     INVALID_REQUEST: "This request cannot be processed as sent. Nothing was saved.",
     QUERY_TOO_COMPLEX:
       "This request asks for too much at once: ask for fewer items per page. Nothing was saved.",

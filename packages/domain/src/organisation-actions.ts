@@ -86,6 +86,12 @@ export function takesAction(roles: readonly string[], action: OrganisationAction
 }
 
 /**
+ * Roles that may not be used without a confirmed second factor (two-step sign-in): a session of
+ * a user without one acts without them (app.begin_request withholds them).
+ */
+export const rolesRequiringSecondFactor = ["COORDINATOR", "ORG_ADMIN"] as const satisfies readonly RoleName[];
+
+/**
  * Whether `actor` may end `member`'s membership (organisations/members.ts deactivateMember): a
  * member manager, never herself (another admin does it), and only an org admin ends an org
  * admin's (the policy memberships_ended_by_others).

@@ -107,6 +107,14 @@ const outsideTheMatrix: Record<string, string> = {
     "the viewer's own device secret (RLS: user_id = app.user_id(); http/idempotency.int.test.ts)",
   forgetDevice: "the viewer's own device secret (RLS: user_id = app.user_id(); http/idempotency.int.test.ts)",
   dryRunImport: "writes nothing: it checks an uploaded file's rows (imports/imports.int.test.ts)",
+  // Two-step sign-in: the viewer's own factor (RLS: user_id = app.user_id()), or a member's reset
+  // by a member manager of her organisation (auth/second-factor.int.test.ts: a worker is refused).
+  startSecondFactorEnrolment: "the viewer's own second factor (RLS: user_id = app.user_id())",
+  confirmSecondFactorEnrolment: "the viewer's own second factor (RLS: user_id = app.user_id())",
+  renewRecoveryCodes: "the viewer's own recovery codes (RLS: user_id = app.user_id())",
+  removeSecondFactor: "the viewer's own second factor (RLS: user_id = app.user_id())",
+  resetMemberSecondFactor:
+    "a member's second factor, by MANAGE_MEMBERS of her organisation, as the sign-in role (auth/second-factor.int.test.ts)",
   // Law 25 (modules/privacy): not yet cells of the matrix; who may call them is asserted by
   // modules/privacy/privacy.int.test.ts (coordinators, or coordinators and org admins, of the
   // acting organisation only). deidentifyPerson is irreversible on the world's shared file.

@@ -12,6 +12,7 @@
  * language.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isIP } from "node:net";
 import type { Database, Viewer } from "@maillage/db";
 import { viewerScopedTransaction } from "@maillage/db";
 import {
@@ -29,13 +30,69 @@ import { OperationOutcome } from "../operation-outcome.ts";
 import type { UnexpectedErrorLog } from "./error-masking.ts";
 import { securityHeaders } from "./security-headers.ts";
 
-/** Where a request came from: its address (the proxy's client, when trusted) and whether over HTTPS. */
-export function requestOrigin(req: IncomingMessage, trustProxy: boolean): RequestOrigin {
-  const forwardedFor = trustProxy ? String(req.headers["x-forwarded-for"] ?? "") : "";
+/**
+ * How the API is reached. `trustProxy`: the number of reverse proxies in front of it that append
+ * the address they were reached from to X-Forwarded-For (true: one; false or 0: none, the header
+ * is ignored). `allowHttp`: session cookies without `Secure` on a public address too (development
+ * only; plain http on loopback is always allowed).
+ */
+export interface ProxySettings {
+  trustProxy: boolean | number;
+  allowHttp?: boolean;
+}
+
+/** `TRUST_PROXY` and `MAILLAGE_ALLOW_HTTP` as ProxySettings ("true" is one proxy; a count, that many). */
+export function proxySettingsFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
+  const raw = env.TRUST_PROXY?.trim() ?? "";
+  const hops = raw === "true" ? 1 : /^\d{1,2}$/.test(raw) ? Number(raw) : 0;
+  return { trustProxy: hops, allowHttp: env.MAILLAGE_ALLOW_HTTP === "true" };
+}
+
+function trustedHops(trustProxy: boolean | number): number {
+  return trustProxy === true ? 1 : trustProxy === false ? 0 : Math.max(0, Math.trunc(trustProxy));
+}
+
+/**
+ * The client's address: with N trusted proxies, the Nth X-Forwarded-For entry from the right —
+ * the one our nearest proxies wrote; anything left of it is what the client claimed and is
+ * ignored (it would otherwise write a false address into the audit log and dodge the per-address
+ * throttle). Without a trusted proxy, the connection's address.
+ */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean | number): string | null {
+  const hops = trustedHops(trustProxy);
+  const socketAddress = req.socket.remoteAddress ?? null;
+  if (hops === 0) return socketAddress;
+  const header = req.headers["x-forwarded-for"];
+  const entries = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  if (entries.length === 0) return socketAddress;
+  const entry = entries[Math.max(0, entries.length - hops)] ?? "";
+  return isIP(entry) ? entry : socketAddress;
+}
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** A request from this machine to a loopback name (http://localhost:4000 on a laptop, the tests). */
+function onLoopback(req: IncomingMessage): boolean {
+  const remote = req.socket.remoteAddress ?? "";
+  const local = remote === "::1" || remote.startsWith("127.") || remote.startsWith("::ffff:127.");
+  const host = (req.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
+  return local && loopbackHosts.has(host);
+}
+
+/**
+ * Where a request came from: its address (clientAddress) and whether its cookies must be
+ * `Secure`: always, unless it is plain http on loopback or the deployment explicitly allows http
+ * (MAILLAGE_ALLOW_HTTP, development only) — a deployment behind TLS that forgets to say so still
+ * never sends the session in clear.
+ */
+export function requestOrigin(req: IncomingMessage, proxy: ProxySettings): RequestOrigin {
   return {
-    ip: (forwardedFor.split(",")[0]?.trim() || req.socket.remoteAddress) ?? null,
+    ip: clientAddress(req, proxy.trustProxy),
     userAgent: req.headers["user-agent"] ?? null,
-    secure: trustProxy && req.headers["x-forwarded-proto"] === "https",
+    secure: !(proxy.allowHttp === true || onLoopback(req)),
   };
 }
 
@@ -91,7 +148,7 @@ export function sendRouteError(
 
 export interface ActingRouteOptions {
   db: Database;
-  trustProxy: boolean;
+  proxy: ProxySettings;
   log: UnexpectedErrorLog;
 }
 
@@ -120,7 +177,7 @@ export function createActingRoute(options: ActingRouteOptions) {
     const locale = localeFromAcceptLanguage(req.headers["accept-language"]);
     if (comesFromAnotherSite(req)) return sendRouteError(res, 403, "CSRF", locale);
     const sessionToken = readCookie(req.headers.cookie, sessionCookieName);
-    const origin = requestOrigin(req, options.trustProxy);
+    const origin = requestOrigin(req, options.proxy);
     try {
       const answer = await viewerScopedTransaction(db, sessionToken, async (tx, viewer) => {
         if (!viewer) throw new RouteRefusal(401, "UNAUTHENTICATED");
@@ -133,6 +190,7 @@ export function createActingRoute(options: ActingRouteOptions) {
           locale,
           origin,
           sessionToken,
+          deviceToken: null,
           csrfVerified: true,
           responseCookies: [],
           outcome: new OperationOutcome(),

@@ -306,6 +306,14 @@ describe("an operation commits all of its mutations or none", () => {
     });
   });
 
+  it("voids it on SecondFactorError (a code that does not match)", async () => {
+    coveredKinds.add("SecondFactorError");
+    await expectVoided({
+      fields: `bad: renewRecoveryCodes(input: { code: "000000" }) ${failureSelection}`,
+      failingCode: "SECOND_FACTOR_INVALID",
+    });
+  });
+
   it("voids it on InvitationInvalidError (a dead invitation link)", async () => {
     coveredKinds.add("InvitationInvalidError");
     await expectVoided({

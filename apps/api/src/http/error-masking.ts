@@ -5,7 +5,7 @@
  * NotFoundError thrown anywhere else, and Prisma's "record required but not found" (P2025, a node
  * lookup filtered away). A caller who may not know a record exists cannot tell them apart.
  */
-import { Prisma } from "@maillage/db";
+import { databaseUnavailable, Prisma } from "@maillage/db";
 import { type ErrorCode, errorMessage } from "@maillage/domain";
 import { PothosValidationError } from "@pothos/core";
 import type { GraphQLFormattedError } from "graphql";
@@ -97,6 +97,11 @@ export function formatError(
   if (database?.code === "57014") {
     if (/statement timeout/.test(database.message)) log("A statement ran past the statement timeout", error);
     return answer("REQUEST_CANCELLED");
+  }
+  // PostgreSQL restarting or out of reach (a lost connection, a shutdown): rolled back, retry later.
+  if (databaseUnavailable(thrownError(error))) {
+    log("The database could not be reached during an operation", error);
+    return answer("UNAVAILABLE");
   }
   // A value PostgreSQL refused (class 22, data exception: a character it cannot store, a number
   // or a date out of its range) got past the checks of the input: the caller's value, refused —

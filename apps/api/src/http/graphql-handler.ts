@@ -9,6 +9,8 @@
  * - COMMIT sent and no answer from PostgreSQL (a restart, a dropped connection):
  *   503 OUTCOME_UNKNOWN, "maybe saved, maybe not; sending it again with the same
  *   Idempotency-Key is safe" (a committed keyed answer is replayed, an uncommitted one runs again);
+ * - PostgreSQL unreachable or gone before COMMIT (a restart): 503 UNAVAILABLE, "nothing was
+ *   saved, try again shortly" (a failed statement inside the operation: UNAVAILABLE in its errors);
  * - the client closed the connection before the answer: the statement running is cancelled in
  *   PostgreSQL and the transaction rolled back, unless COMMIT was already on its way (then a
  *   keyed retry gets the answer).
@@ -18,6 +20,7 @@ import { type ApolloServer, HeaderMap } from "@apollo/server";
 import {
   CommitOutcomeUnknownError,
   type Database,
+  databaseUnavailable,
   RequestAbandonedError,
   type TransactionClient,
   viewerScopedTransaction,
@@ -25,6 +28,7 @@ import {
 import { localeFromAcceptLanguage } from "@maillage/domain";
 import type { Context } from "../context.ts";
 import { operationLimitProblem } from "../graphql-limits.ts";
+import { trustedDeviceCookieName } from "../modules/auth/second-factor.ts";
 import {
   endedSessionCookies,
   readCookie,
@@ -33,7 +37,7 @@ import {
 } from "../modules/auth/session-cookie.ts";
 import { OperationOutcome } from "../operation-outcome.ts";
 import { schema } from "../schema.ts";
-import { comesFromAnotherSite, requestOrigin } from "./acting-route.ts";
+import { comesFromAnotherSite, type ProxySettings, requestOrigin } from "./acting-route.ts";
 import type { UnexpectedErrorLog } from "./error-masking.ts";
 import {
   answerMayBeKept,
@@ -53,6 +57,8 @@ interface Answer {
   status: number;
   headers: HeaderMap;
   body: string;
+  /** Set-Cookie lines (a session's and a remembered browser's may go together). */
+  cookies?: string[];
 }
 
 /** Thrown inside the request transaction to roll it back while still answering. */
@@ -111,9 +117,17 @@ function abortedWhenClientLeaves(res: ServerResponse): AbortSignal {
   return controller.signal;
 }
 
-function send(res: ServerResponse, { status, headers, body }: Answer) {
-  const out: Record<string, string> = { "cache-control": "no-store", ...securityHeaders };
+/** One Set-Cookie per cookie name, the last one set (a new session's after an ended one's clearing). */
+function lastPerName(cookies: string[]): string[] {
+  const byName = new Map<string, string>();
+  for (const cookie of cookies) byName.set(cookie.slice(0, cookie.indexOf("=")), cookie);
+  return [...byName.values()];
+}
+
+function send(res: ServerResponse, { status, headers, body, cookies }: Answer) {
+  const out: Record<string, string | string[]> = { "cache-control": "no-store", ...securityHeaders };
   for (const [key, value] of headers) out[key] = value;
+  if (cookies && cookies.length > 0) out["set-cookie"] = cookies;
   if (!out["content-type"]) out["content-type"] = "application/json; charset=utf-8";
   res.writeHead(status, out);
   res.end(body);
@@ -122,8 +136,7 @@ function send(res: ServerResponse, { status, headers, body }: Answer) {
 export function createGraphQLHandler(options: {
   apollo: ApolloServer<Context>;
   db: Database;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
-  trustProxy: boolean;
+  proxy: ProxySettings;
   log: UnexpectedErrorLog;
 }) {
   const { apollo, db, log } = options;
@@ -170,7 +183,7 @@ export function createGraphQLHandler(options: {
       sendJson(res, 400, errorBody(limit, locale));
       return;
     }
-    const origin = requestOrigin(req, options.trustProxy);
+    const origin = requestOrigin(req, options.proxy);
     const sessionToken = readCookie(req.headers.cookie, sessionCookieName);
     const idempotencyKey = idempotencyKeyOf(req.headers[idempotencyKeyHeader]);
     const signal = abortedWhenClientLeaves(res);
@@ -204,6 +217,7 @@ export function createGraphQLHandler(options: {
             locale,
             origin,
             sessionToken,
+            deviceToken: readCookie(req.headers.cookie, trustedDeviceCookieName),
             csrfVerified,
             // An ended session's cookie is cleared (modules/auth/session-cookie.ts).
             responseCookies: endedSessionCookies(sessionToken, viewer, origin.secure),
@@ -218,13 +232,14 @@ export function createGraphQLHandler(options: {
           let text = "";
           if (result.body.kind === "complete") text = result.body.string;
           else for await (const chunk of result.body.asyncIterator) text += chunk;
-          const answer = { status: result.status ?? 200, headers: result.headers, body: text };
+          const answer: Answer = { status: result.status ?? 200, headers: result.headers, body: text };
           // A session the database just slid gets its cookie renewed, unless the answer sets another.
           const renewal = renewedSessionCookie(sessionToken, viewer, origin.secure);
-          const cookies =
-            context.responseCookies.length > 0 || !renewal ? context.responseCookies : [renewal];
+          const cookies = lastPerName(
+            context.responseCookies.length > 0 || !renewal ? context.responseCookies : [renewal],
+          );
           if (context.outcome.decision !== "commit") {
-            for (const cookie of cookies) answer.headers.set("set-cookie", cookie);
+            answer.cookies = cookies;
             throw new RollbackWithAnswer(answer, context.outcome.keptOnRollback);
           }
           // An answer that sets a cookie or holds a secret is not kept (idempotency.ts): a retry
@@ -234,7 +249,7 @@ export function createGraphQLHandler(options: {
               await keepAnswer(tx, keyed.userId, keyed.key, answer);
             } else await releaseClaim(tx, keyed.userId, keyed.key);
           }
-          for (const cookie of cookies) answer.headers.set("set-cookie", cookie);
+          answer.cookies = cookies;
           return answer;
         },
         { signal },
@@ -252,6 +267,12 @@ export function createGraphQLHandler(options: {
       const rollback = abandoned ? (error.cause as unknown) : error;
       if (!(rollback instanceof RollbackWithAnswer)) {
         if (abandoned) return;
+        // PostgreSQL restarting or out of reach before COMMIT: nothing saved, worth a retry.
+        if (databaseUnavailable(error)) {
+          log("The database could not be reached: answered UNAVAILABLE", error);
+          sendJson(res, 503, errorBody("UNAVAILABLE", locale), { "retry-after": "1" });
+          return;
+        }
         log("Request failed", error);
         sendJson(res, 500, errorBody("INTERNAL", locale));
         return;
@@ -264,7 +285,10 @@ export function createGraphQLHandler(options: {
         }
       } catch (replayError) {
         log("A write meant to outlive a rollback failed", replayError);
-        if (!abandoned) sendJson(res, 500, errorBody("INTERNAL", locale));
+        if (abandoned) return;
+        if (databaseUnavailable(replayError))
+          sendJson(res, 503, errorBody("UNAVAILABLE", locale), { "retry-after": "1" });
+        else sendJson(res, 500, errorBody("INTERNAL", locale));
         return;
       }
       if (!abandoned) send(res, rollback.answer);

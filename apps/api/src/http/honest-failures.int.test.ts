@@ -169,7 +169,7 @@ describe("COMMIT sent, no answer from PostgreSQL", () => {
     expect(logged.splice(0)).toEqual([expect.stringMatching(/^The commit of a request got no answer/)]);
   });
 
-  it("the connection lost before COMMIT (mid-operation): INTERNAL, 'nothing saved', and truly nothing", async () => {
+  it("the connection lost before COMMIT (mid-operation): UNAVAILABLE, 'nothing saved', and truly nothing", async () => {
     const worker = await world.signIn(world.owner.users.worker);
     const key = randomUUID();
     const note = `lost-mid-operation-${key}`;
@@ -180,8 +180,9 @@ describe("COMMIT sent, no answer from PostgreSQL", () => {
     const lost = await worker.request<any>(record, encounter(note), { headers: { "idempotency-key": key } });
     await sprung;
     const code = lost.errors?.[0]?.extensions?.code;
-    // INTERNAL: "nothing was saved" (its message in French is another part of issue 18's work).
-    expect(code).toBe("INTERNAL");
+    // UNAVAILABLE: "nothing was saved, try again shortly" — a lost connection, not a bug.
+    expect(code).toBe("UNAVAILABLE");
+    expect(lost.errors?.[0]?.message).toBe(errorMessages.fr.UNAVAILABLE);
     expect(await encountersNoted(note)).toHaveLength(0);
     expect(await claims(key)).toBe(0);
     expect(logged.splice(0).length).toBeGreaterThan(0);

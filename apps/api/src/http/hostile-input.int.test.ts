@@ -80,6 +80,23 @@ function rawRequest(path: string, headers: Record<string, string>): Promise<numb
 }
 
 describe("hostile headers and request lines", () => {
+  it("sends the strict content policy and the other security headers with every kind of answer", async () => {
+    const answers = [
+      await fetch(`${world.server.url}/`),
+      await fetch(`${world.server.url}/healthz`),
+      await fetch(`${world.server.url}/graphql`, { method: "POST", body: "{" }),
+    ];
+    for (const answer of answers) {
+      const policy = answer.headers.get("content-security-policy") ?? "";
+      expect(policy, answer.url).toContain("script-src 'self'");
+      expect(policy).toContain("style-src 'self'");
+      expect(policy).not.toContain("unsafe-inline");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(answer.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+    }
+  });
+
   it("answers Origin: null and a malformed Origin with 403, never 500", async () => {
     for (const origin of ["null", "http://[", "::::", "http://exa mple.org"]) {
       const answer = await client.request("{ __typename }", {}, { headers: { origin } });

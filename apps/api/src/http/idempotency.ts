@@ -20,10 +20,18 @@ export const idempotencyKeyHeader = "idempotency-key";
 
 /**
  * Mutations whose answer holds a secret (an invitation's link, a calendar feed's path, a device
- * vault's secret): their answer is never kept. An unknown root field ("…", a fragment spread)
- * counts as one.
+ * vault's secret, an authenticator secret, recovery codes): their answer is never kept. An
+ * unknown root field ("…", a fragment spread) counts as one.
  */
-export const answersHoldingSecrets = new Set(["inviteMember", "rotateCalendarFeed", "openDeviceVault", "…"]);
+export const answersHoldingSecrets = new Set([
+  "inviteMember",
+  "rotateCalendarFeed",
+  "openDeviceVault",
+  "startSecondFactorEnrolment",
+  "confirmSecondFactorEnrolment",
+  "renewRecoveryCodes",
+  "…",
+]);
 
 /** Whether an operation's answer may be kept for its key (see above). */
 export function answerMayBeKept(rootFields: readonly string[], setsCookies: boolean): boolean {

@@ -60,6 +60,16 @@ const notCovered: Record<string, string> = {
     "signed out, like signIn (it answers a new session's cookie); the invitation is one-time, so a repeat is refused INVITATION_INVALID and joins nobody twice",
   signOut:
     "answers a cookie (never kept, idempotency.ts); once it committed the session is gone, so its repeat is signed out and only clears the cookie again",
+  startSecondFactorEnrolment:
+    "answers a new authenticator secret, never kept (answersHoldingSecrets): a repeat gives another secret, replacing the unconfirmed one; nothing is on until a code confirms it",
+  confirmSecondFactorEnrolment:
+    "answers recovery codes, never kept (answersHoldingSecrets); once it committed the factor is on, so a repeat is refused SECOND_FACTOR_ALREADY_ON and writes nothing",
+  renewRecoveryCodes:
+    "answers recovery codes, never kept (answersHoldingSecrets); its code is spent by the first request, so a repeat is refused SECOND_FACTOR_INVALID and replaces nothing",
+  removeSecondFactor:
+    "its answer is kept for its key like any signed-in mutation's; no case here: it needs a user with a confirmed factor and a fresh code (second-factor.int.test.ts)",
+  resetMemberSecondFactor:
+    "its answer is kept for its key like any signed-in mutation's; no case here: it needs a member with a confirmed factor (second-factor.int.test.ts)",
   dryRunImport: "writes nothing (it checks an uploaded file's rows): there is no second write to prevent",
   markNotificationsRead:
     "sets a read time on notices addressed to the viewer: a repeat finds them read (needs a notice from another flow; the key path is the same as every signed-in mutation's)",

@@ -9,7 +9,12 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...securityHeaders,
+    ...headers,
+  });
   res.end(JSON.stringify(body));
 }
 

@@ -38,7 +38,7 @@ export async function startTestServer(
   options: {
     databaseUrl?: string;
     /** Take the client's address from X-Forwarded-For. */
-    trustProxy?: boolean;
+    trustProxy?: boolean | number;
   } = {},
 ): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? inject("databaseUrl");

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { SecondFactorNotice } from "../features/account/SecondFactorNotice.tsx";
 import { signInPath } from "../features/auth/auth.routes.ts";
 import { type Me, meQueryKey } from "../features/auth/session.ts";
 import { QueueBadge } from "../features/offline-queue/QueueBadge.tsx";
@@ -187,6 +188,7 @@ export function AppFrame({ me, children }: { me: Me; children: ReactNode }) {
         <div role="alert" className={shown ? "alert alert--error" : "visually-hidden"}>
           {shown ? ("code" in shown ? failureMessage(shown) : t("app.switchOrganisationFailed")) : null}
         </div>
+        <SecondFactorNotice me={me} />
         {confirmingSignOut ? (
           <ConfirmDialog
             label={t("app.signOut")}

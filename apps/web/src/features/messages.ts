@@ -1,5 +1,6 @@
 import { defineMessages } from "../app/i18n/catalogue.ts";
 import { accompanimentMessages } from "./accompaniments/messages.ts";
+import { accountMessages } from "./account/messages.ts";
 import { auditMessages } from "./audit/messages.ts";
 import { catalogueMessages } from "./catalogues/messages.ts";
 import { indicatorMessages } from "./dashboards/indicators/messages.ts";
@@ -16,6 +17,7 @@ import { offlineQueueMessages } from "./offline-queue/messages.ts";
 import { organisationMessages } from "./organisations/messages.ts";
 import { partnershipMessages } from "./partnerships/messages.ts";
 import { personMessages } from "./persons/messages.ts";
+import { privacyMessages } from "./privacy/messages.ts";
 import { programmeSettingsMessages } from "./programme-settings/messages.ts";
 import { recordDateMessages } from "./record-dates/messages.ts";
 import { referralMessages } from "./referrals/messages.ts";
@@ -28,6 +30,7 @@ import { workshopMessages } from "./workshops/messages.ts";
 export const featureMessages = [
   defineMessages({}, {}),
   dashboardMessages,
+  accountMessages,
   indicatorMessages,
   homeMessages,
   encounterMessages,
@@ -48,6 +51,7 @@ export const featureMessages = [
   safetyAlertMessages,
   partnershipMessages,
   programmeSettingsMessages,
+  privacyMessages,
   recordDateMessages,
   auditMessages,
   organisationMessages,

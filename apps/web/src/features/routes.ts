@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { MessageKey } from "../app/i18n/index.tsx";
 import { accompanimentNavEntries, accompanimentRoutes } from "./accompaniments/accompaniments.routes.ts";
+import { accountNavEntries, accountRoutes } from "./account/account.routes.ts";
 import { auditNavEntries, auditRoutes } from "./audit/audit.routes.ts";
 import type { Me } from "./auth/session.ts";
 import { catalogueNavEntries, catalogueRoutes } from "./catalogues/catalogues.routes.ts";
@@ -17,6 +18,7 @@ import { offlineQueueRoutes } from "./offline-queue/offline-queue.routes.ts";
 import { organisationNavEntries, organisationRoutes } from "./organisations/organisations.routes.ts";
 import { partnershipNavEntries, partnershipRoutes } from "./partnerships/partnerships.routes.ts";
 import { personNavEntries, personRoutes } from "./persons/persons.routes.ts";
+import { privacyNavEntries, privacyRoutes } from "./privacy/privacy.routes.ts";
 import {
   programmeSettingsNavEntries,
   programmeSettingsRoutes,
@@ -44,6 +46,7 @@ export interface NavEntry {
 export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage },
   ...dashboardRoutes,
+  ...accountRoutes,
   ...personRoutes,
   ...encounterRoutes,
   ...lineRoutes,
@@ -62,6 +65,7 @@ export const routes: RouteDefinition[] = [
   ...safetyAlertRoutes,
   ...partnershipRoutes,
   ...programmeSettingsRoutes,
+  ...privacyRoutes,
   ...auditRoutes,
   ...organisationRoutes,
 ];
@@ -86,6 +90,8 @@ export const navEntries: NavEntry[] = [
   ...safetyAlertNavEntries,
   ...partnershipNavEntries,
   ...programmeSettingsNavEntries,
+  ...privacyNavEntries,
   ...auditNavEntries,
   ...organisationNavEntries,
+  ...accountNavEntries,
 ];

@@ -74,6 +74,8 @@ export function offlineMe(): Me | null {
     committeeSeats: [],
     programmeSettings: identity.programmeSettings ?? { ...defaultProgrammeSettings },
     recordDates: identity.recordDates ?? null,
+    // Offline, roles are the ones last used online (withheld ones were never among them).
+    secondFactor: { enabled: false, required: false, withheldRoles: [], recoveryCodesLeft: 0 },
     csrfToken: "",
   } as Me;
 }

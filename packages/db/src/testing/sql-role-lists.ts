@@ -15,6 +15,7 @@ import {
   type RoleName,
   ownOrganisationReaders as readers,
   roles as roleNames,
+  rolesRequiringSecondFactor,
   sharedRecordKinds,
   teamRecordReaders,
   workingRoles,
@@ -391,6 +392,8 @@ export function registryRoleLists(): Map<Place, Expected> {
     ["function app.night_centre_visit_flags(uuid)", reading("NIGHT_CENTRE_EVENING")],
     ["function app.night_centre_evening_totals(uuid)", reading("NIGHT_CENTRE_EVENING")],
     ["function app.sees_team_records()", team],
+    // Two-step sign-in: the roles a session cannot use until its user confirmed a second factor.
+    ["function app.begin_request(text)", one(rolesRequiringSecondFactor, "rolesRequiringSecondFactor")],
     // Law 25 (modules/privacy): who viewed a file, the retention dry run, destruction on request.
     ["function app.person_file_reads(uuid,integer)", privacyManagers],
     [

@@ -15,6 +15,7 @@ import { decodeId } from "../../global-ids.ts";
 import { defineMutation } from "../../mutations.ts";
 import { MeRef } from "./auth.types.ts";
 import { loadMe } from "./me.ts";
+import { isTrustedDevice, rememberDevice, spendSecondFactor } from "./second-factor.ts";
 import {
   clearedSessionCookie,
   newSecretToken,
@@ -84,7 +85,7 @@ defineMutation("signIn", {
   input: signInInput,
   errors: [InvalidCredentialsError, TooManyAttemptsError],
   payload: { me: MeRef },
-  resolve: async ({ email, password }, ctx) => {
+  resolve: async ({ email, password, code, rememberDevice: remember }, ctx) => {
     const now = new Date();
     const token = await asSignInRole(ctx.tx, async (tx) => {
       const wait = await throttleWait(ctx, email, now);
@@ -111,11 +112,40 @@ defineMutation("signIn", {
         await countFailedAttempt(ctx, tx, email);
         return "IDLE" as const;
       }
+      // The right password of an account with a second factor: a code too, unless this browser
+      // was remembered after one. Asking for it counts no failure; a wrong code does.
+      const factor = await tx.userSecondFactor.findUnique({
+        where: { userId: user.id },
+        select: { confirmedAt: true },
+      });
+      if (factor?.confirmedAt && !(await isTrustedDevice(tx, user.id, ctx.deviceToken, now))) {
+        if (!code) return "SECOND_FACTOR_REQUIRED" as const;
+        const spent = await spendSecondFactor(tx, user.id, code, now);
+        if (!spent) {
+          await countFailedAttempt(ctx, tx, email);
+          return "SECOND_FACTOR_INVALID" as const;
+        }
+        if (spent === "RECOVERY_CODE") {
+          await recordAuditEvents(tx, [
+            {
+              userId: user.id,
+              organisationId: null,
+              action: "RECOVERY_CODE_USED",
+              recordKind: "SESSION",
+              ip: ctx.origin.ip,
+            },
+          ]);
+        }
+        if (remember) await rememberDevice(ctx, tx, user.id);
+      }
       // Act first as the organisation where the user holds a role.
       const acting = user.memberships.find((m) => m.roles.length > 0) ?? user.memberships[0] ?? null;
       return openSession(ctx, tx, { email, userId: user.id, organisationId: acting?.organisationId ?? null });
     });
     if (token === "IDLE") throw new InvalidCredentialsError(ctx.locale, "ACCOUNT_IDLE_DISABLED");
+    if (token === "SECOND_FACTOR_REQUIRED" || token === "SECOND_FACTOR_INVALID") {
+      throw new InvalidCredentialsError(ctx.locale, token);
+    }
     if (!token) throw new InvalidCredentialsError(ctx.locale);
     return actAsNewSession(ctx, token);
   },

@@ -24,6 +24,22 @@ const CommitteeSeatRef = builder.objectRef<MeShape["committeeSeats"][number]>("C
   }),
 });
 
+const SecondFactorStatusRef = builder.objectRef<MeShape["secondFactor"]>("SecondFactorStatus").implement({
+  description: "The user's two-step sign-in (an authenticator app's codes).",
+  fields: (t) => ({
+    enabled: t.exposeBoolean("enabled"),
+    required: t.exposeBoolean("required", {
+      description: "She holds a role that requires it (coordinator, org admin): it cannot be removed.",
+    }),
+    withheldRoles: t.field({
+      type: [RoleEnum],
+      description: "Roles of the acting organisation this session may not use until she turns it on.",
+      resolve: (status) => status.withheldRoles,
+    }),
+    recoveryCodesLeft: t.exposeInt("recoveryCodesLeft"),
+  }),
+});
+
 /** The signed-in user as seen by themselves: built from the viewer, never another user's. */
 export const MeRef = builder.objectRef<MeShape>("Me").implement({
   fields: (t) => ({
@@ -37,5 +53,6 @@ export const MeRef = builder.objectRef<MeShape>("Me").implement({
     memberships: t.field({ type: [MembershipRef], resolve: (me) => me.memberships }),
     committeeSeats: t.field({ type: [CommitteeSeatRef], resolve: (me) => me.committeeSeats }),
     csrfToken: t.exposeString("csrfToken"),
+    secondFactor: t.field({ type: SecondFactorStatusRef, resolve: (me) => me.secondFactor }),
   }),
 });

@@ -1,5 +1,10 @@
 import type { TransactionClient, Viewer } from "@maillage/db";
 import type { Organisation, Partnership, Role } from "@maillage/db/prisma";
+import {
+  loadSecondFactorStatus,
+  rolesRequireSecondFactor,
+  type SecondFactorStatus,
+} from "./second-factor.ts";
 
 /** What the app frame needs to know about the signed-in user. */
 export interface MeShape {
@@ -9,9 +14,10 @@ export interface MeShape {
   memberships: { organisation: Organisation; roles: Role[] }[];
   committeeSeats: { partnership: Partnership }[];
   csrfToken: string;
+  secondFactor: SecondFactorStatus;
 }
 
-/** Three queries, whatever the number of memberships. */
+/** Four or five queries, whatever the number of memberships (the second factor's, and its codes left when on). */
 export async function loadMe(tx: TransactionClient, viewer: Viewer): Promise<MeShape> {
   // One connection per transaction: queries run one after the other.
   const user = await tx.user.findUniqueOrThrow({
@@ -36,5 +42,11 @@ export async function loadMe(tx: TransactionClient, viewer: Viewer): Promise<MeS
     memberships: memberships.map((m) => ({ organisation: m.organisation, roles: m.roles })),
     committeeSeats: seats.map((s) => ({ partnership: s.partnership })),
     csrfToken: viewer.csrfToken,
+    secondFactor: await loadSecondFactorStatus(
+      tx,
+      viewer.userId,
+      viewer.withheldRoles,
+      rolesRequireSecondFactor(memberships.flatMap((m) => m.roles)),
+    ),
   };
 }

@@ -3,6 +3,7 @@
  * the cookie is renewed with the database's sliding expiry, the throttles cannot lock out an
  * office behind one address, and an account left idle is disabled at its next sign-in.
  */
+import { request as httpRequest } from "node:http";
 import { hashToken } from "@maillage/db";
 import { adminPool, createOrganisation, createUser } from "@maillage/db/factories";
 import { encodeGlobalID } from "@pothos/plugin-relay";
@@ -275,5 +276,75 @@ describe("an idle account", () => {
       [user.id],
     );
     expect(onlyRow(rows).recent).toBe(true);
+  });
+});
+
+describe("behind a proxy and over the network", () => {
+  it("takes the address the trusted proxy wrote (the rightmost entry), not what the client claimed", async () => {
+    const { pool, user } = await newMember();
+    const client = new TestClient(proxied.url);
+    const answer = await client.request<{ signIn: { __typename: string } }>(
+      signInMutation,
+      { input: { email: user.email, password: user.password } },
+      // The client wrote "203.0.113.7" itself; the proxy appended the address it was reached from.
+      { headers: { "x-forwarded-for": "203.0.113.7, 198.51.100.250" } },
+    );
+    expect(answer.data?.signIn.__typename).toBe("SignInSuccess");
+    const { rows } = await pool.query<{ ip: string }>(
+      "SELECT ip FROM sign_in_attempts WHERE email = $1 AND succeeded",
+      [user.email],
+    );
+    expect(rows.map((row) => row.ip)).toEqual(["198.51.100.250"]);
+  });
+
+  it("ignores X-Forwarded-For when no proxy is trusted, and an entry that is not an address", async () => {
+    const { pool, user } = await newMember();
+    await new TestClient(server.url).request(
+      signInMutation,
+      { input: { email: user.email, password: "wrong" } },
+      { headers: { "x-forwarded-for": "198.51.100.251" } },
+    );
+    await new TestClient(proxied.url).request(
+      signInMutation,
+      { input: { email: user.email, password: "wrong" } },
+      { headers: { "x-forwarded-for": "198.51.100.252, not-an-address" } },
+    );
+    const { rows } = await pool.query<{ ip: string }>(
+      "SELECT ip FROM sign_in_attempts WHERE email = $1 ORDER BY at",
+      [user.email],
+    );
+    expect(rows.map((row) => row.ip)).toEqual(["127.0.0.1", "127.0.0.1"]);
+  });
+
+  it("marks the session cookie Secure unless the request is plain http on loopback", async () => {
+    const { user } = await newMember();
+    const body = JSON.stringify({
+      query: signInMutation,
+      variables: { input: { email: user.email, password: user.password } },
+    });
+    // node:http, since fetch does not let a caller choose the Host header.
+    const signInFor = (host: string | null) =>
+      new Promise<string>((resolve, reject) => {
+        const target = new URL(`${server.url}/graphql`);
+        const req = httpRequest(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: "POST",
+            headers: { "content-type": "application/json", ...(host ? { host } : {}) },
+          },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(String(res.headers["set-cookie"] ?? "")));
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    // The tests reach the API at http://127.0.0.1:<port>: loopback, no Secure.
+    expect(await signInFor(null)).not.toContain("Secure");
+    // Reached under a public name (a proxy on this machine that forgot to say https): Secure.
+    expect(await signInFor("maillage.example.org")).toContain("Secure");
   });
 });

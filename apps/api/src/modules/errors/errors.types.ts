@@ -11,6 +11,7 @@ import {
   InvalidCredentialsError,
   InvalidTransitionError,
   NotFoundError,
+  SecondFactorError,
   TooManyAttemptsError,
 } from "../../errors.ts";
 
@@ -29,6 +30,8 @@ builder.objectType(InvalidCredentialsError, {
   name: "InvalidCredentialsError",
   interfaces: [AppErrorInterface],
 });
+
+builder.objectType(SecondFactorError, { name: "SecondFactorError", interfaces: [AppErrorInterface] });
 
 builder.objectType(TooManyAttemptsError, {
   name: "TooManyAttemptsError",

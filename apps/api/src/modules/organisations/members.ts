@@ -39,6 +39,8 @@ async function endSessions(
       },
     });
     const forgotten = await signIn.deviceVault.deleteMany({ where: { userId: { in: userIds } } });
+    // Browsers remembered after a second factor ask for a code again (a lost phone).
+    await signIn.trustedDevice.deleteMany({ where: { userId: { in: userIds } } });
     return { sessions: ended.count, devices: forgotten.count };
   });
 }

@@ -1,4 +1,4 @@
-import type { TransactionClient } from "@maillage/db";
+import { asSignInRole, type TransactionClient } from "@maillage/db";
 import { mayChangeMemberRoles, type roles } from "@maillage/domain";
 import { setMemberRolesInput } from "@maillage/domain/inputs";
 import { auditViewerAction } from "../../access/audit-writes.ts";
@@ -12,6 +12,8 @@ interface TeamMemberShape {
   displayName: string;
   email: string;
   roles: (typeof roles)[number][];
+  /** Two-step sign-in is on (read as the sign-in role: the app role sees only the viewer's own). */
+  secondFactorOn: boolean;
 }
 
 export const TeamMember = builder.objectRef<TeamMemberShape>("TeamMember").implement({
@@ -20,6 +22,9 @@ export const TeamMember = builder.objectRef<TeamMemberShape>("TeamMember").imple
     displayName: t.exposeString("displayName"),
     email: t.exposeString("email"),
     roles: t.field({ type: [RoleEnum], resolve: (m) => m.roles }),
+    secondFactorOn: t.exposeBoolean("secondFactorOn", {
+      description: "Two-step sign-in is on (required to use a coordinator's or an org admin's role).",
+    }),
   }),
 });
 
@@ -29,11 +34,20 @@ export async function loadTeam(tx: TransactionClient, organisationId: string, us
     select: { roles: true, user: { select: { id: true, displayName: true, email: true } } },
     orderBy: { user: { displayName: "asc" } },
   });
+  const userIds = memberships.map((m) => m.user.id);
+  const confirmed = await asSignInRole(tx, (signIn) =>
+    signIn.userSecondFactor.findMany({
+      where: { userId: { in: userIds }, confirmedAt: { not: null } },
+      select: { userId: true },
+    }),
+  );
+  const on = new Set(confirmed.map((f) => f.userId));
   return memberships.map((m) => ({
     userId: m.user.id,
     displayName: m.user.displayName,
     email: m.user.email,
     roles: m.roles,
+    secondFactorOn: on.has(m.user.id),
   }));
 }
 

@@ -40,6 +40,12 @@ export const shellMessages = defineMessages(
     "auth.password": "Mot de passe",
     "auth.submit": "Se connecter",
     "auth.submitting": "Connexion…",
+    "auth.secondStep": "Deuxième étape",
+    "auth.codeIntro":
+      "Ce compte demande un code en plus du mot de passe. Ouvrez votre application d'authentification (par exemple Aegis, Google Authenticator ou Microsoft Authenticator).",
+    "auth.code": "Code à 6 chiffres ou code de secours",
+    "auth.codeHint": "Le code change toutes les 30 secondes. Un code de secours s'écrit comme abcde-fghij.",
+    "auth.rememberDevice": "Se souvenir de cet appareil pendant 30 jours (pas sur un ordinateur partagé)",
     "auth.confidentiality":
       "Les informations consultées ici sont confidentielles. Chaque consultation d'un dossier est journalisée.",
     "home.greeting": "Bonjour, {name}",
@@ -92,6 +98,12 @@ export const shellMessages = defineMessages(
     "auth.password": "Password",
     "auth.submit": "Sign in",
     "auth.submitting": "Signing in…",
+    "auth.secondStep": "Second step",
+    "auth.codeIntro":
+      "This account asks for a code as well as the password. Open your authenticator app (for example Aegis, Google Authenticator or Microsoft Authenticator).",
+    "auth.code": "6-digit code or recovery code",
+    "auth.codeHint": "The code changes every 30 seconds. A recovery code is written like abcde-fghij.",
+    "auth.rememberDevice": "Remember this device for 30 days (not on a shared computer)",
     "auth.confidentiality": "What you see here is confidential. Every time a file is opened, it is logged.",
     "home.greeting": "Hello, {name}",
     "home.OUTREACH_WORKER": "Your encounters, accompaniments and referrals will appear here.",

@@ -52,6 +52,12 @@ export const MeFields = graphql(`
     recordDates {
       startedOn
     }
+    secondFactor {
+      enabled
+      required
+      withheldRoles
+      recoveryCodesLeft
+    }
     csrfToken
   }
 `);

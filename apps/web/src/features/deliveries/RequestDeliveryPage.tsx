@@ -30,6 +30,7 @@ import {
   newDeliveryValues,
 } from "./delivery-form.ts";
 import "./deliveries.css";
+import { flushSync } from "react-dom";
 
 interface FormChoices {
   items: CatalogueChoice[];
@@ -162,8 +163,10 @@ function RequestForm({ choices, me }: { choices: FormChoices; me: string }) {
             type="button"
             aria-pressed={!anonymous}
             onClick={() => {
-              contact.field.onChange("PERSON");
-              requestAnimationFrame(() => form.setFocus("person"));
+              // The search box is drawn now and focused before the next keystroke: the alias is typed
+              // without another tap, and no letter typed quickly lands elsewhere.
+              flushSync(() => contact.field.onChange("PERSON"));
+              form.setFocus("person");
             }}
           >
             {t("deliveries.knownPerson")}

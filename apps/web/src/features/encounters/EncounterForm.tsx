@@ -1,6 +1,7 @@
 import { encounterLimits } from "@maillage/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { useController } from "react-hook-form";
 import { MutationFailure, mutate } from "../../app/graphql.ts";
 import { useT } from "../../app/i18n/index.tsx";
@@ -196,9 +197,10 @@ export function EncounterForm({
             type="button"
             aria-pressed={!anonymous}
             onClick={() => {
-              contact.field.onChange("PERSON");
-              // The search box next: the worker types the alias without another tap.
-              requestAnimationFrame(() => form.setFocus("person"));
+              // The search box is drawn now and focused before the next keystroke: the alias is typed
+              // without another tap, and no letter typed quickly lands elsewhere.
+              flushSync(() => contact.field.onChange("PERSON"));
+              form.setFocus("person");
             }}
           >
             {t("encounter.person")}

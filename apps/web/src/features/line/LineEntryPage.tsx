@@ -28,6 +28,7 @@ import {
   nextLineValues,
 } from "./line-form.ts";
 import "./line.css";
+import { flushSync } from "react-dom";
 
 /**
  * The platforms to name, from the API or, with no signal, from the catalogue kept in the vault
@@ -144,9 +145,10 @@ function LineForm({ platforms }: { platforms: CatalogueChoice[] }) {
             type="button"
             aria-pressed={!anonymous}
             onClick={() => {
-              contact.field.onChange("PERSON");
-              // The search box next: the alias is typed without another tap.
-              requestAnimationFrame(() => form.setFocus("person"));
+              // The search box is drawn now and focused before the next keystroke: the alias is typed
+              // without another tap, and no letter typed quickly lands elsewhere.
+              flushSync(() => contact.field.onChange("PERSON"));
+              form.setFocus("person");
             }}
           >
             {t("line.knownPerson")}

@@ -13,6 +13,7 @@ import {
   DeactivateMember,
   EndAllSessions,
   organisationKeys,
+  ResetMemberSecondFactor,
   type TeamMember,
 } from "./organisations.graphql.ts";
 
@@ -58,6 +59,61 @@ export function DeactivateButton({
       <p>{t("members.deactivateEffect")}</p>
       {deactivate.isError ? <p role="alert">{failureMessage(failureOf(deactivate.error))}</p> : null}
     </ConfirmDialog>
+  );
+}
+
+/**
+ * A member's two-step sign-in, on her card: on or off, and — when the viewer may end her access
+ * (the same rule as deactivation) and it is on — its reset for a lost phone: her factor, recovery
+ * codes, remembered devices and sessions go; she sets a new one at her next sign-in.
+ */
+export function SecondFactorOfMember({ member }: { member: TeamMember }) {
+  const { t, failureMessage } = useT();
+  const me = useViewer();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState(false);
+  const reset = useMutation({
+    mutationFn: () =>
+      mutate(ResetMemberSecondFactor, (data) => data.resetMemberSecondFactor, {
+        input: { userId: member.userId },
+      }),
+    onSuccess: ({ member: changed }) => {
+      setConfirming(false);
+      setDone(true);
+      queryClient.setQueryData<TeamMember[]>(organisationKeys.team, (team) =>
+        team?.map((m) => (m.userId === changed.userId ? changed : m)),
+      );
+    },
+  });
+  const mayReset = mayDeactivateMember({ userId: me.user.id, roles: me.roles }, member);
+  return (
+    <div className="member__second-factor">
+      <p className="small">
+        {t(member.secondFactorOn ? "members.secondFactorOn" : "members.secondFactorOff")}
+      </p>
+      <p role="status" className={done ? "alert alert--ok" : "visually-hidden"}>
+        {done ? t("members.secondFactorResetDone", { name: member.displayName }) : null}
+      </p>
+      {mayReset && member.secondFactorOn && !confirming ? (
+        <button type="button" className="button" onClick={() => setConfirming(true)}>
+          {t("members.secondFactorReset", { name: member.displayName })}
+        </button>
+      ) : null}
+      {confirming ? (
+        <ConfirmDialog
+          label={t("members.secondFactorReset", { name: member.displayName })}
+          question={t("members.secondFactorResetQuestion", { name: member.displayName })}
+          confirmLabel={t("members.secondFactorResetConfirm")}
+          pending={reset.isPending}
+          onConfirm={() => reset.mutate()}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{t("members.secondFactorResetEffect")}</p>
+          {reset.isError ? <p role="alert">{failureMessage(failureOf(reset.error))}</p> : null}
+        </ConfirmDialog>
+      ) : null}
+    </div>
   );
 }
 

@@ -11,7 +11,7 @@ import { FieldSet } from "../../ui/Field.tsx";
 import { Loaded } from "../../ui/Loaded.tsx";
 import { type Me, useViewer } from "../auth/session.ts";
 import { InvitationsSection } from "./InvitationsSection.tsx";
-import { DeactivateButton, EndSessionsSection } from "./MemberAccess.tsx";
+import { DeactivateButton, EndSessionsSection, SecondFactorOfMember } from "./MemberAccess.tsx";
 import { loadTeam, organisationKeys, SetMemberRoles, type TeamMember } from "./organisations.graphql.ts";
 import "./organisations.css";
 
@@ -131,6 +131,7 @@ function MemberRoles({ member, onDeactivated }: { member: TeamMember; onDeactiva
           {save.isPending ? t("team.saving") : t("app.save")}
         </button>
       </form>
+      <SecondFactorOfMember member={member} />
       <DeactivateButton member={member} onDeactivated={onDeactivated} />
     </li>
   );

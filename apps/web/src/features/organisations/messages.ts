@@ -61,6 +61,16 @@ export const organisationMessages = defineMessages(
     "invitations.revoke": "Révoquer",
     "members.deactivate": "Désactiver {name}",
     "members.deactivateQuestion": "Désactiver {name} ?",
+    "members.secondFactorOn": "Double authentification : activée",
+    "members.secondFactorOff": "Double authentification : désactivée",
+    "members.secondFactorReset": "Réinitialiser la double authentification de {name}",
+    "members.secondFactorResetQuestion":
+      "Réinitialiser la double authentification de {name} (téléphone perdu ou remplacé) ?",
+    "members.secondFactorResetEffect":
+      "Son application et ses codes de secours cesseront de fonctionner, ses appareils mémorisés seront oubliés et ses sessions fermées. À sa prochaine connexion, elle se connectera avec son mot de passe et devra activer de nouveau la double authentification avant d'utiliser un rôle de coordination ou d'administration.",
+    "members.secondFactorResetConfirm": "Réinitialiser",
+    "members.secondFactorResetDone":
+      "La double authentification de {name} est réinitialisée ; ses sessions sont fermées.",
     "members.deactivateEffect":
       "Cette personne ne verra plus rien de l'organisme : ses sessions se terminent, ses appareils oublient ce qu'ils gardaient hors ligne et ses suivis de dossiers sont retirés. Ce qu'elle a inscrit reste. Une nouvelle invitation peut la réintégrer dans l'équipe.",
     "members.deactivateConfirm": "Désactiver",
@@ -140,6 +150,14 @@ export const organisationMessages = defineMessages(
     "invitations.revoke": "Revoke",
     "members.deactivate": "Deactivate {name}",
     "members.deactivateQuestion": "Deactivate {name}?",
+    "members.secondFactorOn": "Two-step sign-in: on",
+    "members.secondFactorOff": "Two-step sign-in: off",
+    "members.secondFactorReset": "Reset {name}'s two-step sign-in",
+    "members.secondFactorResetQuestion": "Reset {name}'s two-step sign-in (phone lost or replaced)?",
+    "members.secondFactorResetEffect":
+      "Her app and recovery codes will stop working, her remembered devices will be forgotten and her sessions ended. At her next sign-in she uses her password and must turn two-step sign-in on again before using a coordination or administration role.",
+    "members.secondFactorResetConfirm": "Reset",
+    "members.secondFactorResetDone": "{name}'s two-step sign-in is reset; her sessions are ended.",
     "members.deactivateEffect":
       "They will no longer see anything of the organisation: their sessions end, their devices forget what they kept offline and their follows are removed. What they recorded stays. A new invitation can bring them back.",
     "members.deactivateConfirm": "Deactivate",

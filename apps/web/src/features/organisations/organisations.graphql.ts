@@ -13,6 +13,7 @@ export const TeamMemberFields = graphql(`
     displayName
     email
     roles
+    secondFactorOn
   }
 `);
 
@@ -99,6 +100,20 @@ export const RevokeInvitation = graphql(`
       ... on RevokeInvitationSuccess {
         invitation {
           id
+        }
+      }
+      ...MutationFailure
+    }
+  }
+`);
+
+export const ResetMemberSecondFactor = graphql(`
+  mutation ResetMemberSecondFactor($input: ResetMemberSecondFactorInput!) {
+    resetMemberSecondFactor(input: $input) {
+      __typename
+      ... on ResetMemberSecondFactorSuccess {
+        member {
+          ...TeamMemberFields
         }
       }
       ...MutationFailure

@@ -6,6 +6,7 @@ import { Link, usePath } from "../../app/router.tsx";
 import { QueryFailure } from "../../ui/QueryFailure.tsx";
 import { mayRead, mayTake, mayWrite, useViewer } from "../auth/session.ts";
 import { IntakeSection } from "../night-centre/IntakeSection.tsx";
+import { DeidentifiedNotice, FilePrivacySection } from "../privacy/FilePrivacySection.tsx";
 import { ConsentSection } from "./ConsentSection.tsx";
 import { ArchiveControls, MergePanel } from "./FileMaintenance.tsx";
 import { PartnerPreviewPanel } from "./PartnerPreviewPanel.tsx";
@@ -60,6 +61,7 @@ export function PersonFilePage({ params }: { params: Record<string, string> }) {
   return (
     <section className="page">
       <h1>{person.alias}</h1>
+      <DeidentifiedNotice deidentifiedAt={person.deidentifiedAt ?? null} />
       {person.possiblyMinor ? (
         <p role="note" className="alert alert--warn">
           {t("file.minorReminder")}
@@ -130,6 +132,7 @@ export function PersonFilePage({ params }: { params: Record<string, string> }) {
           <PartnerPreviewPanel personId={person.id} />
         </>
       ) : null}
+      {owned && mayTake(me, "MANAGE_PRIVACY") ? <FilePrivacySection person={person} /> : null}
     </section>
   );
 }

@@ -69,6 +69,7 @@ export const PersonFileQuery = graphql(`
       possiblyMinor
       ownedByViewer
       archivedAt
+      deidentifiedAt
       legalName
       organisation {
         id

@@ -27,6 +27,7 @@ import {
   demoOrganisations,
   demoPartnershipName,
   demoPassword,
+  demoTotpSecret,
   type OrganisationKey,
 } from "./people.ts";
 import { itemAt, present } from "./present.ts";
@@ -34,7 +35,7 @@ import { seedProgrammes } from "./programmes.ts";
 import { SeededRandom } from "./random.ts";
 import { seedTodayPlan } from "./today.ts";
 
-export { demoAccounts, demoPassword } from "./people.ts";
+export { demoAccounts, demoPassword, demoTotpSecret } from "./people.ts";
 
 export interface SeedSummary {
   organisations: number;
@@ -186,6 +187,19 @@ export async function seedDemo(
       demoAccounts
         .filter((a) => a.committee)
         .map((a) => [random.uuid(), userIds.get(a.email), partnershipId]),
+    );
+    // Coordinators and org admins cannot use their roles without two-step sign-in: the demo's
+    // have it on, with one published key (README, "Demo accounts").
+    await insertRows(
+      client,
+      "user_second_factors",
+      ["user_id", "totp_secret", "confirmed_at"],
+      [],
+      demoAccounts
+        .filter((a) =>
+          a.memberships.some((m) => m.roles.some((r) => r === "COORDINATOR" || r === "ORG_ADMIN")),
+        )
+        .map((a) => [userIds.get(a.email), demoTotpSecret, new Date()]),
     );
     const usersWith = (organisation: OrganisationKey, role: string) =>
       demoAccounts

@@ -5,6 +5,11 @@ import { itemAt } from "./present.ts";
  * their members for every role, and the follow-up committee.
  */
 export const demoPassword = "maillage-demo-2026";
+/**
+ * The demo's coordinators and org admins sign in with two-step sign-in on, all with this published
+ * authenticator key (a demonstration only: a real account's key is its own, made at enrolment).
+ */
+export const demoTotpSecret = "MAILLAGEDEMOTWOSTEPSIGNINKEYQC23";
 
 export type OrganisationKey = "street" | "night" | "health" | "calacs" | "police" | "horizon" | "line";
 
