@@ -5,7 +5,7 @@
 // channel table sharing its total — and never a person; nobody else reads them; an unknown
 // partnership and one the reader has no seat on answer alike; a coordinator reads the own
 // organisation's counts exactly, zeros and the fiscal year's boundary included.
-import { createPartnership, createUser } from "@maillage/db/factories";
+import { createOrganisation, createPartnership, createUser } from "@maillage/db/factories";
 import { defaultProgrammeSettings, fiscalYearBounds, fiscalYearOf } from "@maillage/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -185,5 +185,40 @@ describe("an organisation's figures", () => {
     expect(refused.data?.organisationIndicators?.code ?? refused.errors?.[0]?.extensions?.code).toBe(
       "NOT_FOUND",
     );
+  });
+});
+
+describe("a partnership on a calendar year in Europe/Brussels", () => {
+  it("places 31 December 23:59 and 1 January 00:00 (Brussels) in their own years, for its committee", async () => {
+    const organisation = await createOrganisation(world.pool);
+    const partnership = await createPartnership(world.pool, { organisationIds: [organisation.id] });
+    await world.pool.query(
+      "UPDATE partnerships SET time_zone = 'Europe/Brussels', fiscal_year_start_month = 1 WHERE id = $1",
+      [partnership.id],
+    );
+    const worker = await createUser(world.pool, {
+      memberships: [{ organisationId: organisation.id, roles: ["OUTREACH_WORKER"] }],
+    });
+    const at = (instant: string, count: number) =>
+      world.pool.query(
+        `INSERT INTO encounters (organisation_id, author_id, occurred_at, channel, place_type, themes)
+         SELECT $1, $2, $3::timestamptz, 'IN_PERSON', 'BAR', '{}' FROM generate_series(1, $4)`,
+        [organisation.id, worker.id, instant, count],
+      );
+    await at("2024-12-31T22:59:00Z", 6); // 31 December 2024, 23:59 in Brussels: the year 2024
+    await at("2024-12-31T23:00:00Z", 7); // 1 January 2025, 00:00 in Brussels: the year 2025
+    await at("2025-12-31T22:59:00Z", 8); // 31 December 2025, 23:59: still 2025
+    await at("2025-12-31T23:00:00Z", 9); // 1 January 2026, 00:00: the year 2026
+    const member = await createUser(world.pool, { committeePartnershipIds: [partnership.id] });
+    const client = await world.signIn(member);
+    const year2025 = await readPartnership(client, encodeGlobalID("Partnership", partnership.id), {
+      fiscalYear: 2025,
+    });
+    expect(year2025.suppressed).toBe(true);
+    expect(figure(year2025, "encounters")).toMatchObject({ value: 15, previousValue: 6 });
+    const months = Object.fromEntries(year2025.monthly.map((m) => [m.month, m.encounters]));
+    expect(Object.keys(months)).toHaveLength(12);
+    expect(Object.keys(months)[0]).toBe("2025-01");
+    expect(months).toMatchObject({ "2025-01": 7, "2025-02": 0, "2025-12": 8 });
   });
 });
