@@ -132,7 +132,12 @@ export function DistributionCard({
       notes={notes}
       chart={chart}
       table={(describedBy) => (
-        <IndicatorTable table={table} withPrevious={withPrevious} describedBy={describedBy} />
+        <IndicatorTable
+          table={table}
+          periodLabel={periodLabel}
+          previousLabel={previousLabel}
+          describedBy={describedBy}
+        />
       )}
     />
   );

@@ -1,7 +1,8 @@
 /**
  * The accessible table behind a distribution's chart: caption = the indicator's title, described
- * by its definition and notes; columns category, count, %, previous period, % previous; "x" for a
- * suppressed value with the footnote that explains it.
+ * by its definition and notes; with a previous period, two column groups named by their periods
+ * (number and % under each: narrow enough for a phone, and a screen reader says "T2 2025–2026,
+ * %" for a cell); "x" for a suppressed value with the footnote that explains it.
  */
 import { useT } from "../../../app/i18n/index.tsx";
 import { type IndicatorDistributionView, shown, tableRows } from "./indicators-model.ts";
@@ -9,26 +10,42 @@ import { Value } from "./Value.tsx";
 
 export function IndicatorTable({
   table,
-  withPrevious,
+  periodLabel,
+  previousLabel,
   describedBy,
 }: {
   table: IndicatorDistributionView;
-  withPrevious: boolean;
+  periodLabel: string;
+  /** The previous period's name, or null when there is none to compare with. */
+  previousLabel: string | null;
   /** The ids of the definition and notes shown beside the table. */
   describedBy: string;
 }) {
   const { t } = useT();
+  const withPrevious = previousLabel !== null;
   const rows = tableRows(table, withPrevious);
   const hasShares = table.denominator !== null;
+  const span = hasShares ? 2 : 1;
   return (
     <div className="table-scroll">
       <table className="indicator-table" aria-describedby={describedBy}>
         <caption>{table.title}</caption>
         <thead>
+          {withPrevious ? (
+            <tr>
+              <td />
+              <th scope="colgroup" colSpan={span} className="numeric indicator-table__period">
+                {periodLabel}
+              </th>
+              <th scope="colgroup" colSpan={span} className="numeric indicator-table__period">
+                {previousLabel}
+              </th>
+            </tr>
+          ) : null}
           <tr>
             <th scope="col">{t("indicators.column.category")}</th>
             <th scope="col" className="numeric">
-              {t("indicators.column.count")}
+              <CountHeader />
             </th>
             {hasShares ? (
               <th scope="col" className="numeric">
@@ -37,12 +54,12 @@ export function IndicatorTable({
             ) : null}
             {withPrevious ? (
               <th scope="col" className="numeric">
-                {t("indicators.column.previous")}
+                <CountHeader />
               </th>
             ) : null}
             {withPrevious && hasShares ? (
               <th scope="col" className="numeric">
-                {t("indicators.column.previousShare")}
+                {t("indicators.column.share")}
               </th>
             ) : null}
           </tr>
@@ -91,5 +108,18 @@ export function IndicatorTable({
         ) : null}
       </table>
     </div>
+  );
+}
+
+/** "Nombre" on a wide screen; "n" on a phone, where a screen reader still hears "Nombre". */
+function CountHeader() {
+  const { t } = useT();
+  return (
+    <>
+      <span className="indicator-table__long">{t("indicators.column.count")}</span>
+      <span className="indicator-table__short" aria-hidden="true">
+        n
+      </span>
+    </>
   );
 }

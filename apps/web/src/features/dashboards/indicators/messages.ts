@@ -12,8 +12,6 @@ export const indicatorMessages = defineMessages(
     "indicators.column.category": "Catégorie",
     "indicators.column.count": "Nombre",
     "indicators.column.share": "%",
-    "indicators.column.previous": "Période précédente",
-    "indicators.column.previousShare": "% précédent",
     "indicators.column.month": "Mois",
     "indicators.denominator": "Pourcentages calculés sur : {denominator}.",
     "indicators.overlapping":
@@ -82,8 +80,6 @@ export const indicatorMessages = defineMessages(
     "indicators.column.category": "Category",
     "indicators.column.count": "Number",
     "indicators.column.share": "%",
-    "indicators.column.previous": "Previous period",
-    "indicators.column.previousShare": "Previous %",
     "indicators.column.month": "Month",
     "indicators.denominator": "Percentages of: {denominator}.",
     "indicators.overlapping":
