@@ -89,10 +89,6 @@ export const builder = new SchemaBuilder<{
   // no limit here, so the plugin adds nothing at execution.
   complexity: { fieldComplexity: fieldCost },
   scopeAuth: {
-    // A type's scopes (Encounter's workingRole…) run once per object, when graphql-js checks that
-    // the object is of its type (isTypeOf), before any of its fields resolves; not again in every
-    // field's resolver, which made each field of a list a promise (issue 19's profile).
-    runScopesOnType: true,
     // A refused check looks like "not found" to the caller (masked by class in http/error-masking.ts).
     // An ended session's cookie (expired, ended by an admin) is told so: UNAUTHENTICATED.
     unauthorizedError: (_parent, context) =>
