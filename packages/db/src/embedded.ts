@@ -1,7 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
   connectionString: string;
@@ -38,6 +36,11 @@ export async function startEmbeddedPostgres(options: {
   maxConnections?: number;
 }): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // Loaded only when the embedded store is used: a server on DATABASE_URL never holds PGlite.
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite-socket"),
+  ]);
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
   const port = await findFreePort();
   const server = new PGLiteSocketServer({

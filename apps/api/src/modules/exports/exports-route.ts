@@ -15,7 +15,7 @@ import { RouteRefusal, refusedUnlessPost } from "../../http/acting-route.ts";
 import { securityHeaders } from "../../http/security-headers.ts";
 import { viewerSettings } from "../programme-settings/viewer-settings.ts";
 import { exportRows } from "./export-rows.ts";
-import { type SheetFormat, sheetWriter } from "./sheet-writers.ts";
+import { type SheetFormat, sheetWriterFor, xlsxContentType } from "./sheet-writers.ts";
 
 const formats: readonly SheetFormat[] = ["csv", "xlsx"];
 
@@ -37,13 +37,14 @@ export function createExportsHandler(actFor: ReturnType<typeof createActingRoute
       if (!isRecordShape(shape) || !isSheetFormat(format)) throw new RouteRefusal(400, "INPUT_VALIDATION");
       const { timeZone } = await viewerSettings(ctx);
       const settings = { locale: ctx.locale, timeZone };
+      const sheetWriter = await sheetWriterFor(format);
       res.writeHead(200, {
-        "content-type": format === "csv" ? "text/csv; charset=utf-8" : sheetWriter.xlsxContentType,
+        "content-type": format === "csv" ? "text/csv; charset=utf-8" : xlsxContentType,
         "content-disposition": `attachment; filename="${fileName(shape, format, ctx.now)}"`,
         "cache-control": "no-store",
         ...securityHeaders,
       });
-      const writer = sheetWriter[format](res, shapeHeaders(shape, ctx.locale));
+      const writer = sheetWriter(res, shapeHeaders(shape, ctx.locale));
       let rows = 0;
       for await (const page of exportRows(ctx, shape, settings)) {
         await writer.write(page);

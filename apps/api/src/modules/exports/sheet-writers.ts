@@ -6,13 +6,14 @@
  * are number cells.
  *
  * A writer never ends the answer: http/acting-route.ts ends it once the transaction (and its
- * audit row) committed.
+ * audit row) committed. ExcelJS is loaded at the first XLSX export, not with the API: it holds
+ * ~30 MB that most processes never use.
  */
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
 import { type ExportCell, neutralised } from "./export-values.ts";
 
 export type SheetFormat = "csv" | "xlsx";
@@ -55,7 +56,7 @@ function csvWriter(out: Writable, headers: readonly string[]): SheetWriter {
   };
 }
 
-function xlsxWriter(out: Writable, headers: readonly string[]): SheetWriter {
+function xlsxWriter(ExcelJS: typeof ExcelJSModule, out: Writable, headers: readonly string[]): SheetWriter {
   // The workbook ends the stream it writes to: it writes to its own, relayed without ending.
   const relay = new PassThrough();
   relay.pipe(out, { end: false });
@@ -81,8 +82,13 @@ function xlsxWriter(out: Writable, headers: readonly string[]): SheetWriter {
   };
 }
 
-export const sheetWriter = {
-  csv: csvWriter,
-  xlsx: xlsxWriter,
-  xlsxContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-} as const;
+export const xlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The writer of a format, ready to write: call it before the answer's head is sent. */
+export async function sheetWriterFor(
+  format: SheetFormat,
+): Promise<(out: Writable, headers: readonly string[]) => SheetWriter> {
+  if (format === "csv") return csvWriter;
+  const { default: ExcelJS } = await import("exceljs");
+  return (out, headers) => xlsxWriter(ExcelJS, out, headers);
+}

@@ -9,7 +9,7 @@ import { type Locale, locales } from "@maillage/domain";
 import { isRecordShape, templateRows } from "@maillage/domain/record-shapes";
 import { sendNotFound } from "../../http/plain-responses.ts";
 import { securityHeaders } from "../../http/security-headers.ts";
-import { sheetWriter } from "../exports/sheet-writers.ts";
+import { sheetWriterFor, xlsxContentType } from "../exports/sheet-writers.ts";
 
 export const templatePath = /^\/imports\/templates\/([A-Z_]+)\.(fr|en)\.(csv|xlsx)$/;
 
@@ -24,14 +24,15 @@ export async function handleImportTemplate(req: IncomingMessage, res: ServerResp
     return sendNotFound(res);
   }
   const [headers = [], example = []] = templateRows(shape, locale as Locale);
+  const sheetWriter = await sheetWriterFor(format as "csv" | "xlsx");
   res.writeHead(200, {
-    "content-type": format === "csv" ? "text/csv; charset=utf-8" : sheetWriter.xlsxContentType,
+    "content-type": format === "csv" ? "text/csv; charset=utf-8" : xlsxContentType,
     "content-disposition": `attachment; filename="maillage-${shape.toLowerCase().replaceAll("_", "-")}-${locale}.${format}"`,
     "cache-control": "no-store",
     ...securityHeaders,
   });
   if (req.method === "HEAD") return res.end();
-  const writer = sheetWriter[format as "csv" | "xlsx"](res, headers);
+  const writer = sheetWriter(res, headers);
   await writer.write([example.map((cell) => (cell === "" ? null : cell))]);
   await writer.finish();
   res.end();

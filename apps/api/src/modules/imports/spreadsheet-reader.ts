@@ -19,7 +19,7 @@ import {
   withoutNeutralisingApostrophe,
 } from "@maillage/domain/record-shapes";
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { Unzip, UnzipInflate } from "fflate";
 
 export interface SheetRow {
@@ -265,7 +265,9 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   if (firstRows === undefined) throw new SheetRefusal("NOT_CSV_OR_XLSX");
   // Header and the rows; a few empty rows above the header are allowed for.
   if (firstRows > maxImportRows + 11) throw new SheetRefusal("TOO_MANY_ROWS");
-  const workbook = new ExcelJS.Workbook();
+  // Loaded at the first XLSX import, not with the API (~30 MB most processes never use).
+  const { default: ExcelJSModule } = await import("exceljs");
+  const workbook = new ExcelJSModule.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

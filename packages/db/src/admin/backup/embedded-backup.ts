@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import {
   type BackupManifest,
   type BackupReport,
@@ -39,6 +39,7 @@ export async function backupEmbeddedDatabase(dataDir: string, archivePath: strin
       `The embedded database in ${dataDir} is open (postmaster.pid): stop pnpm start first. If nothing runs, it was not stopped cleanly: start and stop it once.`,
     );
   }
+  const { PGlite } = await import("@electric-sql/pglite");
   const live = await PGlite.create({ dataDir });
   const whole = await live.dumpDataDir("none").finally(() => live.close());
   const copy = await PGlite.create({ loadDataDir: whole });
@@ -100,6 +101,7 @@ export async function restoreEmbeddedDatabase(
       renameSync(dataDir, movedAside);
     }
     const tarball = new Blob([readFileSync(join(folder, "pglite.tar.gz"))]);
+    const { PGlite } = await import("@electric-sql/pglite");
     const db = await PGlite.create({ dataDir, loadDataDir: tarball });
     try {
       const comparison = compareFingerprints(

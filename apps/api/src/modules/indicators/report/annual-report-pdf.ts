@@ -20,7 +20,7 @@ import type {
   PublishedMonth,
   PublishedTable,
 } from "@maillage/domain/indicators";
-import PDFDocument from "pdfkit";
+import type PDFDocumentModule from "pdfkit";
 import {
   formatChange,
   formatCount,
@@ -104,6 +104,7 @@ class ReportWriter {
   private readonly pagesWithSuppressed = new Set<number>();
 
   constructor(
+    PDFDocument: typeof PDFDocumentModule,
     readonly published: PublishedIndicators,
     readonly locale: Locale,
     readonly options: { generatedAt: Date; paper: ReportPaper; suppressionNote: string[] },
@@ -1000,14 +1001,16 @@ function defaultPaper(timeZone: string): ReportPaper {
   return timeZone.startsWith("America/") ? "LETTER" : "A4";
 }
 
-export function renderAnnualReport(
+export async function renderAnnualReport(
   published: PublishedIndicators,
   locale: Locale,
   options: AnnualReportOptions = {},
 ): Promise<Buffer> {
+  // Loaded at the first report, not with the API (~30 MB most processes never use).
+  const { default: PDFDocument } = await import("pdfkit");
   const generatedAt = options.generatedAt ?? new Date();
   const note = (options.suppressionMethodNote ?? disclosureMethodNote)(locale, published.threshold);
-  const writer = new ReportWriter(published, locale, {
+  const writer = new ReportWriter(PDFDocument, published, locale, {
     generatedAt,
     paper: options.paper ?? defaultPaper(published.timeZone),
     suppressionNote: note,
