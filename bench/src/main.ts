@@ -147,6 +147,14 @@ function postgresTicks(): number {
   return cpuTicks(pids) + cpuTicks(postmasters, true) - cpuTicks(postmasters);
 }
 
+/**
+ * Starts a new peak-RSS window for a process (Linux: writing 5 to clear_refs resets VmHWM to the
+ * current RSS), so a peak is the operation's own, not one left by an earlier one.
+ */
+function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, "5");
+}
+
 function peakRss(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -252,6 +260,10 @@ async function main() {
         PORT: String(ports.maillage),
         NODE_ENV: "production",
         DATABASE_POOL_SIZE: "10",
+        // The API's background jobs would run on the measured core during a round: off, so the
+        // figures are the requests' alone (a committee's cold read is timed apart, below).
+        MAILLAGE_SNAPSHOT_REFRESH: "off",
+        MAILLAGE_RETENTION_JOB: "off",
       }),
       floor: start(process.execPath, ["--import", "tsx", join(root, "bench/src/floor.ts")], {
         DATABASE_URL: databaseUrl,
@@ -697,6 +709,7 @@ async function main() {
       return ms;
     };
     const cold = { bothYears: [] as number[], yearOnly: [] as number[], sqlOnly: [] as number[] };
+    resetPeakRss(servers.maillage.pid!);
     for (let i = 0; i < coldRuns; i += 1) {
       await admin.query(
         "DELETE FROM indicator_snapshots WHERE partnership_id = $1 AND fiscal_year IN ($2, $2 - 1)",
@@ -725,6 +738,7 @@ async function main() {
       );
       cold.sqlOnly.push(performance.now() - started);
     }
+    const coldPeakRssMb = peakRss(servers.maillage.pid!);
     // The stored snapshots are the day's again: (f) is timed warm.
     await send(requests.f.maillage!);
 
@@ -739,14 +753,16 @@ async function main() {
       errors: number;
     };
     const rounds: Record<string, Figures[]> = {};
-    let peakRssMb = 0;
+    /** The API's peak RSS per operation, over its warm-up and runs of every round. */
+    const peakRssMb: Partial<Record<Operation, number>> = {};
     for (let round = 0; round < timing.rounds; round += 1) {
       console.log(`Round ${round + 1} of ${timing.rounds}`);
       for (const op of Object.keys(requests) as Operation[]) {
         for (const target of targetsOf(op)) {
           const request = requests[op][target]!;
-          wrk(request, 10, timing.warmup);
           const pid = servers[target].pid!;
+          if (target === "maillage") resetPeakRss(pid);
+          wrk(request, 10, timing.warmup);
           const before = { server: cpuTicks([pid]), pg: postgresTicks() };
           const loaded = wrk(request, 10, timing.duration);
           const after = { server: cpuTicks([pid]), pg: postgresTicks() };
@@ -754,7 +770,7 @@ async function main() {
           // Each run of (d) starts from the generated dataset: what it wrote (anonymous
           // contacts; the dataset has none) is removed, so later runs and (e) read the same data.
           if (op === "d") await removeWrittenEncounters();
-          if (target === "maillage") peakRssMb = Math.max(peakRssMb, peakRss(pid));
+          if (target === "maillage") peakRssMb[op] = Math.max(peakRssMb[op] ?? 0, peakRss(pid));
           const key = `${op}:${target}`;
           rounds[key] ??= [];
           rounds[key].push({
@@ -811,7 +827,10 @@ async function main() {
       `${operationNames.f}, cold (the first read of the day, median of ${coldRuns} single requests): ${fmt(median(cold.bothYears), 0)} ms computing the snapshots of the year and of the year before (${cold.bothYears.map((n) => fmt(n, 0)).join(", ")}); ${fmt(median(cold.yearOnly), 0)} ms with the year before's still stored (${cold.yearOnly.map((n) => fmt(n, 0)).join(", ")}); of which SQL alone, the 10 ranges of one year's app.indicator_figures and app.intake_indicators as the owner: ${fmt(median(cold.sqlOnly), 0)} ms (${cold.sqlOnly.map((n) => fmt(n, 0)).join(", ")}).`,
     );
     say("");
-    say(`API peak RSS under load: ${fmt(peakRssMb, 0)} MB.`);
+    const peaks = Object.entries(peakRssMb) as [Operation, number][];
+    say(
+      `API peak RSS under load: ${fmt(Math.max(...peaks.map(([, mb]) => mb)), 0)} MB (per operation, warm-up and runs of every round: ${peaks.map(([op, mb]) => `(${op}) ${fmt(mb, 0)}`).join(", ")}); during the cold snapshot reads, one request at a time: ${fmt(coldPeakRssMb, 0)} MB. The API's background jobs (snapshot refresh, retention) are off in this server.`,
+    );
     mkdirSync(join(root, "bench", "results"), { recursive: true });
     const file = join(
       root,

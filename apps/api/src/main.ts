@@ -56,10 +56,12 @@ async function main() {
   const retention = process.env.MAILLAGE_RETENTION_JOB === "off" ? null : startRetentionScheduler(db);
   // Committee figures come from a daily snapshot per partnership and fiscal year: computed ahead
   // (a minute after start, then each hour finds the ones whose day has changed) so that the
-  // first committee reader of the day does not wait for them.
-  const stopSnapshots = startSnapshotRefresh(db, {
-    log: (message, error) => console.error(message, error),
-  });
+  // first committee reader of the day does not wait for them. MAILLAGE_SNAPSHOT_REFRESH=off stops
+  // it (the benchmark's server: a refresh would run on its core during a measurement).
+  const stopSnapshots =
+    process.env.MAILLAGE_SNAPSHOT_REFRESH === "off"
+      ? async () => {}
+      : startSnapshotRefresh(db, { log: (message, error) => console.error(message, error) });
   // SIGTERM or SIGINT: stop accepting, let the requests in flight finish (10 s at most, then their
   // connections are closed), stop the jobs, close the pool. A second signal exits at once.
   let stopping = false;
