@@ -829,7 +829,7 @@ async function main() {
     say("");
     const peaks = Object.entries(peakRssMb) as [Operation, number][];
     say(
-      `API peak RSS under load: ${fmt(Math.max(...peaks.map(([, mb]) => mb)), 0)} MB (per operation, warm-up and runs of every round: ${peaks.map(([op, mb]) => `(${op}) ${fmt(mb, 0)}`).join(", ")}); during the cold snapshot reads, one request at a time: ${fmt(coldPeakRssMb, 0)} MB. The API's background jobs (snapshot refresh, retention) are off in this server.`,
+      `API peak RSS under load: ${fmt(Math.max(...peaks.map(([, mb]) => mb)), 0)} MB (the peak during each operation's warm-up and runs, every round, from the RSS the operations before it left: ${peaks.map(([op, mb]) => `(${op}) ${fmt(mb, 0)}`).join(", ")}); during the cold snapshot reads, one request at a time: ${fmt(coldPeakRssMb, 0)} MB. The API's background jobs (snapshot refresh, retention) are off in this server.`,
     );
     mkdirSync(join(root, "bench", "results"), { recursive: true });
     const file = join(
