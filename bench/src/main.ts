@@ -149,7 +149,8 @@ function postgresTicks(): number {
 
 /**
  * Starts a new peak-RSS window for a process (Linux: writing 5 to clear_refs resets VmHWM to the
- * current RSS), so a peak is the operation's own, not one left by an earlier one.
+ * current RSS), so a peak is reached during the operation that follows, not before it; it still
+ * starts from the RSS the earlier operations left (V8 keeps its heap).
  */
 function resetPeakRss(pid: number): void {
   writeFileSync(`/proc/${pid}/clear_refs`, "5");
