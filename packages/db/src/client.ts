@@ -122,6 +122,14 @@ interface BeginRequestRow {
  * a missing, unknown or expired session. One statement, one round trip: a SELECT without FROM
  * yields exactly one row, so the role is set whatever the session lookup finds
  * (`set_config('role', …, true)` is SET LOCAL ROLE).
+ *
+ * The same statement asks for generic plans for the rest of the transaction
+ * (`plan_cache_mode = force_generic_plan`, SET LOCAL): the request's statements are prepared
+ * once per connection (the adapter names them by their text), and a generic plan is then planned
+ * once too, instead of at every execution — the planning of a caseload's statements, under their
+ * row-level-security policies, was half of PostgreSQL's time for it (the benchmark, issue 19).
+ * The viewer stays out of the plan: policies read app.user_id, app.org_id and app.roles with
+ * current_setting() when the plan runs, and a plan is kept per role (`maillage_app`).
  */
 export async function beginRequest(
   tx: TransactionClient,
@@ -137,6 +145,7 @@ async function openRequest(
 ): Promise<{ viewer: Viewer | null; backendPid: number | null }> {
   const [row] = await tx.$queryRaw<{ viewer: BeginRequestRow | null; backend_pid: number }[]>`
     SELECT set_config('role', 'maillage_app', true) AS role, pg_backend_pid() AS backend_pid,
+           set_config('plan_cache_mode', 'force_generic_plan', true) AS plan_cache_mode,
            (SELECT to_jsonb(b) FROM app.begin_request(${sessionToken ? hashToken(sessionToken) : null}::text) b) AS viewer`;
   return { viewer: row?.viewer ? toViewer(row.viewer) : null, backendPid: row?.backend_pid ?? null };
 }

@@ -4,15 +4,18 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./testing/provided-context.ts";
 import type pg from "pg";
 import { type Database, viewerScopedTransaction } from "./client.ts";
-import { adminPool, createOrganisation, createUser } from "./factories.ts";
+import { adminPool, createOrganisation, createPerson, createUser } from "./factories.ts";
 import { connectionSettings, insertSession, oneConnectionDatabase } from "./testing/connection-settings.ts";
 
 let pool: pg.Pool;
 let db: Database;
 const token = "a-live-session-token";
 const expiredToken = "an-expired-session-token";
+const otherToken = "another-organisation's-session-token";
 let userId = "";
 let organisationId = "";
+let personId = "";
+let otherPersonId = "";
 
 beforeAll(async () => {
   pool = adminPool(inject("databaseUrl"));
@@ -26,6 +29,15 @@ beforeAll(async () => {
   ] as const) {
     await insertSession(pool, { token: value, userId, organisationId, expiresAt: expires });
   }
+  const otherOrganisationId = (await createOrganisation(pool)).id;
+  const otherUserId = (
+    await createUser(pool, {
+      memberships: [{ organisationId: otherOrganisationId, roles: ["OUTREACH_WORKER"] }],
+    })
+  ).id;
+  await insertSession(pool, { token: otherToken, userId: otherUserId, organisationId: otherOrganisationId });
+  personId = (await createPerson(pool, { organisationId })).id;
+  otherPersonId = (await createPerson(pool, { organisationId: otherOrganisationId })).id;
 });
 
 afterAll(async () => {
@@ -47,6 +59,7 @@ describe("viewerScopedTransaction", () => {
     expect(seen.user_id).toBe(userId);
     expect(seen.org_id).toBe(organisationId);
     expect(seen.roles).toBe("{OUTREACH_WORKER}");
+    expect(seen.plan_cache_mode).toBe("force_generic_plan");
   });
 
   it("runs as the app role with no viewer for an expired, unknown or missing session", async () => {
@@ -62,5 +75,20 @@ describe("viewerScopedTransaction", () => {
     const row = await connectionSettings(db.prisma);
     expect(row.role).not.toBe("maillage_app");
     expect(row.user_id ?? "").toBe("");
+    expect(row.plan_cache_mode).toBe("auto");
+  });
+
+  it("keeps each viewer to her rows when one connection runs the same prepared statement for both", async () => {
+    // Generic plans are kept per prepared statement on the connection: the viewer must stay out of
+    // them (policies read her settings when the plan runs). Past the five custom plans PostgreSQL
+    // would try first, the same statement alternates between two organisations' workers.
+    const personsSeen = (sessionToken: string) =>
+      viewerScopedTransaction(db, sessionToken, async (tx) =>
+        (await tx.person.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id),
+      );
+    for (let round = 0; round < 8; round += 1) {
+      expect(await personsSeen(token)).toEqual([personId]);
+      expect(await personsSeen(otherToken)).toEqual([otherPersonId]);
+    }
   });
 });

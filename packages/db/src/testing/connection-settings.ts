@@ -25,13 +25,20 @@ export async function insertSession(
   );
 }
 
-/** What a connection (or a transaction) runs as: its role and the viewer's settings. */
+/** What a connection (or a transaction) runs as: its role, the viewer's settings, its plan mode. */
 export async function connectionSettings(client: { $queryRaw: TransactionClient["$queryRaw"] }) {
   const [row] = await client.$queryRaw<
-    { role: string; user_id: string | null; org_id: string | null; roles: string | null }[]
+    {
+      role: string;
+      user_id: string | null;
+      org_id: string | null;
+      roles: string | null;
+      plan_cache_mode: string;
+    }[]
   >`
     SELECT current_user AS role, current_setting('app.user_id', true) AS user_id,
-           current_setting('app.org_id', true) AS org_id, current_setting('app.roles', true) AS roles`;
+           current_setting('app.org_id', true) AS org_id, current_setting('app.roles', true) AS roles,
+           current_setting('plan_cache_mode') AS plan_cache_mode`;
   if (!row) throw new Error("a SELECT without FROM returned no row");
   return row;
 }
