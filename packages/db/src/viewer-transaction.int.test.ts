@@ -5,7 +5,12 @@ import "./testing/provided-context.ts";
 import type pg from "pg";
 import { type Database, viewerScopedTransaction } from "./client.ts";
 import { adminPool, createOrganisation, createPerson, createUser } from "./factories.ts";
-import { connectionSettings, insertSession, oneConnectionDatabase } from "./testing/connection-settings.ts";
+import {
+  connectionSettings,
+  insertSession,
+  oneConnectionDatabase,
+  planCacheMode,
+} from "./testing/connection-settings.ts";
 
 let pool: pg.Pool;
 let db: Database;
@@ -48,6 +53,7 @@ async function inside(sessionToken: string | null) {
   return viewerScopedTransaction(db, sessionToken, async (tx, viewer) => ({
     viewer,
     ...(await connectionSettings(tx)),
+    planCacheMode: await planCacheMode(tx),
   }));
 }
 
@@ -59,7 +65,7 @@ describe("viewerScopedTransaction", () => {
     expect(seen.user_id).toBe(userId);
     expect(seen.org_id).toBe(organisationId);
     expect(seen.roles).toBe("{OUTREACH_WORKER}");
-    expect(seen.plan_cache_mode).toBe("force_generic_plan");
+    expect(seen.planCacheMode).toBe("force_generic_plan");
   });
 
   it("runs as the app role with no viewer for an expired, unknown or missing session", async () => {
@@ -75,7 +81,7 @@ describe("viewerScopedTransaction", () => {
     const row = await connectionSettings(db.prisma);
     expect(row.role).not.toBe("maillage_app");
     expect(row.user_id ?? "").toBe("");
-    expect(row.plan_cache_mode).toBe("auto");
+    expect(await planCacheMode(db.prisma)).toBe("auto");
   });
 
   it("keeps each viewer to her rows when one connection runs the same prepared statement for both", async () => {

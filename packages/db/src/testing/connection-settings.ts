@@ -25,20 +25,20 @@ export async function insertSession(
   );
 }
 
-/** What a connection (or a transaction) runs as: its role, the viewer's settings, its plan mode. */
+/** What a connection (or a transaction) runs as: its role and the viewer's settings. */
 export async function connectionSettings(client: { $queryRaw: TransactionClient["$queryRaw"] }) {
   const [row] = await client.$queryRaw<
-    {
-      role: string;
-      user_id: string | null;
-      org_id: string | null;
-      roles: string | null;
-      plan_cache_mode: string;
-    }[]
+    { role: string; user_id: string | null; org_id: string | null; roles: string | null }[]
   >`
     SELECT current_user AS role, current_setting('app.user_id', true) AS user_id,
-           current_setting('app.org_id', true) AS org_id, current_setting('app.roles', true) AS roles,
-           current_setting('plan_cache_mode') AS plan_cache_mode`;
+           current_setting('app.org_id', true) AS org_id, current_setting('app.roles', true) AS roles`;
   if (!row) throw new Error("a SELECT without FROM returned no row");
   return row;
+}
+
+/** The plan cache mode a connection (or a transaction) runs with (client.ts asks for generic plans). */
+export async function planCacheMode(client: { $queryRaw: TransactionClient["$queryRaw"] }): Promise<string> {
+  const [row] = await client.$queryRaw<{ mode: string }[]>`SELECT current_setting('plan_cache_mode') AS mode`;
+  if (!row) throw new Error("a SELECT without FROM returned no row");
+  return row.mode;
 }
