@@ -85,9 +85,9 @@ describe("viewerScopedTransaction", () => {
   });
 
   it("keeps each viewer to her rows when one connection runs the same prepared statement for both", async () => {
-    // Generic plans are kept per prepared statement on the connection: the viewer must stay out of
-    // them (policies read her settings when the plan runs). Past the five custom plans PostgreSQL
-    // would try first, the same statement alternates between two organisations' workers.
+    // A generic plan is made at the statement's first execution and kept with it on the connection:
+    // the viewer must stay out of it (policies read her settings when the plan runs). The same
+    // statement, on the same connection, alternates between two organisations' workers.
     const personsSeen = (sessionToken: string) =>
       viewerScopedTransaction(db, sessionToken, async (tx) =>
         (await tx.person.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id),
