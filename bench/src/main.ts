@@ -12,17 +12,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { repositoryRoot } from "@maillage/db";
 import { createDatabase, prepareDatabase } from "@maillage/db/admin";
-import { currentCodeOf } from "@maillage/db/factories";
 import pg from "pg";
-import {
-  benchCommittee,
-  benchPassword,
-  benchTotpSecret,
-  benchViewer,
-  fullScale,
-  generateDataset,
-  quickScale,
-} from "./dataset.ts";
+import { benchCommittee, benchViewer, fullScale, generateDataset, quickScale } from "./dataset.ts";
+import { signInAs as signIn } from "./sign-in.ts";
 
 const quick = process.argv.includes("--quick");
 const adminUrl = process.env.DATABASE_URL;
@@ -295,27 +287,7 @@ async function main() {
   let servers = await startServers();
   try {
     // The viewers sign in through the API; the floor accepts the same sessions.
-    const signInAs = async (email: string) => {
-      // A code per sign-in: the step last accepted is forgotten first (one user may sign in twice).
-      await admin.query(
-        "UPDATE user_second_factors SET last_used_step = NULL WHERE user_id = (SELECT id FROM users WHERE email = $1)",
-        [email],
-      );
-      const response = await fetch(`http://127.0.0.1:${ports.maillage}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          query:
-            "mutation ($i: SignInInput!) { signIn(input: $i) { ... on SignInSuccess { me { csrfToken } } } }",
-          variables: { i: { email, password: benchPassword, code: currentCodeOf(benchTotpSecret) } },
-        }),
-      });
-      const cookie = response.headers.get("set-cookie")?.split(";")[0];
-      const body = (await response.json()) as { data?: { signIn?: { me?: { csrfToken: string } } } };
-      const csrf = body.data?.signIn?.me?.csrfToken;
-      if (!cookie || !csrf) throw new Error(`${email} could not sign in: ${JSON.stringify(body)}`);
-      return { cookie, csrf };
-    };
+    const signInAs = (email: string) => signIn(admin, ports.maillage, email);
     const session = await signInAs(benchViewer.email);
     const { cookie } = session;
     // (b) reads the viewer's person with the fullest file: every kind of record, then most encounters.

@@ -9,9 +9,9 @@
  * The bench database must exist (a `pnpm bench` run made it) and the API must run on it.
  */
 import { parseArgs } from "node:util";
-import { currentCodeOf } from "@maillage/db/factories";
 import pg from "pg";
-import { benchPassword, benchTotpSecret, benchViewer } from "./dataset.ts";
+import { benchViewer } from "./dataset.ts";
+import { signInAs } from "./sign-in.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,27 +30,13 @@ const admin = new pg.Client({
   ).href,
 });
 await admin.connect();
-// A code per sign-in: the step last accepted is forgotten first (one user may sign in twice).
-await admin.query(
-  "UPDATE user_second_factors SET last_used_step = NULL WHERE user_id = (SELECT id FROM users WHERE email = $1)",
-  [email],
-);
-await admin.end();
-const response = await fetch(`http://127.0.0.1:${values.port}/graphql`, {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({
-    query: "mutation ($i: SignInInput!) { signIn(input: $i) { ... on SignInSuccess { me { csrfToken } } } }",
-    variables: { i: { email, password: benchPassword, code: currentCodeOf(benchTotpSecret) } },
-  }),
-});
-const cookie = response.headers.get("set-cookie")?.split(";")[0];
-const body = (await response.json()) as { data?: { signIn?: { me?: { csrfToken: string } } } };
-const csrf = body.data?.signIn?.me?.csrfToken;
-if (!cookie || !csrf) {
-  console.error(`${email} could not sign in: ${JSON.stringify(body)}`);
-  process.exit(1);
+let session: { cookie: string; csrf: string };
+try {
+  session = await signInAs(admin, values.port, email);
+} finally {
+  await admin.end();
 }
+const { cookie, csrf } = session;
 const lua = (text: string) => JSON.stringify(text);
 console.log(
   [
